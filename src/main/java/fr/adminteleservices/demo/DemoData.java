@@ -1,0 +1,103 @@
+package fr.adminteleservices.demo;
+
+import fr.adminteleservices.establishment.Academy;
+import fr.adminteleservices.establishment.Establishment;
+import fr.adminteleservices.establishment.EstablishmentKind;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.establishment.SchoolYear;
+import fr.adminteleservices.establishment.SiecleModule;
+import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.siecle.ImportReport;
+import fr.adminteleservices.siecle.SiecleImportService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/** Loads the demo académie once (the embedded database keeps it across restarts). */
+@Component
+@Order(1)
+@ConditionalOnProperty(name = "teleservices.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final String ACADEMY = "demo";
+    static final String COLLEGE = "0990001N";
+    static final String LYCEE = "0990002P";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final EstablishmentService establishments;
+    private final Directory directory;
+    private final SiecleImportService imports;
+    private final Clock clock;
+
+    DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Clock clock) {
+        this.establishments = establishments;
+        this.directory = directory;
+        this.imports = imports;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (establishments.academy(ACADEMY).isEmpty()) {
+            LocalDate today = LocalDate.now(clock);
+            int startYear = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+            establishments.createAcademy(new Academy(ACADEMY, "Académie de démonstration"),
+                    new SchoolYear(ACADEMY, startYear, LocalDate.of(startYear, 9, 1), LocalDate.of(startYear + 1, 7, 4), true));
+        }
+        if (!directory.userExists("academie")) {
+            directory.createAcademyAdmin("academie", "academie", "Camille", "Rectorat");
+        }
+        ensure(new Establishment(COLLEGE, ACADEMY, "Collège Jean Moulin", EstablishmentKind.COLLEGE,
+                "12 rue des Écoles", null, "99100", "Villedémo", "Mme Hélène Lefèvre",
+                List.of("ce.0990001n@ac-demo.example.fr", "secretariat.0990001n@ac-demo.example.fr"),
+                EnumSet.allOf(SiecleModule.class)), "Hélène", "Lefèvre");
+        ensure(new Establishment(LYCEE, ACADEMY, "Lycée Marie Curie", EstablishmentKind.LYCEE,
+                "3 avenue de la République", "BP 42", "99200", "Démoville", "M. François Nœl",
+                List.of("ce.0990002p@ac-demo.example.fr"),
+                EnumSet.of(SiecleModule.BASE_ELEVES, SiecleModule.NOTES, SiecleModule.ABSENCES, SiecleModule.INSCRIPTION)),
+                "François", "Nœl");
+        log.info("Demo log-ins: academie / academie (académie administrator), chef.{} / chef.{} (collège), chef.{} / chef.{} (lycée)",
+                COLLEGE, COLLEGE, LYCEE, LYCEE);
+    }
+
+    private void ensure(Establishment e, String headFirstName, String headLastName) {
+        boolean isNew = establishments.find(e.uai()).isEmpty();
+        if (isNew) {
+            establishments.register(e);
+        }
+        String head = "chef." + e.uai();
+        if (!directory.userExists(head)) {
+            directory.createHead(head, head, headFirstName, headLastName, e.uai());
+        }
+        if (isNew) {
+            ImportReport report = imports.importExports(e.uai(), exportsOf(e.uai()), "demo");
+            log.info("Demo SIECLE exports of {} imported: {} students, {} guardians, {} links, {} rejected",
+                    e.uai(), report.students().created(), report.guardians().created(), report.links().created(),
+                    report.rejected().size());
+        }
+    }
+
+    private static List<SiecleImportService.Upload> exportsOf(String uai) {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:demo/siecle/" + uai + "/*.xml");
+            return Arrays.stream(files)
+                    .map(r -> new SiecleImportService.Upload(r.getFilename(), r::getInputStream))
+                    .toList();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

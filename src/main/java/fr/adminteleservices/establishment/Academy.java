@@ -1,0 +1,4 @@
+package fr.adminteleservices.establishment;
+
+public record Academy(String code, String name) {
+}

@@ -1,0 +1,74 @@
+package fr.adminteleservices.establishment;
+
+import fr.adminteleservices.security.Directory;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class EstablishmentService {
+
+    private final EstablishmentMapper mapper;
+    private final Directory directory;
+
+    EstablishmentService(EstablishmentMapper mapper, Directory directory) {
+        this.mapper = mapper;
+        this.directory = directory;
+    }
+
+    /** The establishment, or {@link UnknownEstablishmentException} (404). */
+    public Establishment get(String uai) {
+        return find(uai).orElseThrow(() -> new UnknownEstablishmentException(uai));
+    }
+
+    public Optional<Establishment> find(String uai) {
+        EstablishmentMapper.EstablishmentRow row = mapper.findEstablishment(uai);
+        return Optional.ofNullable(row).map(this::complete);
+    }
+
+    public List<Establishment> ofAcademy(String academyCode) {
+        return mapper.findEstablishments(academyCode).stream().map(this::complete).toList();
+    }
+
+    /** The académie of this installation (the first one registered). */
+    public String defaultAcademyCode() {
+        return mapper.findAcademyCodes().stream().findFirst().orElse(null);
+    }
+
+    public Optional<Academy> academy(String code) {
+        return mapper.findAcademy(code);
+    }
+
+    public Optional<SchoolYear> currentSchoolYear(String academyCode) {
+        return mapper.findCurrentSchoolYear(academyCode);
+    }
+
+    @Transactional
+    public void createAcademy(Academy academy, SchoolYear currentYear) {
+        mapper.insertAcademy(academy);
+        mapper.clearCurrentSchoolYear(academy.code());
+        mapper.insertSchoolYear(currentYear);
+        directory.ensureAcademyAdminsGroup();
+    }
+
+    /** Registers an establishment and its Camunda tenant (one tenant per establishment). */
+    @Transactional
+    public void register(Establishment establishment) {
+        new Uai(establishment.uai());
+        mapper.insertEstablishment(establishment);
+        int position = 0;
+        for (String email : new LinkedHashSet<>(establishment.emails())) {
+            mapper.insertEmail(establishment.uai(), position++, email);
+        }
+        establishment.siecleModules().forEach(m -> mapper.insertModule(establishment.uai(), m));
+        directory.createTenant(establishment.uai(), establishment.name());
+    }
+
+    private Establishment complete(EstablishmentMapper.EstablishmentRow row) {
+        return new Establishment(row.uai(), row.academyCode(), row.name(), row.kind(), row.addressLine1(),
+                row.addressLine2(), row.postalCode(), row.city(), row.headName(),
+                mapper.findEmails(row.uai()), new LinkedHashSet<>(mapper.findModules(row.uai())));
+    }
+}

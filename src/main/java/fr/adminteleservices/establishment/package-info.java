@@ -1,0 +1,6 @@
+/**
+ * Establishments (EPLE) of the académie, the académie itself and its school years: who they are,
+ * where they are, which SIECLE modules they use. Each establishment is a Camunda tenant.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Établissements")
+package fr.adminteleservices.establishment;

@@ -1,0 +1,83 @@
+package fr.adminteleservices.home;
+
+import fr.adminteleservices.establishment.Establishment;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.security.EstablishmentAccess;
+import fr.adminteleservices.security.TeleservicesUser;
+import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.students.StudentDirectory;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+@Controller
+class HomeController {
+
+    private final EstablishmentService establishments;
+    private final StudentDirectory students;
+    private final SiecleImportService imports;
+
+    HomeController(EstablishmentService establishments, StudentDirectory students, SiecleImportService imports) {
+        this.establishments = establishments;
+        this.students = students;
+        this.imports = imports;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "home/login";
+    }
+
+    /** A head lands on their establishment; an académie administrator on the list of establishments. */
+    @GetMapping("/")
+    String home(Model model) {
+        TeleservicesUser user = EstablishmentAccess.currentUser();
+        if (user != null && !user.academyAdmin() && user.homeEstablishment() != null) {
+            return "redirect:/etablissements/" + user.homeEstablishment();
+        }
+        List<Establishment> list = establishments.ofAcademy(academyOf(user));
+        model.addAttribute("establishments", list.stream()
+                .map(e -> new EstablishmentLine(e, students.population(e.uai()))).toList());
+        model.addAttribute("academy", establishments.academy(academyOf(user)).orElse(null));
+        model.addAttribute("schoolYear", establishments.currentSchoolYear(academyOf(user)).orElse(null));
+        return "home/academy";
+    }
+
+    record EstablishmentLine(Establishment establishment, fr.adminteleservices.students.Population population) {
+    }
+
+    @GetMapping("/etablissements/{uai}")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String establishment(@PathVariable String uai, Model model) {
+        Establishment e = establishments.get(uai);
+        model.addAttribute("establishment", e);
+        model.addAttribute("population", students.population(uai));
+        model.addAttribute("lastImport", imports.recentImports(uai).stream().findFirst().orElse(null));
+        model.addAttribute("schoolYear", establishments.currentSchoolYear(e.academyCode()).orElse(null));
+        model.addAttribute("active", "accueil");
+        return "home/establishment";
+    }
+
+    @GetMapping("/etablissements/{uai}/{slug:ouverture|parametrage|responsables|acces-eleves|statistiques|teleinscription}")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String upcoming(@PathVariable String uai, @PathVariable String slug, Model model) {
+        MenuEntry entry = MenuEntry.bySlug(slug);
+        if (entry == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("establishment", establishments.get(uai));
+        model.addAttribute("entry", entry);
+        model.addAttribute("active", entry.key());
+        return "home/upcoming";
+    }
+
+    private String academyOf(TeleservicesUser user) {
+        // one académie per installation for now; establishments carry its code
+        return establishments.defaultAcademyCode();
+    }
+}

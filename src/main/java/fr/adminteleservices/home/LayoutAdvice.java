@@ -1,0 +1,22 @@
+package fr.adminteleservices.home;
+
+import fr.adminteleservices.security.EstablishmentAccess;
+import fr.adminteleservices.security.TeleservicesUser;
+import java.util.List;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every screen's frame needs: the signed-in user and the guide's menu. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class LayoutAdvice {
+
+    @ModelAttribute("currentUser")
+    TeleservicesUser currentUser() {
+        return EstablishmentAccess.currentUser();
+    }
+
+    @ModelAttribute("menu")
+    List<MenuEntry> menu() {
+        return MenuEntry.ESTABLISHMENT_MENU;
+    }
+}

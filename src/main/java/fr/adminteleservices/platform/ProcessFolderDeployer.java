@@ -1,0 +1,67 @@
+package fr.adminteleservices.platform;
+
+import java.io.ByteArrayInputStream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys {@code processes/} (BPMN, DMN and Camunda forms) when the engine starts, in one deployment
+ * with relative resource names and duplicate filtering: an unchanged file keeps its version, a
+ * changed one becomes a new version. A parse error stops start-up with the file, line and column.
+ */
+@Component
+class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
+
+    static final String DEPLOYMENT_NAME = "admin-teleservices-processes";
+    private static final Logger log = LoggerFactory.getLogger(ProcessFolderDeployer.class);
+
+    private final String directory;
+
+    ProcessFolderDeployer(@Value("${teleservices.processes-dir:processes}") String directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        AnalystFolder bpmn = AnalystFolder.load(directory, "processes", ".bpmn");
+        AnalystFolder forms = AnalystFolder.load(directory, "processes", ".form");
+        AnalystFolder dmn = AnalystFolder.load(directory, "processes", ".dmn");
+        DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source(bpmn.description())
+                .enableDuplicateFiltering(true);
+        int count = 0;
+        for (AnalystFolder folder : new AnalystFolder[] {bpmn, forms, dmn}) {
+            for (AnalystFolder.AnalystFile f : folder.files()) {
+                builder.addInputStream(f.name(), new ByteArrayInputStream(f.content()));
+                count++;
+            }
+        }
+        if (count == 0) {
+            throw new IllegalStateException("No process found in " + bpmn.description());
+        }
+        try {
+            DeploymentWithDefinitions deployment = builder.deployWithResult();
+            log.info("Processes from {}: {} file(s), {} new definition version(s)", bpmn.description(), count,
+                    deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size());
+        } catch (ParseException e) {
+            StringBuilder msg = new StringBuilder("Processes in " + bpmn.description() + " do not parse:");
+            for (ResourceReport report : e.getResorceReports()) {
+                for (Problem p : report.getErrors()) {
+                    msg.append("\n  ").append(report.getResourceName()).append(", line ").append(p.getLine())
+                            .append(", column ").append(p.getColumn()).append(": ").append(p.getMessage());
+                }
+            }
+            throw new IllegalStateException(msg.toString(), e);
+        }
+    }
+}

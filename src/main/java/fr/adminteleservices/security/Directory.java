@@ -1,0 +1,124 @@
+package fr.adminteleservices.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes users, groups, tenants and authorizations into Camunda's identity service.
+ * Idempotent: every method may run again at the next start.
+ */
+@Service
+public class Directory {
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    Directory(IdentityService identity, AuthorizationService authorizations) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+    }
+
+    public void ensureAcademyAdminsGroup() {
+        ensureGroup(Roles.CAMUNDA_ADMIN_GROUP, "Administrateurs Camunda");
+        ensureGroup(Roles.ACADEMY_ADMINS_GROUP, "Administrateurs académiques");
+    }
+
+    /** One tenant per establishment; académie administrators belong to every tenant. */
+    public void createTenant(String uai, String name) {
+        ensureAcademyAdminsGroup();
+        ensureHeadsGroup();
+        if (identity.createTenantQuery().tenantId(uai).count() == 0) {
+            var tenant = identity.newTenant(uai);
+            tenant.setName(name);
+            identity.saveTenant(tenant);
+            identity.createTenantGroupMembership(uai, Roles.ACADEMY_ADMINS_GROUP);
+        }
+    }
+
+    public boolean userExists(String username) {
+        return identity.createUserQuery().userId(username).count() > 0;
+    }
+
+    public boolean academyAdminExists() {
+        return identity.createUserQuery().memberOfGroup(Roles.ACADEMY_ADMINS_GROUP).count() > 0;
+    }
+
+    public void createAcademyAdmin(String username, String password, String firstName, String lastName) {
+        ensureAcademyAdminsGroup();
+        createUser(username, password, firstName, lastName);
+        identity.createMembership(username, Roles.ACADEMY_ADMINS_GROUP);
+        identity.createMembership(username, Roles.CAMUNDA_ADMIN_GROUP);
+    }
+
+    /** A head of establishment: member of the heads group and of the establishment's tenant. */
+    public void createHead(String username, String password, String firstName, String lastName, String uai) {
+        ensureHeadsGroup();
+        createUser(username, password, firstName, lastName);
+        identity.createMembership(username, Roles.HEADS_GROUP);
+        identity.createTenantUserMembership(uai, username);
+    }
+
+    private void createUser(String username, String password, String firstName, String lastName) {
+        if (password == null || password.isBlank()) {
+            throw new IllegalArgumentException("Un mot de passe est obligatoire pour créer l'utilisateur " + username + ".");
+        }
+        User user = identity.newUser(username);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setPassword(password);
+        identity.saveUser(user);
+    }
+
+    /**
+     * Heads use Tasklist and Cockpit; the tenant check limits what they see to their establishment.
+     */
+    public void ensureHeadsGroup() {
+        if (ensureGroup(Roles.HEADS_GROUP, "Chefs d'établissement")) {
+            grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(Resources.FILTER, ANY, Permissions.READ);
+            grant(Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
+            grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
+            grant(Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            grant(Resources.DEPLOYMENT, ANY, Permissions.READ);
+            grant(Resources.USER, ANY, Permissions.READ);
+            grant(Resources.GROUP, ANY, Permissions.READ);
+        }
+    }
+
+    private boolean ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() > 0) {
+            return false;
+        }
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+        return true;
+    }
+
+    private void grant(Resource resource, String resourceId, Permission... permissions) {
+        Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        auth.setGroupId(Roles.HEADS_GROUP);
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+        for (Permission p : permissions) {
+            auth.addPermission(p);
+        }
+        authorizations.saveAuthorization(auth);
+    }
+}

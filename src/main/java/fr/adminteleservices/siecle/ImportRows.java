@@ -1,0 +1,59 @@
+package fr.adminteleservices.siecle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Rows of the import's SQL (SiecleImportMapper.xml). Records compare field by field for the difference. */
+final class ImportRows {
+
+    private ImportRows() {
+    }
+
+    record MefRow(String code, String label, String editionLabel, String mefstat) {
+    }
+
+    record DivisionRow(String code, String label, String mefCode) {
+    }
+
+    record StudentRow(Long id, String uai, String eleveId, String elenoet, String ine, String lastName, String usageName,
+                      String firstName, String firstName2, LocalDate birthDate, String sex, String mefCode,
+                      String divisionCode, LocalDate entryDate, LocalDate leftOn, String previousUai) {
+
+        StudentRow withId(Long newId) {
+            return new StudentRow(newId, uai, eleveId, elenoet, ine, lastName, usageName, firstName, firstName2, birthDate,
+                    sex, mefCode, divisionCode, entryDate, leftOn, previousUai);
+        }
+
+        StudentRow leaving(LocalDate on) {
+            return new StudentRow(id, uai, eleveId, elenoet, ine, lastName, usageName, firstName, firstName2, birthDate,
+                    sex, mefCode, divisionCode, entryDate, on, previousUai);
+        }
+    }
+
+    record GuardianRow(Long id, String uai, String personneId, String civility, String lastName, String firstName,
+                       String email, String mobilePhone, String addressLine1, String addressLine2, String addressLine3,
+                       String addressLine4, String postalCode, String city, String country, LocalDate leftOn) {
+
+        GuardianRow withId(Long newId) {
+            return new GuardianRow(newId, uai, personneId, civility, lastName, firstName, email, mobilePhone, addressLine1,
+                    addressLine2, addressLine3, addressLine4, postalCode, city, country, leftOn);
+        }
+    }
+
+    record LinkRow(Long id, String uai, Long studentId, Long guardianId, Integer legalRank, String relationship,
+                   LocalDate endedOn) {
+
+        LinkRow withId(Long newId) {
+            return new LinkRow(newId, uai, studentId, guardianId, legalRank, relationship, endedOn);
+        }
+    }
+
+    record IdKey(Long id, String ref) {
+    }
+
+    record ImportRow(String id, String uai, Instant importedAt, String importedBy, String files,
+                     int studentsCreated, int studentsUpdated, int studentsLeft,
+                     int guardiansCreated, int guardiansUpdated, int guardiansLeft,
+                     int linksCreated, int linksUpdated, int linksLeft, int rejectedCount, String processInstanceId) {
+    }
+}

@@ -1,0 +1,69 @@
+package fr.adminteleservices.siecle;
+
+import fr.adminteleservices.siecle.ImportRows.DivisionRow;
+import fr.adminteleservices.siecle.ImportRows.GuardianRow;
+import fr.adminteleservices.siecle.ImportRows.IdKey;
+import fr.adminteleservices.siecle.ImportRows.ImportRow;
+import fr.adminteleservices.siecle.ImportRows.LinkRow;
+import fr.adminteleservices.siecle.ImportRows.MefRow;
+import fr.adminteleservices.siecle.ImportRows.StudentRow;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** The import's SQL; every statement is scoped to one establishment's UAI. */
+@Mapper
+interface SiecleImportMapper {
+
+    String lockEstablishment(@Param("uai") String uai);
+
+    List<MefRow> mefs(@Param("uai") String uai);
+
+    void insertMef(@Param("uai") String uai, @Param("m") MefRow mef);
+
+    void updateMef(@Param("uai") String uai, @Param("m") MefRow mef);
+
+    List<DivisionRow> divisions(@Param("uai") String uai);
+
+    void insertDivision(@Param("uai") String uai, @Param("d") DivisionRow division);
+
+    void updateDivision(@Param("uai") String uai, @Param("d") DivisionRow division);
+
+    List<StudentRow> students(@Param("uai") String uai);
+
+    void insertStudent(StudentRow student);
+
+    void updateStudent(StudentRow student);
+
+    List<IdKey> studentIds(@Param("uai") String uai);
+
+    List<GuardianRow> guardians(@Param("uai") String uai);
+
+    void insertGuardian(GuardianRow guardian);
+
+    void updateGuardian(GuardianRow guardian);
+
+    List<IdKey> guardianIds(@Param("uai") String uai);
+
+    List<LinkRow> links(@Param("uai") String uai);
+
+    void insertLink(LinkRow link);
+
+    void updateLink(LinkRow link);
+
+    void endLink(@Param("uai") String uai, @Param("id") long id, @Param("on") LocalDate on);
+
+    void markGuardianLeft(@Param("uai") String uai, @Param("id") long id, @Param("on") LocalDate on);
+
+    void insertImport(ImportRow row);
+
+    void insertRejection(@Param("importId") String importId, @Param("file") String file,
+                         @Param("record") String record, @Param("reason") String reason);
+
+    ImportRow findImport(@Param("uai") String uai, @Param("id") String id);
+
+    List<ImportReport.Rejection> findRejections(@Param("importId") String importId);
+
+    List<ImportRow> recentImports(@Param("uai") String uai, @Param("limit") int limit);
+}

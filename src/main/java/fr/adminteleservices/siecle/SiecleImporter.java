@@ -1,0 +1,620 @@
+package fr.adminteleservices.siecle;
+
+import fr.adminteleservices.platform.RuleBook;
+import fr.adminteleservices.siecle.ImportRows.DivisionRow;
+import fr.adminteleservices.siecle.ImportRows.GuardianRow;
+import fr.adminteleservices.siecle.ImportRows.IdKey;
+import fr.adminteleservices.siecle.ImportRows.ImportRow;
+import fr.adminteleservices.siecle.ImportRows.LinkRow;
+import fr.adminteleservices.siecle.ImportRows.MefRow;
+import fr.adminteleservices.siecle.ImportRows.StudentRow;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the exports of one establishment and applies them as a difference, in the caller's
+ * transaction (all or nothing). Every statement goes through one BATCH session, flushed in chunks.
+ */
+@Component
+class SiecleImporter {
+
+    static final String RULE_FILE = "guardian-legal-rank";
+    private static final int CHUNK = 1000;
+    private static final DateTimeFormatter SIECLE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern INE = Pattern.compile("[0-9A-Z]{11}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final String INACTIVE_DIVISION = "Inactifs";
+
+    private final SqlSessionTemplate batch;
+    private final RuleBook rules;
+    private final Clock clock;
+
+    SiecleImporter(SqlSessionFactory factory, RuleBook rules, Clock clock) {
+        this.batch = new SqlSessionTemplate(factory, ExecutorType.BATCH);
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    record ExportFile(String name, Path path) {
+    }
+
+    ImportReport apply(String importId, String uai, List<ExportFile> files, String importedBy, String processInstanceId) {
+        Map<ExportKind, ExportFile> byKind = classify(files);
+        SiecleImportMapper mapper = batch.getMapper(SiecleImportMapper.class);
+        if (mapper.lockEstablishment(uai) == null) {
+            throw new SiecleFormatException("Établissement inconnu : " + uai + ".");
+        }
+        Run run = new Run(uai, mapper, LocalDate.now(clock));
+        if (byKind.containsKey(ExportKind.NOMENCLATURES)) {
+            importMefs(run, byKind.get(ExportKind.NOMENCLATURES));
+        }
+        if (byKind.containsKey(ExportKind.STRUCTURES)) {
+            importDivisions(run, byKind.get(ExportKind.STRUCTURES));
+        }
+        if (byKind.containsKey(ExportKind.STUDENTS)) {
+            importStudents(run, byKind.get(ExportKind.STUDENTS));
+        }
+        if (byKind.containsKey(ExportKind.GUARDIANS)) {
+            importGuardians(run, byKind.get(ExportKind.GUARDIANS));
+        }
+        Instant now = clock.instant();
+        mapper.insertImport(new ImportRow(importId, uai, now, importedBy,
+                truncate(String.join(", ", files.stream().map(ExportFile::name).toList()), 1000),
+                run.students[0], run.students[1], run.students[2], run.guardians[0], run.guardians[1], run.guardians[2],
+                run.links[0], run.links[1], run.links[2], run.rejected.size(), processInstanceId));
+        for (ImportReport.Rejection r : run.rejected) {
+            mapper.insertRejection(importId, truncate(r.file(), 100), truncate(r.record(), 100), truncate(r.reason(), 500));
+        }
+        batch.flushStatements();
+        return new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians), counts(run.links),
+                List.copyOf(run.rejected));
+    }
+
+    java.util.Optional<ImportReport> report(String uai, String importId) {
+        SiecleImportMapper mapper = batch.getMapper(SiecleImportMapper.class);
+        ImportRow row = mapper.findImport(uai, importId);
+        if (row == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ImportReport(row.id(), row.uai(), row.importedAt(),
+                new ImportReport.Counts(row.studentsCreated(), row.studentsUpdated(), row.studentsLeft()),
+                new ImportReport.Counts(row.guardiansCreated(), row.guardiansUpdated(), row.guardiansLeft()),
+                new ImportReport.Counts(row.linksCreated(), row.linksUpdated(), row.linksLeft()),
+                mapper.findRejections(importId)));
+    }
+
+    List<ImportSummary> recentImports(String uai) {
+        return batch.getMapper(SiecleImportMapper.class).recentImports(uai, 20).stream()
+                .map(r -> new ImportSummary(r.id(), r.importedAt(), r.importedBy(), r.files(), r.studentsCreated(),
+                        r.studentsUpdated(), r.studentsLeft(), r.rejectedCount()))
+                .toList();
+    }
+
+    private static ImportReport.Counts counts(int[] c) {
+        return new ImportReport.Counts(c[0], c[1], c[2]);
+    }
+
+    private Map<ExportKind, ExportFile> classify(List<ExportFile> files) {
+        if (files.isEmpty()) {
+            throw new SiecleFormatException("Aucun fichier reçu : déposez au moins un export SIECLE.");
+        }
+        Map<ExportKind, ExportFile> byKind = new EnumMap<>(ExportKind.class);
+        for (ExportFile f : files) {
+            String root = SiecleXmlReader.rootName(f.path());
+            ExportKind kind = ExportKind.ofRoot(root).orElseThrow(() -> new SiecleFormatException(
+                    "Le fichier « " + f.name() + " » n'est pas un export SIECLE reconnu"
+                            + (root == null ? " (ce n'est pas un fichier XML lisible)" : " (élément racine " + root + ")")
+                            + ". Exports acceptés : ElevesSansAdresses.xml ou ElevesAvecAdresses.xml, "
+                            + "ResponsablesAvecAdresses.xml, Nomenclature.xml, Structures.xml."));
+            ExportFile previous = byKind.put(kind, f);
+            if (previous != null) {
+                throw new SiecleFormatException("Les fichiers « " + previous.name() + " » et « " + f.name()
+                        + " » sont deux exports du même type : déposez-en un seul.");
+            }
+        }
+        return byKind;
+    }
+
+    // ---------------------------------------------------------------- reading helpers
+
+    /** State of one import: counters are {created, updated, left}. */
+    private static final class Run {
+        final String uai;
+        final SiecleImportMapper mapper;
+        final LocalDate today;
+        final int[] students = new int[3];
+        final int[] guardians = new int[3];
+        final int[] links = new int[3];
+        final List<ImportReport.Rejection> rejected = new ArrayList<>();
+        final Set<String> rejectedStudents = new HashSet<>();
+        LocalDate exportDate;
+        int pending;
+
+        Run(String uai, SiecleImportMapper mapper, LocalDate today) {
+            this.uai = uai;
+            this.mapper = mapper;
+            this.today = today;
+        }
+
+        void reject(ExportFile file, String record, String reason) {
+            rejected.add(new ImportReport.Rejection(file.name(), record, reason));
+        }
+    }
+
+    private void read(Run run, ExportFile file, Set<String> recordNames, java.util.function.Consumer<SiecleRecord> records) {
+        boolean[] checked = {false};
+        SiecleXmlReader.read(file.path(), file.name(), recordNames, params -> {
+            String uaj = params.get("UAJ");
+            if (uaj == null) {
+                throw new SiecleFormatException("Le fichier « " + file.name() + " » ne contient pas d'UAJ (PARAMETRES) : "
+                        + "impossible de vérifier qu'il s'agit de l'export de l'établissement " + run.uai + ".");
+            }
+            if (!uaj.equalsIgnoreCase(run.uai)) {
+                throw new SiecleFormatException("Le fichier « " + file.name() + " » est l'export de l'établissement "
+                        + uaj + ", pas de " + run.uai + " : import refusé, aucune donnée n'a été modifiée.");
+            }
+            LocalDate exported = parseDateOrNull(params.get("DATE_EXPORT"));
+            if (exported != null && (run.exportDate == null || exported.isAfter(run.exportDate))) {
+                run.exportDate = exported;
+            }
+            checked[0] = true;
+        }, record -> {
+            if (!checked[0]) {
+                throw new SiecleFormatException("Le fichier « " + file.name() + " » ne commence pas par ses PARAMETRES (UAJ) : import refusé.");
+            }
+            records.accept(record);
+        });
+        if (!checked[0]) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » ne contient pas de PARAMETRES (UAJ) : import refusé.");
+        }
+    }
+
+    private LocalDate leaveDate(Run run) {
+        return run.exportDate != null ? run.exportDate : run.today;
+    }
+
+    private void flushIfNeeded(Run run) {
+        if (++run.pending >= CHUNK) {
+            batch.flushStatements();
+            run.pending = 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- Nomenclature.xml
+
+    private void importMefs(Run run, ExportFile file) {
+        Map<String, MefRow> existing = new HashMap<>();
+        run.mapper.mefs(run.uai).forEach(m -> existing.put(m.code(), m));
+        read(run, file, Set.of("MEF"), r -> {
+            String code = r.get("CODE_MEF");
+            if (code == null) {
+                run.reject(file, "MEF (ligne " + r.line + ")", "CODE_MEF absent.");
+                return;
+            }
+            String label = firstNonNull(r.get("LIBELLE_LONG"), r.get("FORMATION"), code);
+            MefRow row = new MefRow(code, truncate(label, 200), truncate(r.get("LIBELLE_EDITION"), 200), r.get("CODE_MEFSTAT"));
+            MefRow old = existing.put(code, row);
+            if (old == null) {
+                run.mapper.insertMef(run.uai, row);
+            } else if (!old.equals(row)) {
+                run.mapper.updateMef(run.uai, row);
+            }
+            flushIfNeeded(run);
+        });
+        batch.flushStatements();
+    }
+
+    // ---------------------------------------------------------------- Structures.xml
+
+    private void importDivisions(Run run, ExportFile file) {
+        Map<String, DivisionRow> existing = new HashMap<>();
+        run.mapper.divisions(run.uai).forEach(d -> existing.put(d.code(), d));
+        read(run, file, Set.of("DIVISION"), r -> {
+            String code = r.get("CODE_STRUCTURE");
+            if (code == null) {
+                run.reject(file, "DIVISION (ligne " + r.line + ")", "CODE_STRUCTURE absent.");
+                return;
+            }
+            String mef = r.all("MEF_APPARTENANCE").stream().map(m -> m.get("CODE_MEF")).filter(c -> c != null)
+                    .findFirst().orElse(null);
+            DivisionRow row = new DivisionRow(code, truncate(r.get("LIBELLE_LONG"), 200), mef);
+            DivisionRow old = existing.put(code, row);
+            if (old == null) {
+                run.mapper.insertDivision(run.uai, row);
+            } else if (!old.equals(row)) {
+                run.mapper.updateDivision(run.uai, row);
+            }
+            flushIfNeeded(run);
+        });
+        batch.flushStatements();
+    }
+
+    // ---------------------------------------------------------------- ElevesSansAdresses.xml / ElevesAvecAdresses.xml
+
+    private void importStudents(Run run, ExportFile file) {
+        Map<String, StudentRow> parsed = new LinkedHashMap<>();
+        Map<String, String> divisions = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        read(run, file, Set.of("ELEVE", "STRUCTURES_ELEVE"), r -> {
+            if (r.name.equals("ELEVE")) {
+                StudentRow s = parseStudent(run, file, r, seen);
+                if (s != null) {
+                    parsed.put(s.eleveId(), s);
+                }
+            } else {
+                String eleveId = r.get("ELEVE_ID");
+                if (eleveId == null) {
+                    return;
+                }
+                for (SiecleRecord structure : r.all("STRUCTURE")) {
+                    if ("D".equals(structure.get("TYPE_STRUCTURE")) && structure.get("CODE_STRUCTURE") != null) {
+                        divisions.putIfAbsent(eleveId, structure.get("CODE_STRUCTURE").intern());
+                    }
+                }
+            }
+        });
+        LocalDate leaveDate = leaveDate(run);
+        Map<String, StudentRow> existing = new HashMap<>();
+        run.mapper.students(run.uai).forEach(s -> existing.put(s.eleveId(), s));
+        for (StudentRow s : parsed.values()) {
+            String division = divisions.get(s.eleveId());
+            LocalDate leftOn = s.leftOn();
+            if (leftOn != null && leftOn.isAfter(leaveDate)) {
+                leftOn = null; // an exit planned after the export: still present today
+            }
+            if (INACTIVE_DIVISION.equalsIgnoreCase(division) && leftOn == null) {
+                leftOn = leaveDate;
+            }
+            StudentRow row = new StudentRow(null, run.uai, s.eleveId(), s.elenoet(), s.ine(), s.lastName(), s.usageName(),
+                    s.firstName(), s.firstName2(), s.birthDate(), s.sex(), s.mefCode(), division, s.entryDate(), leftOn,
+                    s.previousUai());
+            StudentRow old = existing.get(s.eleveId());
+            if (old == null) {
+                run.mapper.insertStudent(row);
+                run.students[0]++;
+            } else {
+                StudentRow candidate = row.withId(old.id());
+                if (old.leftOn() != null && candidate.leftOn() != null) {
+                    candidate = candidate.leaving(old.leftOn()); // keep the first known exit date
+                }
+                if (!candidate.equals(old)) {
+                    run.mapper.updateStudent(candidate);
+                    if (old.leftOn() == null && candidate.leftOn() != null) {
+                        run.students[2]++;
+                    } else {
+                        run.students[1]++;
+                    }
+                }
+            }
+            flushIfNeeded(run);
+        }
+        // students no longer in the export have left the establishment
+        for (StudentRow old : existing.values()) {
+            if (!seen.contains(old.eleveId()) && old.leftOn() == null) {
+                run.mapper.updateStudent(old.leaving(leaveDate));
+                run.students[2]++;
+                flushIfNeeded(run);
+            }
+        }
+        batch.flushStatements();
+    }
+
+    private StudentRow parseStudent(Run run, ExportFile file, SiecleRecord r, Set<String> seen) {
+        String eleveId = r.get("ELEVE_ID");
+        if (eleveId == null) {
+            run.reject(file, "ELEVE (ligne " + r.line + ")", "ELEVE_ID absent : élève ignoré.");
+            return null;
+        }
+        String record = "ELEVE_ID " + eleveId;
+        if (!seen.add(eleveId)) {
+            run.reject(file, record, "ELEVE_ID en double dans le fichier : seule la première occurrence est importée.");
+            return null;
+        }
+        List<String> problems = new ArrayList<>();
+        String lastName = firstNonNull(r.get("NOM_DE_FAMILLE"), r.get("NOM"));
+        if (lastName == null) {
+            problems.add("nom de famille absent (NOM_DE_FAMILLE)");
+        }
+        String firstName = r.get("PRENOM");
+        if (firstName == null) {
+            problems.add("prénom absent (PRENOM)");
+        }
+        LocalDate birthDate = parseDate(r, "DATE_NAISS", "date de naissance", true, problems);
+        LocalDate entryDate = parseDate(r, "DATE_ENTREE", "date d'entrée", false, problems);
+        LocalDate exitDate = parseDate(r, "DATE_SORTIE", "date de sortie", false, problems);
+        String ine = r.get("ID_NATIONAL");
+        if (ine != null && !INE.matcher(ine.toUpperCase()).matches()) {
+            problems.add("INE (ID_NATIONAL) mal formé : « " + ine + " » (11 chiffres et lettres attendus)");
+        }
+        if (birthDate != null && birthDate.isAfter(run.today)) {
+            problems.add("date de naissance dans le futur (" + r.get("DATE_NAISS") + ")");
+        }
+        if (!problems.isEmpty()) {
+            run.rejectedStudents.add(eleveId);
+            run.reject(file, record, capitalize(String.join(" ; ", problems)) + ".");
+            return null;
+        }
+        SiecleRecord lastYear = r.child("SCOLARITE_AN_DERNIER");
+        String previousUai = lastYear == null ? null : lastYear.get("CODE_RNE");
+        if (previousUai != null && (previousUai.length() != 8 || previousUai.equalsIgnoreCase(run.uai))) {
+            previousUai = null;
+        }
+        String sex = r.get("CODE_SEXE");
+        return new StudentRow(null, run.uai, eleveId, firstNonNull(r.get("ELENOET"), r.attributes.get("ELENOET")),
+                ine == null ? null : ine.toUpperCase(), truncate(lastName, 100), truncate(r.get("NOM_USAGE"), 100),
+                truncate(firstName, 100), truncate(r.get("PRENOM2"), 100), birthDate,
+                sex == null ? null : sex.substring(0, 1), intern(r.get("CODE_MEF")), null, entryDate, exitDate, previousUai);
+    }
+
+    // ---------------------------------------------------------------- ResponsablesAvecAdresses.xml
+
+    private record ParsedLink(String eleveId, String personneId, String relationship, LegalRankDecision decision) {
+    }
+
+    private void importGuardians(Run run, ExportFile file) {
+        Map<String, GuardianRow> persons = new LinkedHashMap<>();
+        Map<String, List<String>> personsByAddress = new HashMap<>();
+        Map<String, SiecleRecord> addresses = new HashMap<>();
+        List<ParsedLink> parsedLinks = new ArrayList<>();
+        Map<String, Integer> sameValueCount = new HashMap<>();
+        Set<String> seenPersons = new HashSet<>();
+        Set<String> rejectedPersons = new HashSet<>();
+        read(run, file, Set.of("PERSONNE", "RESPONSABLE_ELEVE", "ADRESSE"), r -> {
+            switch (r.name) {
+                case "PERSONNE" -> {
+                    GuardianRow g = parsePerson(run, file, r, seenPersons, rejectedPersons);
+                    if (g != null) {
+                        persons.put(g.personneId(), g);
+                        String addressId = r.get("ADRESSE_ID");
+                        if (addressId != null) {
+                            personsByAddress.computeIfAbsent(addressId, k -> new ArrayList<>(2)).add(g.personneId());
+                        }
+                    }
+                }
+                case "RESPONSABLE_ELEVE" -> {
+                    String eleveId = r.get("ELEVE_ID");
+                    String personneId = r.get("PERSONNE_ID");
+                    if (eleveId == null || personneId == null) {
+                        run.reject(file, "RESPONSABLE_ELEVE (ligne " + r.line + ")",
+                                "ELEVE_ID ou PERSONNE_ID absent : lien ignoré.");
+                        return;
+                    }
+                    String respLegal = r.get("RESP_LEGAL");
+                    String niveau = r.get("NIVEAU_RESPONSABILITE");
+                    String sameValue = eleveId + (respLegal != null ? "|R" + respLegal : "|N" + niveau);
+                    int order = sameValueCount.merge(sameValue, 1, Integer::sum);
+                    parsedLinks.add(new ParsedLink(eleveId, personneId, r.get("CODE_PARENTE"),
+                            new LegalRankDecision(eleveId, personneId, respLegal, niveau, order)));
+                }
+                default -> { // ADRESSE: the guardians' file holds them after the persons
+                    String id = r.get("ADRESSE_ID");
+                    if (id != null && personsByAddress.containsKey(id)) {
+                        addresses.put(id, r);
+                    }
+                }
+            }
+        });
+        sameValueCount.clear();
+
+        // addresses complete the persons, then persons are applied as a difference
+        for (Map.Entry<String, List<String>> e : personsByAddress.entrySet()) {
+            SiecleRecord a = addresses.get(e.getKey());
+            if (a == null) {
+                continue;
+            }
+            for (String personneId : e.getValue()) {
+                persons.computeIfPresent(personneId, (k, g) -> withAddress(g, a));
+            }
+        }
+        addresses.clear();
+        personsByAddress.clear();
+
+        LocalDate leaveDate = leaveDate(run);
+        Map<String, GuardianRow> existing = new HashMap<>();
+        run.mapper.guardians(run.uai).forEach(g -> existing.put(g.personneId(), g));
+        for (GuardianRow g : persons.values()) {
+            GuardianRow old = existing.get(g.personneId());
+            if (old == null) {
+                run.mapper.insertGuardian(g);
+                run.guardians[0]++;
+            } else if (!g.withId(old.id()).equals(old)) {
+                run.mapper.updateGuardian(g.withId(old.id()));
+                run.guardians[1]++;
+            }
+            flushIfNeeded(run);
+        }
+        for (GuardianRow old : existing.values()) {
+            if (!seenPersons.contains(old.personneId()) && old.leftOn() == null) {
+                run.mapper.markGuardianLeft(run.uai, old.id(), leaveDate);
+                run.guardians[2]++;
+                flushIfNeeded(run);
+            }
+        }
+        batch.flushStatements();
+        existing.clear();
+        persons.clear();
+
+        decideLegalRanks(parsedLinks);
+        applyLinks(run, file, parsedLinks, rejectedPersons, leaveDate);
+    }
+
+    /** rules/guardian-legal-rank.drl decides, in chunks, the legal rank of every link. */
+    private void decideLegalRanks(List<ParsedLink> links) {
+        var session = rules.session(RULE_FILE);
+        for (int from = 0; from < links.size(); from += 10_000) {
+            List<LegalRankDecision> facts = links.subList(from, Math.min(links.size(), from + 10_000)).stream()
+                    .map(ParsedLink::decision).toList();
+            session.execute(facts);
+        }
+    }
+
+    private void applyLinks(Run run, ExportFile file, List<ParsedLink> parsedLinks, Set<String> rejectedPersons,
+                            LocalDate leaveDate) {
+        Map<String, Long> studentIds = new HashMap<>();
+        for (IdKey k : run.mapper.studentIds(run.uai)) {
+            studentIds.put(k.ref(), k.id());
+        }
+        Map<String, Long> guardianIds = new HashMap<>();
+        for (IdKey k : run.mapper.guardianIds(run.uai)) {
+            guardianIds.put(k.ref(), k.id());
+        }
+        Map<String, LinkRow> existing = new HashMap<>();
+        for (LinkRow l : run.mapper.links(run.uai)) {
+            existing.put(l.studentId() + ":" + l.guardianId(), l);
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> firstOccurrence = new HashSet<>();
+        for (ParsedLink p : parsedLinks) {
+            String record = "ELEVE_ID " + p.eleveId() + " / PERSONNE_ID " + p.personneId();
+            LegalRankDecision d = p.decision();
+            if (d.isRejected()) {
+                run.reject(file, record, d.getReason());
+                continue;
+            }
+            Long studentId = studentIds.get(p.eleveId());
+            if (studentId == null) {
+                run.reject(file, record, run.rejectedStudents.contains(p.eleveId())
+                        ? "L'élève de ce lien a été rejeté (voir ELEVE_ID " + p.eleveId() + ") : lien ignoré."
+                        : "Élève inconnu dans l'établissement : importez aussi son export élèves (ElevesSansAdresses.xml).");
+                continue;
+            }
+            Long guardianId = guardianIds.get(p.personneId());
+            if (guardianId != null) {
+                seen.add(studentId + ":" + guardianId); // a link is never ended because its record was rejected
+            }
+            if (guardianId == null || rejectedPersons.contains(p.personneId())) {
+                run.reject(file, record, rejectedPersons.contains(p.personneId())
+                        ? "La personne de ce lien a été rejetée (voir PERSONNE_ID " + p.personneId() + ") : lien ignoré."
+                        : "PERSONNE_ID absent de la liste des personnes du fichier : lien ignoré.");
+                continue;
+            }
+            String key = studentId + ":" + guardianId;
+            if (!firstOccurrence.add(key)) {
+                run.reject(file, record, "Lien en double dans le fichier : seule la première occurrence est importée.");
+                continue;
+            }
+            LinkRow row = new LinkRow(null, run.uai, studentId, guardianId, d.getLegalRank(), p.relationship(), null);
+            LinkRow old = existing.get(key);
+            if (old == null) {
+                run.mapper.insertLink(row);
+                run.links[0]++;
+            } else if (!row.withId(old.id()).equals(old)) {
+                run.mapper.updateLink(row.withId(old.id()));
+                run.links[1]++;
+            }
+            flushIfNeeded(run);
+        }
+        for (Map.Entry<String, LinkRow> e : existing.entrySet()) {
+            if (!seen.contains(e.getKey()) && e.getValue().endedOn() == null) {
+                run.mapper.endLink(run.uai, e.getValue().id(), leaveDate);
+                run.links[2]++;
+                flushIfNeeded(run);
+            }
+        }
+        batch.flushStatements();
+    }
+
+    private GuardianRow parsePerson(Run run, ExportFile file, SiecleRecord r, Set<String> seen, Set<String> rejected) {
+        String personneId = r.get("PERSONNE_ID");
+        if (personneId == null) {
+            run.reject(file, "PERSONNE (ligne " + r.line + ")", "PERSONNE_ID absent : personne ignorée.");
+            return null;
+        }
+        String record = "PERSONNE_ID " + personneId;
+        if (!seen.add(personneId)) {
+            run.reject(file, record, "PERSONNE_ID en double dans le fichier : seule la première occurrence est importée.");
+            return null;
+        }
+        String lastName = firstNonNull(r.get("NOM_DE_FAMILLE"), r.get("NOM"));
+        if (lastName == null) {
+            rejected.add(personneId);
+            run.reject(file, record, "Nom de famille absent (NOM_DE_FAMILLE) : personne ignorée.");
+            return null;
+        }
+        String email = r.get("MEL");
+        if (email != null && (!EMAIL.matcher(email).matches() || email.length() > 254)) {
+            run.reject(file, record, "Courriel « " + email + " » invalide : la personne est importée sans courriel.");
+            email = null;
+        }
+        return new GuardianRow(null, run.uai, personneId, truncate(r.get("LC_CIVILITE"), 10), truncate(lastName, 100),
+                truncate(r.get("PRENOM"), 100), email, truncate(firstNonNull(r.get("TEL_PORTABLE"), r.get("TEL_PERSONNEL")), 30),
+                null, null, null, null, null, null, null, null);
+    }
+
+    private static GuardianRow withAddress(GuardianRow g, SiecleRecord a) {
+        String city = firstNonNull(a.get("LIBELLE_POSTAL"), a.get("LL_COMMUNE_INSEE"), a.get("COMMUNE_ETRANGERE"));
+        return new GuardianRow(g.id(), g.uai(), g.personneId(), g.civility(), g.lastName(), g.firstName(), g.email(),
+                g.mobilePhone(), truncate(a.get("LIGNE1_ADRESSE"), 100), truncate(a.get("LIGNE2_ADRESSE"), 100),
+                truncate(a.get("LIGNE3_ADRESSE"), 100), truncate(a.get("LIGNE4_ADRESSE"), 100),
+                truncate(a.get("CODE_POSTAL"), 10), truncate(city, 100), truncate(a.get("LL_PAYS"), 100), null);
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    private static LocalDate parseDate(SiecleRecord r, String element, String label, boolean required, List<String> problems) {
+        String value = r.get(element);
+        if (value == null) {
+            if (required) {
+                problems.add(label + " absente (" + element + ")");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, SIECLE_DATE);
+        } catch (DateTimeParseException e) {
+            problems.add(label + " invalide : « " + value + " » (" + element + ", format attendu jj/mm/aaaa)");
+            return null;
+        }
+    }
+
+    private static LocalDate parseDateOrNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value, SIECLE_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String intern(String s) {
+        return s == null ? null : s.intern();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

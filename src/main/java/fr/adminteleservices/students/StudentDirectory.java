@@ -1,0 +1,51 @@
+package fr.adminteleservices.students;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Students and guardians of one establishment, for screens, the API and other features. */
+@Service
+public class StudentDirectory {
+
+    private final StudentMapper mapper;
+
+    StudentDirectory(StudentMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<StudentSummary> students(String uai, String division, String mef, boolean includeLeft) {
+        return mapper.students(uai, blankToNull(division), blankToNull(mef), includeLeft);
+    }
+
+    public Optional<StudentSummary> student(String uai, String eleveId) {
+        return Optional.ofNullable(mapper.student(uai, eleveId));
+    }
+
+    /** Guardians by ELEVE_ID, legal 1 and 2 first. */
+    public Map<String, List<GuardianView>> guardians(String uai, String division, String mef, String eleveId) {
+        Map<String, List<GuardianView>> byStudent = new LinkedHashMap<>();
+        for (GuardianView g : mapper.guardians(uai, blankToNull(division), blankToNull(mef), eleveId)) {
+            byStudent.computeIfAbsent(g.eleveId(), k -> new java.util.ArrayList<>()).add(g);
+        }
+        return byStudent;
+    }
+
+    public List<StudentMapper.Option> divisions(String uai) {
+        return mapper.divisions(uai);
+    }
+
+    public List<StudentMapper.Option> mefs(String uai) {
+        return mapper.mefs(uai);
+    }
+
+    public Population population(String uai) {
+        return mapper.population(uai);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
