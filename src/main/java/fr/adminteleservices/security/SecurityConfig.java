@@ -8,11 +8,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration
 @EnableMethodSecurity
@@ -23,7 +25,8 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/api/**", "/engine-rest/**")
+                // full-path matchers: /engine-rest is Jersey's servlet, not the DispatcherServlet
+                .securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Admin Teleservices"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -37,17 +40,24 @@ class SecurityConfig {
     SecurityFilterChain screenChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/dsfr/**", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers(paths("/login", "/dsfr/**", "/css/**", "/favicon.ico", "/error")).permitAll()
                         // Camunda's Admin webapp (users, groups, authorizations) is for académie administrators only;
                         // its API is also guarded by Camunda's own application authorization.
-                        .requestMatchers("/camunda/app/admin/**").hasRole(Roles.ACADEMY_ADMIN)
+                        .requestMatchers(paths("/camunda/app/admin/**")).hasRole(Roles.ACADEMY_ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?erreur"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?deconnecte"))
-                .httpBasic(Customizer.withDefaults())
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
-                .csrf(c -> c.ignoringRequestMatchers("/camunda/api/**"))
+                .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/api/**")))
                 .build();
+    }
+
+    private static RequestMatcher paths(String... patterns) {
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = PathPatternRequestMatcher.withDefaults().matcher(patterns[i]);
+        }
+        return new OrRequestMatcher(matchers);
     }
 
     /**

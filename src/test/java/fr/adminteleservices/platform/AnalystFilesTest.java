@@ -1,0 +1,92 @@
+package fr.adminteleservices.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a business analyst gets when editing processes/ and rules/: new versions, or a precise error. */
+class AnalystFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDrlThatDoesNotCompileNamesItsFileAndLine() throws IOException {
+        Files.copy(Path.of("rules/guardian-legal-rank.drl"), dir.resolve("guardian-legal-rank.drl"));
+        Files.writeString(dir.resolve("broken-rule.drl"), """
+                package x;
+                rule "cassée"
+                when
+                    $d : UnknownFact( )
+                then
+                end
+                """, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new RuleBook(dir.toString()))
+                .isInstanceOf(RuleBook.RuleCompilationException.class)
+                .hasMessageContaining("broken-rule.drl, line 4")
+                .hasMessageNotContaining("guardian-legal-rank.drl, line");
+    }
+
+    @Test
+    void theRulesFolderFallsBackToThePackagedCopy() {
+        // target/classes/bundled/rules is what the jar carries
+        RuleBook packaged = new RuleBook(dir.resolve("does-not-exist").toString());
+        assertThat(packaged.ruleFiles()).contains("guardian-legal-rank");
+    }
+
+    @Test
+    void aBrokenBpmnStopsTheEngineWithItsFileAndLine() throws IOException {
+        Files.copy(Path.of("processes/siecle-import.bpmn"), dir.resolve("siecle-import.bpmn"));
+        Files.writeString(dir.resolve("cassé.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+                  <bpmn:process id="casse" isExecutable="true">
+                    <bpmn:startEvent id="debut" />
+                    <bpmn:sequenceFlow id="f" sourceRef="debut" targetRef="nulle-part" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """, StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> engineWith(dir))
+                .hasMessageContaining("cassé.bpmn, line 5");
+    }
+
+    @Test
+    void anUnchangedFileKeepsItsVersionAndAChangedOneBecomesANewVersion() throws IOException {
+        Files.copy(Path.of("processes/siecle-import.bpmn"), dir.resolve("siecle-import.bpmn"));
+        ProcessEngine first = engineWith(dir);
+        try {
+            assertThat(first.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("siecle-import")
+                    .latestVersion().singleResult().getVersion()).isEqualTo(1);
+            new ProcessFolderDeployer(dir.toString()).postProcessEngineBuild(first);
+            assertThat(first.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("siecle-import")
+                    .latestVersion().singleResult().getVersion()).isEqualTo(1);
+
+            Path bpmn = dir.resolve("siecle-import.bpmn");
+            Files.writeString(bpmn, Files.readString(bpmn).replace("Import terminé", "Import terminé sans rejet"));
+            new ProcessFolderDeployer(dir.toString()).postProcessEngineBuild(first);
+            assertThat(first.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("siecle-import")
+                    .latestVersion().singleResult().getVersion()).isEqualTo(2);
+        } finally {
+            first.close();
+        }
+    }
+
+    private static ProcessEngine engineWith(Path processes) {
+        StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
+        config.setJdbcUrl("jdbc:h2:mem:analyst-" + System.nanoTime());
+        config.setDatabaseSchemaUpdate("create-drop");
+        config.setJobExecutorActivate(false);
+        config.setHistory("none");
+        config.setProcessEngineName("analyst-" + System.nanoTime());
+        config.getProcessEnginePlugins().add(new ProcessFolderDeployer(processes.toString()));
+        return config.buildProcessEngine();
+    }
+}

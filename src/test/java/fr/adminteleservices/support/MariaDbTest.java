@@ -1,0 +1,21 @@
+package fr.adminteleservices.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on the real MariaDB server (127.0.0.1:3306 unless -Dtest.mariadb.url).
+ * An unreachable server fails the test: it is never skipped.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@ActiveProfiles("mariadbtest")
+@ContextConfiguration(initializers = MariaDbTestDatabase.class)
+public @interface MariaDbTest {
+}

@@ -1,0 +1,36 @@
+package fr.adminteleservices.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Recreates the test database once per test run, before the first MariaDB context starts. */
+public class MariaDbTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static boolean created;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        recreate();
+    }
+
+    public static synchronized void recreate() {
+        if (created) {
+            return;
+        }
+        String url = System.getProperty("test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
+        String user = System.getProperty("test.mariadb.user", "root");
+        String password = System.getProperty("test.mariadb.password", "");
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("drop database if exists teleservices_test");
+            s.execute("create database teleservices_test character set utf8mb4 collate utf8mb4_unicode_ci");
+            created = true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB is not reachable at " + url + " (user " + user
+                    + "): the MariaDB tests cannot run. Start it (see .ci/run) or set -Dtest.mariadb.url.", e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package fr.adminteleservices.support;
+
+import fr.adminteleservices.establishment.Establishment;
+import fr.adminteleservices.establishment.EstablishmentKind;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.establishment.SiecleModule;
+import fr.adminteleservices.establishment.Uai;
+import fr.adminteleservices.siecle.SiecleImportService.Upload;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Small SIECLE exports written in tests, as SIECLE writes them (ISO-8859-15 unless told). */
+public final class SiecleFixtures {
+
+    public static final Charset LATIN9 = Charset.forName("ISO-8859-15");
+    private static final AtomicInteger NEXT_UAI = new AtomicInteger(990100 + (int) (System.nanoTime() % 1000));
+
+    private SiecleFixtures() {
+    }
+
+    /** A fresh establishment of the demo académie, so each test starts empty. */
+    public static String newEstablishment(EstablishmentService establishments) {
+        int number = NEXT_UAI.incrementAndGet();
+        String uai = String.format("%07d", number) + Uai.checkLetter(number);
+        establishments.register(new Establishment(uai, "demo", "Collège d'essai " + uai, EstablishmentKind.COLLEGE,
+                "1 rue de l'Essai", null, "99000", "Essai", "Mme Test", List.of("ce." + uai + "@example.com"),
+                EnumSet.allOf(SiecleModule.class)));
+        return uai;
+    }
+
+    public static String parametres(String uaj) {
+        return "<PARAMETRES><UAJ>" + uaj + "</UAJ><ANNEE_SCOLAIRE>2026</ANNEE_SCOLAIRE>"
+                + "<DATE_EXPORT>15/11/2026</DATE_EXPORT><HORODATAGE>15/11/2026 10:00:00</HORODATAGE></PARAMETRES>";
+    }
+
+    public static String eleves(String uaj, String eleves, String structures) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES VERSION=\"2.1\">" + parametres(uaj)
+                + "<DONNEES><ELEVES>" + eleves + "</ELEVES><STRUCTURES>" + structures + "</STRUCTURES></DONNEES></BEE_ELEVES>";
+    }
+
+    public static String eleve(String id, String nom, String prenom, String naissance, String extra) {
+        return "<ELEVE ELEVE_ID=\"" + id + "\" ELENOET=\"" + id + "\"><ID_NATIONAL>" + ine(id) + "</ID_NATIONAL>"
+                + "<NOM_DE_FAMILLE>" + nom + "</NOM_DE_FAMILLE><PRENOM>" + prenom + "</PRENOM><DATE_NAISS>" + naissance
+                + "</DATE_NAISS><CODE_SEXE>1</CODE_SEXE><CODE_MEF>10310019110</CODE_MEF><DATE_ENTREE>01/09/2026</DATE_ENTREE>"
+                + extra + "</ELEVE>";
+    }
+
+    public static String ine(String id) {
+        return String.format("%09dAB", Long.parseLong(id) % 1_000_000_000L);
+    }
+
+    public static String division(String eleveId, String division) {
+        return "<STRUCTURES_ELEVE ELEVE_ID=\"" + eleveId + "\"><STRUCTURE><CODE_STRUCTURE>" + division
+                + "</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>";
+    }
+
+    public static String responsables(String uaj, String personnes, String liens, String adresses) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_RESPONSABLES VERSION=\"2.1\">" + parametres(uaj)
+                + "<DONNEES><PERSONNES>" + personnes + "</PERSONNES><RESPONSABLES>" + liens + "</RESPONSABLES><ADRESSES>"
+                + adresses + "</ADRESSES></DONNEES></BEE_RESPONSABLES>";
+    }
+
+    public static String personne(String id, String civilite, String nom, String prenom, String mel, String adresseId) {
+        return "<PERSONNE PERSONNE_ID=\"" + id + "\"><LC_CIVILITE>" + civilite + "</LC_CIVILITE><NOM_DE_FAMILLE>" + nom
+                + "</NOM_DE_FAMILLE><PRENOM>" + prenom + "</PRENOM>" + (mel == null ? "" : "<MEL>" + mel + "</MEL>")
+                + "<ADRESSE_ID>" + adresseId + "</ADRESSE_ID></PERSONNE>";
+    }
+
+    public static String respLegal(String eleveId, String personneId, String rank) {
+        return "<RESPONSABLE_ELEVE><ELEVE_ID>" + eleveId + "</ELEVE_ID><PERSONNE_ID>" + personneId + "</PERSONNE_ID>"
+                + "<RESP_LEGAL>" + rank + "</RESP_LEGAL><CODE_PARENTE>10</CODE_PARENTE><RESP_FINANCIER>1</RESP_FINANCIER>"
+                + "<PERS_CONTACT>1</PERS_CONTACT></RESPONSABLE_ELEVE>";
+    }
+
+    public static String niveau(String eleveId, String personneId, String niveau) {
+        return "<RESPONSABLE_ELEVE><ELEVE_ID>" + eleveId + "</ELEVE_ID><PERSONNE_ID>" + personneId + "</PERSONNE_ID>"
+                + "<NIVEAU_RESPONSABILITE>" + niveau + "</NIVEAU_RESPONSABILITE><CODE_PARENTE>20</CODE_PARENTE>"
+                + "<PAIE_FRAIS_SCOLAIRES>1</PAIE_FRAIS_SCOLAIRES></RESPONSABLE_ELEVE>";
+    }
+
+    public static String adresse(String id, String ligne1, String cp, String commune) {
+        return "<ADRESSE ADRESSE_ID=\"" + id + "\"><LIGNE1_ADRESSE>" + ligne1 + "</LIGNE1_ADRESSE><LIGNE2_ADRESSE/>"
+                + "<CODE_POSTAL>" + cp + "</CODE_POSTAL><LIBELLE_POSTAL>" + commune + "</LIBELLE_POSTAL><LL_PAYS>FRANCE</LL_PAYS></ADRESSE>";
+    }
+
+    public static Upload upload(String name, String xml) {
+        return upload(name, xml, LATIN9);
+    }
+
+    public static Upload upload(String name, String xml, Charset charset) {
+        byte[] bytes = (charset.equals(StandardCharsets.UTF_8) ? xml.replace("ISO-8859-15", "UTF-8") : xml).getBytes(charset);
+        return new Upload(name, () -> new ByteArrayInputStream(bytes));
+    }
+
+    public static Upload raw(String name, byte[] bytes) {
+        return new Upload(name, () -> new ByteArrayInputStream(bytes));
+    }
+
+    /** Writes uploads into a directory, as the import service stages them for the process. */
+    public static Path stage(Upload... uploads) {
+        try {
+            Path dir = Files.createTempDirectory("siecle-test-");
+            for (Upload u : uploads) {
+                try (var in = u.content().open()) {
+                    Files.copy(in, dir.resolve(u.fileName()));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
