@@ -372,7 +372,7 @@ class SiecleImporter {
     private void importGuardians(Run run, ExportFile file) {
         Map<String, GuardianRow> persons = new LinkedHashMap<>();
         Map<String, List<String>> personsByAddress = new HashMap<>();
-        Map<String, SiecleRecord> addresses = new HashMap<>();
+        Map<String, Address> addresses = new HashMap<>();
         List<ParsedLink> parsedLinks = new ArrayList<>();
         Map<String, Integer> sameValueCount = new HashMap<>();
         Set<String> seenPersons = new HashSet<>();
@@ -407,7 +407,7 @@ class SiecleImporter {
                 default -> { // ADRESSE: the guardians' file holds them after the persons
                     String id = r.get("ADRESSE_ID");
                     if (id != null && personsByAddress.containsKey(id)) {
-                        addresses.put(id, r);
+                        addresses.put(id, Address.of(r)); // compact: the record's maps are dropped
                     }
                 }
             }
@@ -416,7 +416,7 @@ class SiecleImporter {
 
         // addresses complete the persons, then persons are applied as a difference
         for (Map.Entry<String, List<String>> e : personsByAddress.entrySet()) {
-            SiecleRecord a = addresses.get(e.getKey());
+            Address a = addresses.get(e.getKey());
             if (a == null) {
                 continue;
             }
@@ -559,12 +559,21 @@ class SiecleImporter {
                 null, null, null, null, null, null, null, null);
     }
 
-    private static GuardianRow withAddress(GuardianRow g, SiecleRecord a) {
-        String city = firstNonNull(a.get("LIBELLE_POSTAL"), a.get("LL_COMMUNE_INSEE"), a.get("COMMUNE_ETRANGERE"));
+    /** A postal address of the guardians' file, as stored on the guardian. */
+    private record Address(String line1, String line2, String line3, String line4, String postalCode, String city,
+                           String country) {
+        static Address of(SiecleRecord a) {
+            return new Address(truncate(a.get("LIGNE1_ADRESSE"), 100), truncate(a.get("LIGNE2_ADRESSE"), 100),
+                    truncate(a.get("LIGNE3_ADRESSE"), 100), truncate(a.get("LIGNE4_ADRESSE"), 100),
+                    truncate(a.get("CODE_POSTAL"), 10),
+                    intern(truncate(firstNonNull(a.get("LIBELLE_POSTAL"), a.get("LL_COMMUNE_INSEE"), a.get("COMMUNE_ETRANGERE")), 100)),
+                    intern(truncate(a.get("LL_PAYS"), 100)));
+        }
+    }
+
+    private static GuardianRow withAddress(GuardianRow g, Address a) {
         return new GuardianRow(g.id(), g.uai(), g.personneId(), g.civility(), g.lastName(), g.firstName(), g.email(),
-                g.mobilePhone(), truncate(a.get("LIGNE1_ADRESSE"), 100), truncate(a.get("LIGNE2_ADRESSE"), 100),
-                truncate(a.get("LIGNE3_ADRESSE"), 100), truncate(a.get("LIGNE4_ADRESSE"), 100),
-                truncate(a.get("CODE_POSTAL"), 10), truncate(city, 100), truncate(a.get("LL_PAYS"), 100), null);
+                g.mobilePhone(), a.line1(), a.line2(), a.line3(), a.line4(), a.postalCode(), a.city(), a.country(), null);
     }
 
     // ---------------------------------------------------------------- small helpers

@@ -202,7 +202,9 @@ class HeadOfEstablishmentBrowserTest {
         // then Camunda Tasklist opens on its task list, with them signed in
         waitFor(ExpectedConditions.titleContains("Tasklist"));
         assertThat(driver.getCurrentUrl()).startsWith(url("/camunda/app/tasklist/default/"));
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")));
+        new WebDriverWait(driver, WAIT).withMessage(() -> "Tasklist's task list did not show for the signed-in head"
+                        + " (Camunda's own log-in form instead?) at " + driver.getCurrentUrl())
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks]")));
         // and Camunda's own log-in form never shows up
         By camundaLoginForm = By.cssSelector("form[name=signinForm], input[ng-model=username], input[name=username]");
         assertThatThrownBy(() -> new WebDriverWait(driver, Duration.ofSeconds(3))

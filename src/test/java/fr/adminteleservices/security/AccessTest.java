@@ -146,6 +146,9 @@ class AccessTest {
                 .andExpect(content().string(containsString(COLLEGE))).andExpect(content().string(containsString(LYCEE)));
         mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + LYCEE).session(session)).andExpect(status().isOk());
         mvc.perform(MockMvcRequestBuilders.get("/etablissements/0750654D").session(session)).andExpect(status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.get("/api/establishments/0750654D/students").with(httpBasic("academie", "academie")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.message").value("Établissement inconnu : 0750654D"));
     }
 
     @Test
