@@ -53,6 +53,32 @@ public class EstablishmentService {
         directory.ensureAcademyAdminsGroup();
     }
 
+    /** Registers an establishment of this installation's académie, from the académie administrator's form. */
+    @Transactional
+    public Establishment register(EstablishmentForm form) {
+        if (!Uai.isValid(form.uai())) {
+            throw new IllegalArgumentException("UAI invalide : « " + form.uai() + " » (la lettre de contrôle ne correspond pas aux chiffres).");
+        }
+        if (find(form.uai()).isPresent()) {
+            throw new EstablishmentConflictException("L'établissement " + form.uai() + " est déjà enregistré.");
+        }
+        String academy = defaultAcademyCode();
+        if (academy == null) {
+            throw new IllegalStateException("Aucune académie n'est configurée.");
+        }
+        register(form.toEstablishment(academy));
+        return get(form.uai());
+    }
+
+    /** Creates the log-in of a head of establishment, member of the establishment's tenant. */
+    public void createHead(String uai, HeadAccountForm form) {
+        get(uai);
+        if (directory.userExists(form.username())) {
+            throw new EstablishmentConflictException("L'identifiant « " + form.username() + " » est déjà pris.");
+        }
+        directory.createHead(form.username(), form.password(), form.firstName().strip(), form.lastName().strip(), uai);
+    }
+
     /** Registers an establishment and its Camunda tenant (one tenant per establishment). */
     @Transactional
     public void register(Establishment establishment) {

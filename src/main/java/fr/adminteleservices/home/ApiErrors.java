@@ -1,7 +1,11 @@
 package fr.adminteleservices.home;
 
 import fr.adminteleservices.establishment.UnknownEstablishmentException;
+import fr.adminteleservices.establishment.EstablishmentConflictException;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +20,29 @@ class ApiErrors {
     @ExceptionHandler(UnknownEstablishmentException.class)
     ResponseEntity<Map<String, Object>> unknownEstablishment(UnknownEstablishmentException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(EstablishmentConflictException.class)
+    ResponseEntity<Map<String, Object>> conflict(EstablishmentConflictException e) {
+        return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Map<String, Object>> invalidForm(MethodArgumentNotValidException e) {
+        List<String> errors = e.getBindingResult().getAllErrors().stream()
+                .map(org.springframework.context.support.DefaultMessageSourceResolvable::getDefaultMessage).sorted().toList();
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "message", String.join(" ", errors), "errors", errors));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return body(HttpStatus.BAD_REQUEST, "Requête illisible : vérifiez le JSON envoyé (types et valeurs attendus, "
+                + "par exemple « kind » : COLLEGE ou LYCEE).");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

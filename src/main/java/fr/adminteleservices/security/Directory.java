@@ -47,6 +47,12 @@ public class Directory {
         }
     }
 
+    /** "Prénom Nom (identifiant)" of the heads of one establishment. */
+    public java.util.List<String> headsOf(String uai) {
+        return identity.createUserQuery().memberOfTenant(uai).memberOfGroup(Roles.HEADS_GROUP).orderByUserId().asc().list()
+                .stream().map(u -> (u.getFirstName() + " " + u.getLastName()).strip() + " (" + u.getId() + ")").toList();
+    }
+
     public boolean userExists(String username) {
         return identity.createUserQuery().userId(username).count() > 0;
     }

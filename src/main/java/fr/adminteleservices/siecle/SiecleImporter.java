@@ -1,5 +1,6 @@
 package fr.adminteleservices.siecle;
 
+import fr.adminteleservices.establishment.Uai;
 import fr.adminteleservices.platform.RuleBook;
 import fr.adminteleservices.siecle.ImportRows.DivisionRow;
 import fr.adminteleservices.siecle.ImportRows.GuardianRow;
@@ -166,6 +167,10 @@ class SiecleImporter {
             if (uaj == null) {
                 throw new SiecleFormatException("Le fichier « " + file.name() + " » ne contient pas d'UAJ (PARAMETRES) : "
                         + "impossible de vérifier qu'il s'agit de l'export de l'établissement " + run.uai + ".");
+            }
+            if (!Uai.isValid(uaj.toUpperCase())) {
+                throw new SiecleFormatException("Le fichier « " + file.name() + " » porte un UAJ invalide (« " + uaj
+                        + " » : sept chiffres et une lettre de contrôle attendus) : import refusé.");
             }
             if (!uaj.equalsIgnoreCase(run.uai)) {
                 throw new SiecleFormatException("Le fichier « " + file.name() + " » est l'export de l'établissement "
@@ -354,8 +359,8 @@ class SiecleImporter {
         }
         SiecleRecord lastYear = r.child("SCOLARITE_AN_DERNIER");
         String previousUai = lastYear == null ? null : lastYear.get("CODE_RNE");
-        if (previousUai != null && (previousUai.length() != 8 || previousUai.equalsIgnoreCase(run.uai))) {
-            previousUai = null;
+        if (previousUai != null && (!Uai.isValid(previousUai.toUpperCase()) || previousUai.equalsIgnoreCase(run.uai))) {
+            previousUai = null; // not a transfer, or an unusable UAI: continuity will not apply
         }
         String sex = r.get("CODE_SEXE");
         return new StudentRow(null, run.uai, eleveId, firstNonNull(r.get("ELENOET"), r.attributes.get("ELENOET")),

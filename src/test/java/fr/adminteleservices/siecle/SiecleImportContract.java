@@ -218,6 +218,27 @@ abstract class SiecleImportContract {
     }
 
     @Test
+    void aUtf8ExportIsReadAsWellAndATransferKeepsLastYearsSchool() {
+        String xml = eleves(uai, eleve("1", "Lefèvre", "Maëlys", "03/04/2012",
+                        "<SCOLARITE_AN_DERNIER><CODE_RNE>0750654D</CODE_RNE></SCOLARITE_AN_DERNIER>")
+                        + eleve("2", "Nguyễn", "Anh", "03/04/2012",
+                        "<SCOLARITE_AN_DERNIER><CODE_RNE>0750654E</CODE_RNE></SCOLARITE_AN_DERNIER>"),
+                division("1", "3A") + division("2", "3A"));
+        importing(upload("ElevesSansAdresses.xml", xml, StandardCharsets.UTF_8));
+        assertThat(students.student(uai, "1").orElseThrow().firstName()).isEqualTo("Maëlys");
+        assertThat(students.student(uai, "2").orElseThrow().lastName()).isEqualTo("Nguyễn");
+        assertThat(jdbc.queryForList("select previous_uai from student where uai = ? order by eleve_id", String.class, uai))
+                .containsExactly("0750654D", null); // a wrong check letter is not a school
+    }
+
+    @Test
+    void aFileWithAnInvalidUajIsRefused() {
+        assertThatThrownBy(() -> importing(upload("ElevesSansAdresses.xml",
+                eleves("0750654E", eleve("1", "Martin", "Léa", "03/04/2012", ""), division("1", "3A")))))
+                .isInstanceOf(SiecleFormatException.class).hasMessageContaining("UAJ invalide");
+    }
+
+    @Test
     void aFileThatIsNotASiecleExportIsRefused() {
         assertThatThrownBy(() -> importing(raw("photo.xml", "pas du XML".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(SiecleFormatException.class)
