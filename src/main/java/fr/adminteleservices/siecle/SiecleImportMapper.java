@@ -36,6 +36,8 @@ interface SiecleImportMapper {
 
     void updateStudent(StudentRow student);
 
+    void markStudentLeft(@Param("uai") String uai, @Param("id") long id, @Param("on") LocalDate on);
+
     List<IdKey> studentIds(@Param("uai") String uai);
 
     List<GuardianRow> guardians(@Param("uai") String uai);

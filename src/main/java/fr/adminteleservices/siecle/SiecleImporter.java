@@ -38,6 +38,7 @@ import org.springframework.stereotype.Component;
 class SiecleImporter {
 
     static final String RULE_FILE = "guardian-legal-rank";
+    private static final String MAPPER = SiecleImportMapper.class.getName();
     private static final int CHUNK = 1000;
     private static final DateTimeFormatter SIECLE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern INE = Pattern.compile("[0-9A-Z]{11}");
@@ -277,8 +278,12 @@ class SiecleImporter {
             }
         });
         LocalDate leaveDate = leaveDate(run);
-        Map<String, StudentRow> existing = new HashMap<>();
-        run.mapper.students(run.uai).forEach(s -> existing.put(s.eleveId(), s));
+        // what the database holds, as compact fingerprints: the full rows are not kept in memory
+        Map<String, Known> existing = new HashMap<>();
+        batch.select(MAPPER + ".students", Map.of("uai", run.uai), ctx -> {
+            StudentRow s = (StudentRow) ctx.getResultObject();
+            existing.put(s.eleveId(), new Known(s.id(), Fingerprint.of(s), s.leftOn()));
+        });
         for (StudentRow s : parsed.values()) {
             String division = divisions.get(s.eleveId());
             LocalDate leftOn = s.leftOn();
@@ -291,7 +296,7 @@ class SiecleImporter {
             StudentRow row = new StudentRow(null, run.uai, s.eleveId(), s.elenoet(), s.ine(), s.lastName(), s.usageName(),
                     s.firstName(), s.firstName2(), s.birthDate(), s.sex(), s.mefCode(), division, s.entryDate(), leftOn,
                     s.previousUai());
-            StudentRow old = existing.get(s.eleveId());
+            Known old = existing.get(s.eleveId());
             if (old == null) {
                 run.mapper.insertStudent(row);
                 run.students[0]++;
@@ -300,7 +305,7 @@ class SiecleImporter {
                 if (old.leftOn() != null && candidate.leftOn() != null) {
                     candidate = candidate.leaving(old.leftOn()); // keep the first known exit date
                 }
-                if (!candidate.equals(old)) {
+                if (!old.sameAs(Fingerprint.of(candidate), candidate.leftOn())) {
                     run.mapper.updateStudent(candidate);
                     if (old.leftOn() == null && candidate.leftOn() != null) {
                         run.students[2]++;
@@ -312,9 +317,9 @@ class SiecleImporter {
             flushIfNeeded(run);
         }
         // students no longer in the export have left the establishment
-        for (StudentRow old : existing.values()) {
-            if (!seen.contains(old.eleveId()) && old.leftOn() == null) {
-                run.mapper.updateStudent(old.leaving(leaveDate));
+        for (Map.Entry<String, Known> e : existing.entrySet()) {
+            if (!seen.contains(e.getKey()) && e.getValue().leftOn() == null) {
+                run.mapper.markStudentLeft(run.uai, e.getValue().id(), leaveDate);
                 run.students[2]++;
                 flushIfNeeded(run);
             }
@@ -433,22 +438,25 @@ class SiecleImporter {
         personsByAddress.clear();
 
         LocalDate leaveDate = leaveDate(run);
-        Map<String, GuardianRow> existing = new HashMap<>();
-        run.mapper.guardians(run.uai).forEach(g -> existing.put(g.personneId(), g));
+        Map<String, Known> existing = new HashMap<>();
+        batch.select(MAPPER + ".guardians", Map.of("uai", run.uai), ctx -> {
+            GuardianRow g = (GuardianRow) ctx.getResultObject();
+            existing.put(g.personneId(), new Known(g.id(), Fingerprint.of(g), g.leftOn()));
+        });
         for (GuardianRow g : persons.values()) {
-            GuardianRow old = existing.get(g.personneId());
+            Known old = existing.get(g.personneId());
             if (old == null) {
                 run.mapper.insertGuardian(g);
                 run.guardians[0]++;
-            } else if (!g.withId(old.id()).equals(old)) {
+            } else if (!old.sameAs(Fingerprint.of(g), g.leftOn())) {
                 run.mapper.updateGuardian(g.withId(old.id()));
                 run.guardians[1]++;
             }
             flushIfNeeded(run);
         }
-        for (GuardianRow old : existing.values()) {
-            if (!seenPersons.contains(old.personneId()) && old.leftOn() == null) {
-                run.mapper.markGuardianLeft(run.uai, old.id(), leaveDate);
+        for (Map.Entry<String, Known> e : existing.entrySet()) {
+            if (!seenPersons.contains(e.getKey()) && e.getValue().leftOn() == null) {
+                run.mapper.markGuardianLeft(run.uai, e.getValue().id(), leaveDate);
                 run.guardians[2]++;
                 flushIfNeeded(run);
             }
@@ -579,6 +587,13 @@ class SiecleImporter {
     private static GuardianRow withAddress(GuardianRow g, Address a) {
         return new GuardianRow(g.id(), g.uai(), g.personneId(), g.civility(), g.lastName(), g.firstName(), g.email(),
                 g.mobilePhone(), a.line1(), a.line2(), a.line3(), a.line4(), a.postalCode(), a.city(), a.country(), null);
+    }
+
+    /** A row already in the database: its id, a fingerprint of its data, and its exit date. */
+    private record Known(long id, long fingerprint, LocalDate leftOn) {
+        boolean sameAs(long otherFingerprint, LocalDate otherLeftOn) {
+            return fingerprint == otherFingerprint && java.util.Objects.equals(leftOn, otherLeftOn);
+        }
     }
 
     // ---------------------------------------------------------------- small helpers
