@@ -32,6 +32,11 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
+        deploy(engine);
+    }
+
+    /** Deploys the folder; returns how many new process definition versions it made. */
+    int deploy(ProcessEngine engine) {
         AnalystFolder bpmn = AnalystFolder.load(directory, "processes", ".bpmn");
         AnalystFolder forms = AnalystFolder.load(directory, "processes", ".form");
         AnalystFolder dmn = AnalystFolder.load(directory, "processes", ".dmn");
@@ -51,8 +56,9 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
         }
         try {
             DeploymentWithDefinitions deployment = builder.deployWithResult();
-            log.info("Processes from {}: {} file(s), {} new definition version(s)", bpmn.description(), count,
-                    deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size());
+            int versions = deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size();
+            log.info("Processes from {}: {} file(s), {} new definition version(s)", bpmn.description(), count, versions);
+            return versions;
         } catch (ParseException e) {
             StringBuilder msg = new StringBuilder("Processes in " + bpmn.description() + " do not parse:");
             for (ResourceReport report : e.getResorceReports()) {

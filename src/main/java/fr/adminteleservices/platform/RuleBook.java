@@ -76,6 +76,7 @@ public class RuleBook {
             }
         }
         if (!errors.isEmpty()) {
+            built.values().forEach(KieContainer::dispose); // the rules in force stay as they were
             throw new RuleCompilationException("Rules in " + folder.description() + " do not compile:\n  "
                     + String.join("\n  ", errors));
         }

@@ -39,6 +39,7 @@ class SiecleImporter {
 
     static final String RULE_FILE = "guardian-legal-rank";
     private static final String MAPPER = SiecleImportMapper.class.getName();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SiecleImporter.class);
     private static final int CHUNK = 1000;
     private static final DateTimeFormatter SIECLE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern INE = Pattern.compile("[0-9A-Z]{11}");
@@ -86,6 +87,9 @@ class SiecleImporter {
             mapper.insertRejection(importId, truncate(r.file(), 100), truncate(r.record(), 100), truncate(r.reason(), 500));
         }
         batch.flushStatements();
+        log.info("SIECLE import {} of {}: students {}, guardians {}, links {} (created/updated/left), {} rejected",
+                importId, uai, java.util.Arrays.toString(run.students), java.util.Arrays.toString(run.guardians),
+                java.util.Arrays.toString(run.links), run.rejected.size());
         return new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians), counts(run.links),
                 List.copyOf(run.rejected));
     }

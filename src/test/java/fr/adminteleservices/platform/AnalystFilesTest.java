@@ -36,6 +36,19 @@ class AnalystFilesTest {
     }
 
     @Test
+    void aBrokenEditAtReloadKeepsTheRulesInForce() throws IOException {
+        Files.copy(Path.of("rules/guardian-legal-rank.drl"), dir.resolve("guardian-legal-rank.drl"));
+        RuleBook book = new RuleBook(dir.toString());
+        Files.writeString(dir.resolve("guardian-legal-rank.drl"), "package x;\nrule \"cassée\" when then oups end\n");
+
+        assertThatThrownBy(book::reload).hasMessageContaining("guardian-legal-rank.drl, line");
+
+        fr.adminteleservices.siecle.LegalRankDecision d = new fr.adminteleservices.siecle.LegalRankDecision("1", "2", "1", null, 1);
+        book.session("guardian-legal-rank").execute(java.util.List.of(d));
+        assertThat(d.getLegalRank()).isEqualTo(1);
+    }
+
+    @Test
     void theRulesFolderFallsBackToThePackagedCopy() {
         // target/classes/bundled/rules is what the jar carries
         RuleBook packaged = new RuleBook(dir.resolve("does-not-exist").toString());

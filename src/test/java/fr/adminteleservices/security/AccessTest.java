@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -205,6 +206,15 @@ class AccessTest {
 
     private static HttpResponse<String> http(HttpRequest request) throws Exception {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void onlyTheAcademyAdministratorReloadsProcessesAndRules() throws Exception {
+        mvc.perform(post("/api/analyst/reload").with(httpBasic("academie", "academie"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rules[0]").value("guardian-legal-rank"))
+                .andExpect(jsonPath("$.newProcessVersions").value(0)); // unchanged files keep their version
+        mvc.perform(post("/api/analyst/reload").with(httpBasic("chef." + COLLEGE, "chef." + COLLEGE)))
+                .andExpect(status().isForbidden());
     }
 
     @Test
