@@ -46,6 +46,7 @@ public class SiecleImportService {
     public ImportReport importExports(String uai, List<Upload> uploads, String importedBy) {
         Path directory = stage(uploads);
         try {
+            importer.precheck(uai, SiecleImportTask.list(directory));
             String importId = UUID.randomUUID().toString();
             // The service task runs in this thread and transaction (no async continuation), so the
             // staged directory is still there when it reads it, and a failure rolls everything back.

@@ -39,7 +39,7 @@ class SiecleImportTask implements JavaDelegate {
         execution.setVariable("reportUrl", "/etablissements/" + uai + "/imports/" + importId);
     }
 
-    private static List<SiecleImporter.ExportFile> list(Path directory) {
+    static List<SiecleImporter.ExportFile> list(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(Files::isRegularFile).sorted()
                     .map(p -> new SiecleImporter.ExportFile(p.getFileName().toString(), p)).toList();

@@ -17,17 +17,23 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.mybatis.spring.SqlSessionTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +45,7 @@ class SiecleImporter {
 
     static final String RULE_FILE = "guardian-legal-rank";
     private static final String MAPPER = SiecleImportMapper.class.getName();
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SiecleImporter.class);
+    private static final Logger log = LoggerFactory.getLogger(SiecleImporter.class);
     private static final int CHUNK = 1000;
     private static final DateTimeFormatter SIECLE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern INE = Pattern.compile("[0-9A-Z]{11}");
@@ -88,19 +94,19 @@ class SiecleImporter {
         }
         batch.flushStatements();
         log.info("SIECLE import {} of {}: students {}, guardians {}, links {} (created/updated/left), {} rejected",
-                importId, uai, java.util.Arrays.toString(run.students), java.util.Arrays.toString(run.guardians),
-                java.util.Arrays.toString(run.links), run.rejected.size());
+                importId, uai, Arrays.toString(run.students), Arrays.toString(run.guardians),
+                Arrays.toString(run.links), run.rejected.size());
         return new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians), counts(run.links),
                 List.copyOf(run.rejected));
     }
 
-    java.util.Optional<ImportReport> report(String uai, String importId) {
+    Optional<ImportReport> report(String uai, String importId) {
         SiecleImportMapper mapper = batch.getMapper(SiecleImportMapper.class);
         ImportRow row = mapper.findImport(uai, importId);
         if (row == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new ImportReport(row.id(), row.uai(), row.importedAt(),
+        return Optional.of(new ImportReport(row.id(), row.uai(), row.importedAt(),
                 new ImportReport.Counts(row.studentsCreated(), row.studentsUpdated(), row.studentsLeft()),
                 new ImportReport.Counts(row.guardiansCreated(), row.guardiansUpdated(), row.guardiansLeft()),
                 new ImportReport.Counts(row.linksCreated(), row.linksUpdated(), row.linksLeft()),
@@ -165,22 +171,10 @@ class SiecleImporter {
         }
     }
 
-    private void read(Run run, ExportFile file, Set<String> recordNames, java.util.function.Consumer<SiecleRecord> records) {
+    private void read(Run run, ExportFile file, Set<String> recordNames, Consumer<SiecleRecord> records) {
         boolean[] checked = {false};
         SiecleXmlReader.read(file.path(), file.name(), recordNames, params -> {
-            String uaj = params.get("UAJ");
-            if (uaj == null) {
-                throw new SiecleFormatException("Le fichier « " + file.name() + " » ne contient pas d'UAJ (PARAMETRES) : "
-                        + "impossible de vérifier qu'il s'agit de l'export de l'établissement " + run.uai + ".");
-            }
-            if (!Uai.isValid(uaj.toUpperCase())) {
-                throw new SiecleFormatException("Le fichier « " + file.name() + " » porte un UAJ invalide (« " + uaj
-                        + " » : sept chiffres et une lettre de contrôle attendus) : import refusé.");
-            }
-            if (!uaj.equalsIgnoreCase(run.uai)) {
-                throw new SiecleFormatException("Le fichier « " + file.name() + " » est l'export de l'établissement "
-                        + uaj + ", pas de " + run.uai + " : import refusé, aucune donnée n'a été modifiée.");
-            }
+            checkUaj(run.uai, file, params);
             LocalDate exported = parseDateOrNull(params.get("DATE_EXPORT"));
             if (exported != null && (run.exportDate == null || exported.isAfter(run.exportDate))) {
                 run.exportDate = exported;
@@ -194,6 +188,36 @@ class SiecleImporter {
         });
         if (!checked[0]) {
             throw new SiecleFormatException("Le fichier « " + file.name() + " » ne contient pas de PARAMETRES (UAJ) : import refusé.");
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, files that are not SIECLE exports or belong to another
+     * establishment: the common mistakes get their French message without starting the process.
+     */
+    void precheck(String uai, List<ExportFile> files) {
+        classify(files);
+        for (ExportFile f : files) {
+            SiecleRecord params = SiecleXmlReader.parameters(f.path(), f.name());
+            if (params != null) {
+                checkUaj(uai, f, params);
+            }
+        }
+    }
+
+    private static void checkUaj(String uai, ExportFile file, SiecleRecord params) {
+        String uaj = params.get("UAJ");
+        if (uaj == null) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » ne contient pas d'UAJ (PARAMETRES) : "
+                    + "impossible de vérifier qu'il s'agit de l'export de l'établissement " + uai + ".");
+        }
+        if (!Uai.isValid(uaj.toUpperCase())) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » porte un UAJ invalide (« " + uaj
+                    + " » : sept chiffres et une lettre de contrôle attendus) : import refusé.");
+        }
+        if (!uaj.equalsIgnoreCase(uai)) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » est l'export de l'établissement "
+                    + uaj + ", pas de " + uai + " : import refusé, aucune donnée n'a été modifiée.");
         }
     }
 
@@ -596,7 +620,7 @@ class SiecleImporter {
     /** A row already in the database: its id, a fingerprint of its data, and its exit date. */
     private record Known(long id, long fingerprint, LocalDate leftOn) {
         boolean sameAs(long otherFingerprint, LocalDate otherLeftOn) {
-            return fingerprint == otherFingerprint && java.util.Objects.equals(leftOn, otherLeftOn);
+            return fingerprint == otherFingerprint && Objects.equals(leftOn, otherLeftOn);
         }
     }
 

@@ -54,6 +54,32 @@ final class SiecleXmlReader {
         }
     }
 
+    /** The PARAMETRES block only (the reader stops there), or null when the file has none before its data. */
+    static SiecleRecord parameters(Path file, String displayName) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            XMLStreamReader r = FACTORY.createXMLStreamReader(in);
+            try {
+                while (r.hasNext()) {
+                    if (r.next() == XMLStreamConstants.START_ELEMENT) {
+                        if ("PARAMETRES".equals(r.getLocalName())) {
+                            return readRecord(r, displayName);
+                        }
+                        if ("DONNEES".equals(r.getLocalName())) {
+                            return null;
+                        }
+                    }
+                }
+                return null;
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            return null; // the full read reports where the file is broken
+        } catch (IOException e) {
+            throw new SiecleFormatException("Lecture impossible du fichier " + displayName + ".", e);
+        }
+    }
+
     /**
      * Reads the file; {@code parameters} receives the PARAMETRES block (before any record), then
      * {@code records} receives each element whose name is in {@code recordNames}.
