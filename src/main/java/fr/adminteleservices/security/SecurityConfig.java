@@ -26,7 +26,7 @@ class SecurityConfig {
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         return http
                 // full-path matchers: /engine-rest is Jersey's servlet, not the DispatcherServlet
-                .securityMatcher(paths("/api/**", "/engine-rest/**", "/v3/api-docs/**"))
+                .securityMatcher(paths("/api/**", "/engine-rest/**"))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Admin Teleservices"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -41,6 +41,8 @@ class SecurityConfig {
         return http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/login", "/dsfr/**", "/css/**", "/favicon.ico", "/error")).permitAll()
+                        // the API's description is public for integrators; every call it describes is not
+                        .requestMatchers(paths("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")).permitAll()
                         // Camunda's Admin webapp (users, groups, authorizations) is for académie administrators only;
                         // its API is also guarded by Camunda's own application authorization.
                         .requestMatchers(paths("/camunda/app/admin/**")).hasRole(Roles.ACADEMY_ADMIN)
