@@ -239,6 +239,25 @@ abstract class SiecleImportContract {
     }
 
     @Test
+    void aRealNomenclatureExportGivesTheMefsWithTheirLabels() throws Exception {
+        // the real SIECLE file of samples/siecle (collège 0140070A, ISO-8859-15)
+        String realUai = "0140070A";
+        if (establishments.find(realUai).isEmpty()) {
+            establishments.register(new fr.adminteleservices.establishment.Establishment(realUai, "demo", "Collège du Calvados",
+                    fr.adminteleservices.establishment.EstablishmentKind.COLLEGE, null, null, "14000", "Caen", null,
+                    List.of(), java.util.EnumSet.of(fr.adminteleservices.establishment.SiecleModule.BASE_ELEVES)));
+        }
+        Resource sample = new PathMatchingResourcePatternResolver().getResource("classpath:samples/siecle/Nomenclature.xml");
+        ImportReport report = imports.importExports(realUai,
+                List.of(new SiecleImportService.Upload("Nomenclature.xml", sample::getInputStream)), "test");
+        assertThat(report.rejected()).isEmpty();
+        assertThat(jdbc.queryForList("select edition_label from mef where uai = ? order by code", String.class, realUai))
+                .containsExactly("6ème", "5ème", "4ème", "3ème");
+        assertThat(jdbc.queryForObject("select mefstat from mef where uai = ? and code = '10310019110'", String.class, realUai))
+                .isEqualTo("21160010019");
+    }
+
+    @Test
     void aFileThatIsNotASiecleExportIsRefused() {
         assertThatThrownBy(() -> importing(raw("photo.xml", "pas du XML".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(SiecleFormatException.class)
