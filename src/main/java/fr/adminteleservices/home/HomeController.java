@@ -5,8 +5,9 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.security.EstablishmentAccess;
 import fr.adminteleservices.security.TeleservicesUser;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.students.Population;
 import fr.adminteleservices.students.StudentDirectory;
-import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,15 +41,16 @@ class HomeController {
         if (user != null && !user.academyAdmin() && user.homeEstablishment() != null) {
             return "redirect:/etablissements/" + user.homeEstablishment();
         }
-        List<Establishment> list = establishments.ofAcademy(academyOf(user));
-        model.addAttribute("establishments", list.stream()
-                .map(e -> new EstablishmentLine(e, students.population(e.uai()))).toList());
-        model.addAttribute("academy", establishments.academy(academyOf(user)).orElse(null));
-        model.addAttribute("schoolYear", establishments.currentSchoolYear(academyOf(user)).orElse(null));
+        String academy = establishments.defaultAcademyCode();
+        Map<String, Population> populations = students.populations(academy);
+        model.addAttribute("establishments", establishments.ofAcademy(academy).stream()
+                .map(e -> new EstablishmentLine(e, populations.getOrDefault(e.uai(), new Population(0, 0, 0, 0, 0)))).toList());
+        model.addAttribute("academy", establishments.academy(academy).orElse(null));
+        model.addAttribute("schoolYear", establishments.currentSchoolYear(academy).orElse(null));
         return "home/academy";
     }
 
-    record EstablishmentLine(Establishment establishment, fr.adminteleservices.students.Population population) {
+    record EstablishmentLine(Establishment establishment, Population population) {
     }
 
     @GetMapping("/etablissements/{uai}")
@@ -76,8 +78,4 @@ class HomeController {
         return "home/upcoming";
     }
 
-    private String academyOf(TeleservicesUser user) {
-        // one académie per installation for now; establishments carry its code
-        return establishments.defaultAcademyCode();
-    }
 }

@@ -41,6 +41,13 @@ public class StudentDirectory {
         return mapper.mefs(uai);
     }
 
+    /** Population of every establishment of an académie, by UAI. */
+    public Map<String, Population> populations(String academyCode) {
+        Map<String, Population> byUai = new LinkedHashMap<>();
+        mapper.populations(academyCode).forEach(p -> byUai.put(p.uai(), p.population()));
+        return byUai;
+    }
+
     public Population population(String uai) {
         return mapper.population(uai);
     }

@@ -22,6 +22,15 @@ interface StudentMapper {
 
     Population population(@Param("uai") String uai);
 
+    List<EstablishmentPopulation> populations(@Param("academyCode") String academyCode);
+
+    record EstablishmentPopulation(String uai, int students, int studentsPresent, int guardians, int legalGuardians,
+                                   int divisions) {
+        Population population() {
+            return new Population(students, studentsPresent, guardians, legalGuardians, divisions);
+        }
+    }
+
     record Option(String code, String label) {
     }
 }
