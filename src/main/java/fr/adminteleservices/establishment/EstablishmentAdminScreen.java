@@ -2,7 +2,10 @@ package fr.adminteleservices.establishment;
 
 import fr.adminteleservices.security.Directory;
 import jakarta.validation.Valid;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +32,7 @@ class EstablishmentAdminScreen {
     @GetMapping("/academie/etablissements/nouveau")
     String newEstablishment(Model model) {
         model.addAttribute("form", new EstablishmentForm("", "", EstablishmentKind.COLLEGE, "", "", "", "", "", List.of(),
-                java.util.EnumSet.of(SiecleModule.BASE_ELEVES)));
+                EnumSet.of(SiecleModule.BASE_ELEVES)));
         return form(model);
     }
 
@@ -44,15 +47,15 @@ class EstablishmentAdminScreen {
             Establishment e = establishments.register(form);
             redirect.addFlashAttribute("message", "L'établissement " + e.uai() + " est enregistré. Créez maintenant le compte de son chef.");
             return "redirect:/etablissements/" + e.uai() + "/chefs";
-        } catch (IllegalArgumentException | EstablishmentConflictException e) {
+        } catch (EstablishmentConflictException e) {
             model.addAttribute("error", e.getMessage());
             return form(model);
         }
     }
 
     /** Field → first French message, for the form's error texts. */
-    private static java.util.Map<String, String> errors(BindingResult binding) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+    private static Map<String, String> errors(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
         binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField().replaceAll("\\[.*", ""),
                 e.getDefaultMessage() == null ? "Valeur invalide." : e.getDefaultMessage()));
         return errors;

@@ -12,7 +12,7 @@ import java.util.Set;
 /** What an académie administrator gives to register an establishment (screen and API). */
 public record EstablishmentForm(
         @NotBlank(message = "L'UAI est obligatoire.")
-        @Pattern(regexp = "\\d{7}[A-Z]", message = "L'UAI compte sept chiffres et une lettre majuscule, par exemple 0750654D.")
+        @ValidUai
         String uai,
         @NotBlank(message = "Le nom de l'établissement est obligatoire.") @Size(max = 200, message = "Le nom compte au plus 200 caractères.")
         String name,

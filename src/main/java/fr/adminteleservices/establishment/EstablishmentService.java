@@ -53,12 +53,9 @@ public class EstablishmentService {
         directory.ensureAcademyAdminsGroup();
     }
 
-    /** Registers an establishment of this installation's académie, from the académie administrator's form. */
+    /** Registers an establishment of this installation's académie, from the académie administrator's (validated) form. */
     @Transactional
     public Establishment register(EstablishmentForm form) {
-        if (!Uai.isValid(form.uai())) {
-            throw new IllegalArgumentException("UAI invalide : « " + form.uai() + " » (la lettre de contrôle ne correspond pas aux chiffres).");
-        }
         if (find(form.uai()).isPresent()) {
             throw new EstablishmentConflictException("L'établissement " + form.uai() + " est déjà enregistré.");
         }

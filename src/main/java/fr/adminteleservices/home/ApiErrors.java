@@ -3,6 +3,7 @@ package fr.adminteleservices.home;
 import fr.adminteleservices.establishment.UnknownEstablishmentException;
 import fr.adminteleservices.establishment.EstablishmentConflictException;
 import java.util.List;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import java.util.Map;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -27,15 +28,10 @@ class ApiErrors {
         return body(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Map<String, Object>> invalid(IllegalArgumentException e) {
-        return body(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Map<String, Object>> invalidForm(MethodArgumentNotValidException e) {
         List<String> errors = e.getBindingResult().getAllErrors().stream()
-                .map(org.springframework.context.support.DefaultMessageSourceResolvable::getDefaultMessage).sorted().toList();
+                .map(DefaultMessageSourceResolvable::getDefaultMessage).sorted().toList();
         return ResponseEntity.badRequest().body(Map.of("status", 400, "message", String.join(" ", errors), "errors", errors));
     }
 

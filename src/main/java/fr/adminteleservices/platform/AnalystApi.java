@@ -34,15 +34,23 @@ class AnalystApi {
     ResponseEntity<Map<String, Object>> reload() {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
-            rules.reload();
+            rules.reload(); // swapped only if every file compiles
             result.put("rules", rules.ruleFiles());
-            result.put("newProcessVersions", processes.deploy(engine));
-            return ResponseEntity.ok(result);
-        } catch (IllegalStateException e) {
-            // the message names the file and line; what was running before stays in place
-            result.put("status", 400);
-            result.put("message", e.getMessage());
-            return ResponseEntity.badRequest().body(result);
+        } catch (AnalystFileException e) {
+            return refused(result, "Règles non rechargées, celles en vigueur restent actives. " + e.getMessage());
         }
+        try {
+            result.put("newProcessVersions", processes.deploy(engine)); // one deployment, or none
+        } catch (AnalystFileException e) {
+            return refused(result, "Règles rechargées ; processus non déployés, les versions en vigueur restent actives. "
+                    + e.getMessage());
+        }
+        return ResponseEntity.ok(result);
+    }
+
+    private static ResponseEntity<Map<String, Object>> refused(Map<String, Object> result, String message) {
+        result.put("status", 400);
+        result.put("message", message);
+        return ResponseEntity.badRequest().body(result);
     }
 }

@@ -52,7 +52,7 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
             }
         }
         if (count == 0) {
-            throw new IllegalStateException("No process found in " + bpmn.description());
+            throw new AnalystFileException("No process found in " + bpmn.description());
         }
         try {
             DeploymentWithDefinitions deployment = builder.deployWithResult();
@@ -67,7 +67,7 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
                             .append(", column ").append(p.getColumn()).append(": ").append(p.getMessage());
                 }
             }
-            throw new IllegalStateException(msg.toString(), e);
+            throw new AnalystFileException(msg.toString(), e);
         }
     }
 }

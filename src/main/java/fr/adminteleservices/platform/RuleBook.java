@@ -87,7 +87,7 @@ public class RuleBook {
         log.info("Rules loaded from {}: {} in {} ms", folder.description(), ruleFiles, (System.nanoTime() - started) / 1_000_000);
     }
 
-    public static class RuleCompilationException extends IllegalStateException {
+    public static class RuleCompilationException extends AnalystFileException {
         public RuleCompilationException(String message) {
             super(message);
         }

@@ -3,6 +3,7 @@ package fr.adminteleservices.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -48,7 +49,7 @@ public class Directory {
     }
 
     /** "Prénom Nom (identifiant)" of the heads of one establishment. */
-    public java.util.List<String> headsOf(String uai) {
+    public List<String> headsOf(String uai) {
         return identity.createUserQuery().memberOfTenant(uai).memberOfGroup(Roles.HEADS_GROUP).orderByUserId().asc().list()
                 .stream().map(u -> (u.getFirstName() + " " + u.getLastName()).strip() + " (" + u.getId() + ")").toList();
     }

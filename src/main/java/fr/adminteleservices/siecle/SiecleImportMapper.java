@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.session.ResultHandler;
 
 /** The import's SQL; every statement is scoped to one establishment's UAI. */
 @Mapper
@@ -30,7 +31,8 @@ interface SiecleImportMapper {
 
     void updateDivision(@Param("uai") String uai, @Param("d") DivisionRow division);
 
-    List<StudentRow> students(@Param("uai") String uai);
+    /** Streams the establishment's students (the import keeps fingerprints, not rows). */
+    void students(@Param("uai") String uai, ResultHandler<StudentRow> handler);
 
     void insertStudent(StudentRow student);
 
@@ -40,7 +42,8 @@ interface SiecleImportMapper {
 
     List<IdKey> studentIds(@Param("uai") String uai);
 
-    List<GuardianRow> guardians(@Param("uai") String uai);
+    /** Streams the establishment's guardians (the import keeps fingerprints, not rows). */
+    void guardians(@Param("uai") String uai, ResultHandler<GuardianRow> handler);
 
     void insertGuardian(GuardianRow guardian);
 

@@ -44,7 +44,6 @@ import org.springframework.stereotype.Component;
 class SiecleImporter {
 
     static final String RULE_FILE = "guardian-legal-rank";
-    private static final String MAPPER = SiecleImportMapper.class.getName();
     private static final Logger log = LoggerFactory.getLogger(SiecleImporter.class);
     private static final int CHUNK = 1000;
     private static final DateTimeFormatter SIECLE_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -308,8 +307,8 @@ class SiecleImporter {
         LocalDate leaveDate = leaveDate(run);
         // what the database holds, as compact fingerprints: the full rows are not kept in memory
         Map<String, Known> existing = new HashMap<>();
-        batch.select(MAPPER + ".students", Map.of("uai", run.uai), ctx -> {
-            StudentRow s = (StudentRow) ctx.getResultObject();
+        run.mapper.students(run.uai, ctx -> {
+            StudentRow s = ctx.getResultObject();
             existing.put(s.eleveId(), new Known(s.id(), Fingerprint.of(s), s.leftOn()));
         });
         for (StudentRow s : parsed.values()) {
@@ -467,8 +466,8 @@ class SiecleImporter {
 
         LocalDate leaveDate = leaveDate(run);
         Map<String, Known> existing = new HashMap<>();
-        batch.select(MAPPER + ".guardians", Map.of("uai", run.uai), ctx -> {
-            GuardianRow g = (GuardianRow) ctx.getResultObject();
+        run.mapper.guardians(run.uai, ctx -> {
+            GuardianRow g = ctx.getResultObject();
             existing.put(g.personneId(), new Known(g.id(), Fingerprint.of(g), g.leftOn()));
         });
         for (GuardianRow g : persons.values()) {

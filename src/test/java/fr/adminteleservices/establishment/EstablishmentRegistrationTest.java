@@ -63,7 +63,7 @@ class EstablishmentRegistrationTest {
                         .content("{\"uai\":\"123\",\"name\":\"\",\"postalCode\":\"ABC\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors").value(org.hamcrest.Matchers.hasItems(
-                        "L'UAI compte sept chiffres et une lettre majuscule, par exemple 0750654D.",
+                        "UAI invalide : sept chiffres et la lettre de contrôle qui leur correspond, par exemple 0750654D.",
                         "Le nom de l'établissement est obligatoire.",
                         "Le type d'établissement (collège ou lycée) est obligatoire.",
                         "Le code postal compte cinq chiffres.")));
