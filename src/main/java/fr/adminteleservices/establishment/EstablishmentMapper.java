@@ -16,6 +16,8 @@ interface EstablishmentMapper {
 
     void insertSchoolYear(SchoolYear year);
 
+    void deleteSchoolYear(@Param("academyCode") String academyCode, @Param("startYear") int startYear);
+
     void clearCurrentSchoolYear(@Param("academyCode") String academyCode);
 
     Optional<SchoolYear> findCurrentSchoolYear(@Param("academyCode") String academyCode);

@@ -4,6 +4,7 @@ import fr.adminteleservices.security.Directory;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,10 +13,12 @@ public class EstablishmentService {
 
     private final EstablishmentMapper mapper;
     private final Directory directory;
+    private final ApplicationEventPublisher events;
 
-    EstablishmentService(EstablishmentMapper mapper, Directory directory) {
+    EstablishmentService(EstablishmentMapper mapper, Directory directory, ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.directory = directory;
+        this.events = events;
     }
 
     /** The establishment, or {@link UnknownEstablishmentException} (404). */
@@ -51,6 +54,18 @@ public class EstablishmentService {
         mapper.clearCurrentSchoolYear(academy.code());
         mapper.insertSchoolYear(currentYear);
         directory.ensureAcademyAdminsGroup();
+        events.publishEvent(new AcademyCreated(academy.code()));
+    }
+
+    /** The rollover's new school year becomes the current one (the previous ones stay, for statistics). */
+    @Transactional
+    public void startSchoolYear(SchoolYear year) {
+        if (!year.endsOn().isAfter(year.startsOn())) {
+            throw new IllegalArgumentException("La fin de l'année scolaire doit suivre son début.");
+        }
+        mapper.clearCurrentSchoolYear(year.academyCode());
+        mapper.deleteSchoolYear(year.academyCode(), year.startYear());
+        mapper.insertSchoolYear(new SchoolYear(year.academyCode(), year.startYear(), year.startsOn(), year.endsOn(), true));
     }
 
     /** Registers an establishment of this installation's académie, from the académie administrator's (validated) form. */
