@@ -1,0 +1,296 @@
+package fr.adminteleservices.settings;
+
+import fr.adminteleservices.catalogue.Catalogue;
+import fr.adminteleservices.catalogue.Ent;
+import fr.adminteleservices.catalogue.NationalService;
+import fr.adminteleservices.catalogue.WebAddress;
+import fr.adminteleservices.establishment.ChangeLog;
+import fr.adminteleservices.establishment.Establishment;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.establishment.SchoolYear;
+import fr.adminteleservices.opening.ServiceOpening;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and changes the settings of §3.2; every change applies from the next day (R2) and is recorded. */
+@Service
+public class SettingsService {
+
+    public static final int MAX_USEFUL_LINKS = 20;
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final SettingsMapper mapper;
+    private final EstablishmentService establishments;
+    private final Catalogue catalogue;
+    private final ServiceOpening opening;
+    private final ChangeLog changes;
+    private final Clock clock;
+
+    SettingsService(SettingsMapper mapper, EstablishmentService establishments, Catalogue catalogue, ServiceOpening opening,
+                    ChangeLog changes, Clock clock) {
+        this.mapper = mapper;
+        this.establishments = establishments;
+        this.catalogue = catalogue;
+        this.opening = opening;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** The settings as the head last edited them (they may apply only from tomorrow). */
+    public Settings latest(String uai) {
+        establishments.get(uai);
+        return toSettings(uai, mapper.findLatest(uai));
+    }
+
+    /** The settings in force on that day: what the replication copies. */
+    public Settings inForce(String uai, LocalDate day) {
+        establishments.get(uai);
+        return toSettings(uai, mapper.findInForce(uai, day));
+    }
+
+    /** The day from which a change made now applies (R2). */
+    public LocalDate nextEffectiveDay() {
+        return LocalDate.now(clock).plusDays(1);
+    }
+
+    /** The divisions of the establishment with their MEF, for due dates. */
+    public List<DueDate> divisions(String uai) {
+        return mapper.findDivisions(uai);
+    }
+
+    /**
+     * Applies a (partial) change from tomorrow. Throws {@link InvalidSettings} (400) or
+     * {@link SettingsConflict} (409); in both cases nothing is changed.
+     */
+    @Transactional
+    public Settings update(String uai, SettingsUpdate change, String by) {
+        Establishment e = establishments.get(uai);
+        Settings current = latest(uai);
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> described = new ArrayList<>();
+
+        String welcome = current.welcomeMessage();
+        if (change.welcomeMessage() != null) {
+            String cleaned = WelcomeMessage.clean(change.welcomeMessage());
+            int length = WelcomeMessage.textLength(cleaned);
+            if (length > WelcomeMessage.MAX_TEXT_LENGTH) {
+                errors.put("welcomeMessage", "Le message d'accueil compte " + length + " caractères : 1 000 au plus.");
+            } else if (cleaned.length() > WelcomeMessage.MAX_HTML_LENGTH) {
+                errors.put("welcomeMessage", "Le message d'accueil contient trop de mise en forme ou de liens.");
+            } else {
+                welcome = cleaned.isEmpty() ? null : cleaned;
+                if (!Objects.equals(welcome, current.welcomeMessage())) {
+                    described.add(welcome == null ? "Message d'accueil supprimé."
+                            : "Message d'accueil : « " + abbreviate(org.jsoup.Jsoup.parse(welcome).text()) + " »");
+                }
+            }
+        }
+
+        LetterType letterType = change.letterType() != null ? change.letterType() : current.letterType();
+        Long entId = change.letterType() != null || change.entId() != null ? change.entId() : current.entId();
+        if (letterType == LetterType.TELESERVICES) {
+            entId = null;
+        } else if (change.letterType() != null || change.entId() != null) {
+            List<Ent> ents = catalogue.ents(e.academyCode());
+            if (ents.isEmpty()) {
+                errors.put("letterType", "L'académie n'a défini aucun ENT : seul le courrier « Téléservice seul » est possible.");
+            } else if (entId == null) {
+                errors.put("entId", "Choisissez l'ENT de l'établissement parmi ceux de l'académie.");
+            } else if (catalogue.ent(e.academyCode(), entId).isEmpty()) {
+                errors.put("entId", "Cet ENT n'est pas défini par l'académie.");
+            }
+        }
+        if (letterType != current.letterType() || !Objects.equals(entId, current.entId())) {
+            described.add("Type de courrier : " + letterType.label()
+                    + (entId != null ? ", ENT « " + catalogue.ent(e.academyCode(), entId).map(Ent::name).orElse("?") + " »" : ""));
+        }
+
+        String contactEmail = change.contactEmail() != null ? blankToNull(change.contactEmail()) : current.contactEmail();
+        boolean contactActive = change.contactActive() != null ? change.contactActive() : current.contactActive();
+        if (change.contactEmail() != null || change.contactActive() != null) {
+            if (e.emails().isEmpty()) {
+                errors.put("contactEmail", "L'établissement n'a aucune adresse électronique : le lien de contact ne peut pas être choisi.");
+            } else if (contactEmail != null && !e.emails().contains(contactEmail)) {
+                errors.put("contactEmail", "Choisissez une des adresses électroniques de l'établissement.");
+            } else if (contactActive && contactEmail == null) {
+                errors.put("contactEmail", "Choisissez l'adresse qui recevra les messages avant d'activer le lien de contact.");
+            }
+        }
+        if (!Objects.equals(contactEmail, current.contactEmail()) || contactActive != current.contactActive()) {
+            described.add("Lien de contact : " + (contactActive ? "actif" : "non actif")
+                    + (contactEmail != null ? ", adresse " + contactEmail : ""));
+        }
+
+        List<UsefulLink> links = current.usefulLinks();
+        if (change.usefulLinks() != null) {
+            links = new ArrayList<>();
+            if (change.usefulLinks().size() > MAX_USEFUL_LINKS) {
+                errors.put("usefulLinks", "Au plus " + MAX_USEFUL_LINKS + " liens utiles.");
+            }
+            int n = 0;
+            for (UsefulLink link : change.usefulLinks()) {
+                n++;
+                String title = link == null || link.title() == null ? "" : link.title().strip();
+                String url = link == null || link.url() == null ? "" : link.url().strip();
+                if (title.isEmpty() || title.length() > 200) {
+                    errors.putIfAbsent("usefulLinks", "Lien " + n + " : un titre de 1 à 200 caractères est obligatoire.");
+                } else if (!WebAddress.isValid(url, 500)) {
+                    errors.putIfAbsent("usefulLinks", "Lien " + n + " (« " + title + " ») : l'adresse doit commencer par http:// ou https://.");
+                }
+                links.add(new UsefulLink(title, url));
+            }
+            if (!links.equals(current.usefulLinks())) {
+                described.add("Liens utiles : " + (links.isEmpty() ? "aucun"
+                        : links.stream().map(UsefulLink::title).collect(Collectors.joining(", "))));
+            }
+        }
+
+        NotesPublication notes = current.notesPublication();
+        if (change.notesPublication() != null) {
+            notes = notes(e, current, change, errors, described);
+        }
+
+        int lpcDelay = current.lpcDelayDays();
+        if (change.lpcDelayDays() != null) {
+            if (!opening.isOpen(uai, NationalService.LPC.name())) {
+                throw new SettingsConflict("Le délai de publication du LPC ne se règle que lorsque le téléservice LPC est ouvert.", false);
+            }
+            if (change.lpcDelayDays() < 2 || change.lpcDelayDays() > 365) {
+                errors.put("lpcDelayDays", "Le délai de publication du LPC va de 2 à 365 jours.");
+            } else {
+                lpcDelay = change.lpcDelayDays();
+                if (lpcDelay != current.lpcDelayDays()) {
+                    described.add("Délai de publication LPC : " + lpcDelay + " jours");
+                }
+            }
+        }
+
+        if (!errors.isEmpty()) {
+            throw new InvalidSettings(errors);
+        }
+        if (described.isEmpty()) {
+            return current;
+        }
+        LocalDate from = nextEffectiveDay();
+        SettingsMapper.Version version = mapper.findVersion(uai, from);
+        boolean isNew = version == null;
+        if (isNew) {
+            version = new SettingsMapper.Version();
+            version.uai = uai;
+            version.effectiveFrom = from;
+        }
+        version.welcomeMessage = welcome;
+        version.letterType = letterType;
+        version.entId = entId;
+        version.contactEmail = contactEmail;
+        version.contactActive = contactActive;
+        version.notesMode = notes.mode();
+        version.lpcDelayDays = lpcDelay;
+        if (isNew) {
+            mapper.insertVersion(version);
+        } else {
+            mapper.updateVersion(version);
+            mapper.deleteLinks(version.id);
+            mapper.deleteDueDates(version.id);
+        }
+        int position = 0;
+        for (UsefulLink link : links) {
+            mapper.insertLink(version.id, position++, link);
+        }
+        for (DueDate d : notes.dueDates()) {
+            mapper.insertDueDate(version.id, d);
+        }
+        for (String d : described) {
+            changes.establishment(e.academyCode(), uai, by, "Paramétrage", d, from);
+        }
+        return latest(uai);
+    }
+
+    private NotesPublication notes(Establishment e, Settings current, SettingsUpdate change, Map<String, String> errors,
+                                   List<String> described) {
+        NotesPublication wanted = change.notesPublication();
+        if (!opening.isOpen(e.uai(), NationalService.NOTES.name())) {
+            throw new SettingsConflict("La publication des notes ne se règle que lorsque le téléservice Notes est ouvert.", false);
+        }
+        if (wanted.mode() == null) {
+            errors.put("notesPublication", "Indiquez le type de publication : DAILY (au fil de l'eau) ou DUE_DATES (à échéance).");
+            return current.notesPublication();
+        }
+        if (wanted.mode() == PublicationMode.DAILY) {
+            boolean losesDueDates = current.notesPublication().mode() == PublicationMode.DUE_DATES
+                    && !current.notesPublication().dueDates().isEmpty();
+            if (losesDueDates && !Boolean.TRUE.equals(change.confirmDueDatesLoss())) {
+                throw new SettingsConflict("Passer à la publication « au fil de l'eau » efface toutes les dates d'échéance saisies ("
+                        + current.notesPublication().dueDates().size() + "). Confirmez pour continuer.", true);
+            }
+            if (current.notesPublication().mode() != PublicationMode.DAILY) {
+                described.add("Publication des notes : au fil de l'eau" + (losesDueDates ? " (dates d'échéance effacées)" : ""));
+            }
+            return NotesPublication.daily();
+        }
+        SchoolYear year = establishments.currentSchoolYear(e.academyCode()).orElse(null);
+        Map<String, DueDate> divisions = divisions(e.uai()).stream()
+                .collect(Collectors.toMap(DueDate::division, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        List<DueDate> dueDates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DueDate d : wanted.dueDates()) {
+            if (d == null || d.division() == null || !divisions.containsKey(d.division())) {
+                errors.putIfAbsent("notesPublication", "La division « " + (d == null ? "" : d.division())
+                        + " » n'existe pas dans l'établissement.");
+                continue;
+            }
+            DueDate division = divisions.get(d.division());
+            if (d.mef() != null && !d.mef().isBlank() && !d.mef().equals(division.mef())) {
+                errors.putIfAbsent("notesPublication", "La division « " + d.division() + " » n'appartient pas au MEF « " + d.mef() + " ».");
+                continue;
+            }
+            if (!seen.add(d.division())) {
+                errors.putIfAbsent("notesPublication", "La division « " + d.division() + " » a plusieurs dates d'échéance.");
+                continue;
+            }
+            if (d.date() == null) {
+                continue;
+            }
+            if (year != null && (d.date().isBefore(year.startsOn()) || d.date().isAfter(year.endsOn()))) {
+                errors.putIfAbsent("notesPublication", "La date d'échéance de la division « " + d.division() + " » ("
+                        + FRENCH_DATE.format(d.date()) + ") doit être dans l'année scolaire, du " + FRENCH_DATE.format(year.startsOn())
+                        + " au " + FRENCH_DATE.format(year.endsOn()) + ".");
+                continue;
+            }
+            dueDates.add(new DueDate(division.mef(), d.division(), d.date()));
+        }
+        NotesPublication result = new NotesPublication(PublicationMode.DUE_DATES, dueDates);
+        if (!result.equals(current.notesPublication())) {
+            described.add("Publication des notes : à échéance, " + dueDates.size() + " date(s) d'échéance");
+        }
+        return result;
+    }
+
+    private Settings toSettings(String uai, SettingsMapper.Version v) {
+        if (v == null) {
+            return Settings.defaults(uai);
+        }
+        return new Settings(uai, v.effectiveFrom, v.welcomeMessage, v.letterType, v.entId, v.contactEmail, v.contactActive,
+                mapper.findLinks(v.id), new NotesPublication(v.notesMode, mapper.findDueDates(v.id)), v.lpcDelayDays);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+    }
+}
