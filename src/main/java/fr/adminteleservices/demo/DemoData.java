@@ -1,6 +1,14 @@
 package fr.adminteleservices.demo;
 
+import fr.adminteleservices.catalogue.Catalogue;
+import fr.adminteleservices.catalogue.CatalogueService;
+import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.establishment.Academy;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.replication.Replication;
+import fr.adminteleservices.replication.ReplicationRun;
+import fr.adminteleservices.settings.SettingsService;
+import fr.adminteleservices.settings.SettingsUpdate;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentKind;
 import fr.adminteleservices.establishment.EstablishmentService;
@@ -40,12 +48,21 @@ class DemoData implements ApplicationRunner {
     private final EstablishmentService establishments;
     private final Directory directory;
     private final SiecleImportService imports;
+    private final Catalogue catalogue;
+    private final ServiceOpening opening;
+    private final SettingsService settings;
+    private final Replication replication;
     private final Clock clock;
 
-    DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Clock clock) {
+    DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Catalogue catalogue,
+             ServiceOpening opening, SettingsService settings, Replication replication, Clock clock) {
         this.establishments = establishments;
         this.directory = directory;
         this.imports = imports;
+        this.catalogue = catalogue;
+        this.opening = opening;
+        this.settings = settings;
+        this.replication = replication;
         this.clock = clock;
     }
 
@@ -69,8 +86,33 @@ class DemoData implements ApplicationRunner {
                 List.of("ce.0990002p@ac-demo.example.fr"),
                 EnumSet.of(SiecleModule.BASE_ELEVES, SiecleModule.NOTES, SiecleModule.ABSENCES, SiecleModule.INSCRIPTION)),
                 "François", "Nœl");
+        if (catalogue.ents(ACADEMY).isEmpty()) {
+            openServices();
+        }
         log.info("Demo log-ins: academie / academie (académie administrator), chef.{} / chef.{} (collège), chef.{} / chef.{} (lycée)",
                 COLLEGE, COLLEGE, LYCEE, LYCEE);
+    }
+
+    /**
+     * The académie offers every national service, a cahier de textes and an ENT. The collège uses the
+     * téléservices (Notes and Absences open, a welcome message); the lycée has not declared yet (O1).
+     * A first replication fills the téléservices side.
+     */
+    private void openServices() {
+        for (CatalogueService s : catalogue.services(ACADEMY)) {
+            catalogue.updateService(ACADEMY, s.code(), true, false, s.url(), "demo");
+        }
+        catalogue.addAcademicService(ACADEMY, "CAHIER_TEXTES", "Cahier de textes", "https://cdt.ac-demo.example.fr", false, "demo");
+        catalogue.addEnt(ACADEMY, "ENT Démo (Mon collège, Mon lycée)", "https://ent.ac-demo.example.fr", "demo");
+        catalogue.updateTeleservicesUrl(ACADEMY, "http://localhost:8080/portail", "demo");
+        opening.declare(COLLEGE, "demo");
+        opening.setOpen(COLLEGE, NationalService.NOTES.name(), true, "demo");
+        opening.setOpen(COLLEGE, NationalService.ABSENCES.name(), true, "demo");
+        settings.update(COLLEGE, SettingsUpdate.welcomeMessage("<div>Bienvenue sur les téléservices du <strong>collège Jean Moulin</strong>. "
+                + "Le règlement intérieur est sur <a href=\"https://college-jean-moulin.ac-demo.example.fr\">le site du collège</a>.</div>"), "demo");
+        settings.update(COLLEGE, SettingsUpdate.contact("secretariat.0990001n@ac-demo.example.fr", true), "demo");
+        ReplicationRun run = replication.runNow("demo");
+        log.info("Demo replication: {} establishment(s), {} students in {} ms", run.establishments(), run.students(), run.durationMs());
     }
 
     private void ensure(Establishment e, String headFirstName, String headLastName) {

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class PlatformConfig {
 
-    /** French schools live on Paris time; tests replace the clock to move days forward. */
+    /** French schools live on Paris time; tests move the engine's clock (ClockUtil) to move days forward. */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Europe/Paris"));
+        return new EngineClock(ZoneId.of("Europe/Paris"));
     }
 }

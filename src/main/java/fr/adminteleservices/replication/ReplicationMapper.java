@@ -1,0 +1,79 @@
+package fr.adminteleservices.replication;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** Set-based statements: each copies one table of one establishment in a single INSERT … SELECT. */
+@Mapper
+interface ReplicationMapper {
+
+    List<String> findEstablishments();
+
+    /** Serialises two replications of the same establishment (nightly timer and a manual run, or two nodes). */
+    String lockEstablishment(@Param("uai") String uai);
+
+    boolean isDeclared(@Param("uai") String uai);
+
+    void clearLinks(@Param("uai") String uai);
+
+    void clearGuardians(@Param("uai") String uai);
+
+    void clearStudents(@Param("uai") String uai);
+
+    void clearServices(@Param("uai") String uai);
+
+    void clearUsefulLinks(@Param("uai") String uai);
+
+    void clearDueDates(@Param("uai") String uai);
+
+    void clearSettings(@Param("uai") String uai);
+
+    void clearEstablishment(@Param("uai") String uai);
+
+    int copyEstablishment(@Param("uai") String uai, @Param("at") Instant at);
+
+    int copyServices(@Param("uai") String uai);
+
+    int copySettings(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    int copyDefaultSettings(@Param("uai") String uai, @Param("asOf") LocalDate asOf, @Param("letterType") String letterType,
+                            @Param("notesMode") String notesMode, @Param("lpcDelayDays") int lpcDelayDays);
+
+    int copyUsefulLinks(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    int copyDueDates(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    int copyStudents(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    int copyGuardians(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    int copyLinks(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    void insertRun(RunRow row);
+
+    void finishRun(RunRow row);
+
+    ReplicationRun findRun(@Param("id") long id);
+
+    ReplicationRun findRunOfProcess(@Param("processInstanceId") String processInstanceId);
+
+    List<ReplicationRun> findRecentRuns(@Param("limit") int limit);
+
+    class RunRow {
+        public Long id;
+        public String processInstanceId;
+        public Instant startedAt;
+        public Instant finishedAt;
+        public String startedBy;
+        public LocalDate asOf;
+        public int establishments;
+        public int students;
+        public int guardians;
+        public int links;
+        public int services;
+        public Long durationMs;
+    }
+}

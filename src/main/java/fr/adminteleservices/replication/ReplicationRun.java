@@ -1,0 +1,10 @@
+package fr.adminteleservices.replication;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One replication: when, by whom ("minuterie" for the nightly timer), as of which day, and what it copied. */
+public record ReplicationRun(long id, String processInstanceId, Instant startedAt, Instant finishedAt, String startedBy,
+                             LocalDate asOf, int establishments, int students, int guardians, int links, int services,
+                             Long durationMs) {
+}

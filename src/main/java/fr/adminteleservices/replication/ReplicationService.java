@@ -1,0 +1,111 @@
+package fr.adminteleservices.replication;
+
+import fr.adminteleservices.settings.Settings;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the téléservices side. Idempotent: each establishment's ts_* rows are replaced as a whole
+ * in one transaction of their own (a failure leaves that establishment as it was the day before and
+ * stops the run, which the process then retries). Settings are copied as in force on {@code asOf}.
+ */
+@Service
+public class ReplicationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplicationService.class);
+
+    private final ReplicationMapper mapper;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    ReplicationService(ReplicationMapper mapper, PlatformTransactionManager transactions, Clock clock) {
+        this.mapper = mapper;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /** Copies every establishment as of that day. */
+    public ReplicationRun replicate(LocalDate asOf, String startedBy, String processInstanceId) {
+        long started = System.nanoTime();
+        ReplicationMapper.RunRow run = new ReplicationMapper.RunRow();
+        run.processInstanceId = processInstanceId;
+        run.startedAt = clock.instant();
+        run.startedBy = startedBy;
+        run.asOf = asOf;
+        ownTransaction.executeWithoutResult(s -> mapper.insertRun(run));
+
+        List<String> establishments = mapper.findEstablishments();
+        for (String uai : establishments) {
+            Counts counts = ownTransaction.execute(s -> replicate(uai, asOf, run.startedAt));
+            if (counts != null && counts.declared) {
+                run.establishments++;
+                run.students += counts.students;
+                run.guardians += counts.guardians;
+                run.links += counts.links;
+                run.services += counts.services;
+            }
+        }
+        run.finishedAt = clock.instant();
+        run.durationMs = (System.nanoTime() - started) / 1_000_000;
+        ownTransaction.executeWithoutResult(s -> mapper.finishRun(run));
+        log.info("Replication as of {}: {} establishments, {} students, {} guardians, {} links in {} ms",
+                asOf, run.establishments, run.students, run.guardians, run.links, run.durationMs);
+        return mapper.findRun(run.id);
+    }
+
+    public ReplicationRun runOfProcess(String processInstanceId) {
+        return mapper.findRunOfProcess(processInstanceId);
+    }
+
+    public List<ReplicationRun> recentRuns(int limit) {
+        return mapper.findRecentRuns(limit);
+    }
+
+    private Counts replicate(String uai, LocalDate asOf, Instant at) {
+        mapper.lockEstablishment(uai);
+        mapper.clearLinks(uai);
+        mapper.clearGuardians(uai);
+        mapper.clearStudents(uai);
+        mapper.clearServices(uai);
+        mapper.clearUsefulLinks(uai);
+        mapper.clearDueDates(uai);
+        mapper.clearSettings(uai);
+        mapper.clearEstablishment(uai);
+        Counts counts = new Counts();
+        // An establishment that does not use the téléservices (O1) shows nothing to families.
+        if (!mapper.isDeclared(uai)) {
+            return counts;
+        }
+        counts.declared = true;
+        mapper.copyEstablishment(uai, at);
+        counts.services = mapper.copyServices(uai);
+        if (mapper.copySettings(uai, asOf) == 0) {
+            Settings defaults = Settings.defaults(uai);
+            mapper.copyDefaultSettings(uai, asOf, defaults.letterType().name(), defaults.notesPublication().mode().name(),
+                    defaults.lpcDelayDays());
+        }
+        mapper.copyUsefulLinks(uai, asOf);
+        mapper.copyDueDates(uai, asOf);
+        counts.students = mapper.copyStudents(uai, asOf);
+        counts.guardians = mapper.copyGuardians(uai, asOf);
+        counts.links = mapper.copyLinks(uai, asOf);
+        return counts;
+    }
+
+    private static final class Counts {
+        boolean declared;
+        int students;
+        int guardians;
+        int links;
+        int services;
+    }
+}

@@ -1,0 +1,193 @@
+package fr.adminteleservices.replication;
+
+import static fr.adminteleservices.support.Heads.academyAdmin;
+import static fr.adminteleservices.support.Heads.headOf;
+import static fr.adminteleservices.support.SiecleFixtures.division;
+import static fr.adminteleservices.support.SiecleFixtures.eleve;
+import static fr.adminteleservices.support.SiecleFixtures.eleves;
+import static fr.adminteleservices.support.SiecleFixtures.personne;
+import static fr.adminteleservices.support.SiecleFixtures.respLegal;
+import static fr.adminteleservices.support.SiecleFixtures.responsables;
+import static fr.adminteleservices.support.SiecleFixtures.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.settings.SettingsService;
+import fr.adminteleservices.settings.SettingsUpdate;
+import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Heads;
+import fr.adminteleservices.support.SiecleFixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** processes/replication.bpmn and what it copies (R1–R3), on H2 and MariaDB. */
+abstract class ReplicationProcessContract {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EstablishmentService establishments;
+    @Autowired
+    Directory directory;
+    @Autowired
+    ServiceOpening opening;
+    @Autowired
+    SettingsService settings;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    Replication replication;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String uai;
+
+    @BeforeEach
+    void establishmentWithStudents() {
+        init(engine);
+        uai = Heads.newEstablishmentWithHead(establishments, directory);
+        importStudents(uai);
+        opening.declare(uai, "test");
+        opening.setOpen(uai, "NOTES", true, "test");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    void importStudents(String establishment) {
+        imports.importExports(establishment, List.of(
+                upload("ElevesSansAdresses.xml", eleves(establishment,
+                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", "")
+                                + eleve("3", "Petit", "Chloé", "07/08/2012", "<DATE_SORTIE>01/10/2026</DATE_SORTIE>"),
+                        division("1", "3A") + division("2", "3B") + division("3", "3B"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(establishment,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
+                                + personne("11", "Mme", "Bernard", "Anne", "", ""),
+                        respLegal("1", "10", "1") + respLegal("2", "11", "1"), ""))), "test");
+    }
+
+    int count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table + " where uai = ?", Integer.class, uai);
+    }
+
+    List<Map<String, Object>> snapshot() {
+        return List.of("ts_establishment", "ts_service", "ts_settings", "ts_useful_link", "ts_due_date", "ts_student",
+                        "ts_guardian", "ts_guardian_link").stream()
+                .flatMap(t -> jdbc.queryForList("select * from " + t + " where uai = ? order by 2, 3", uai).stream())
+                .map(row -> { row.remove("REPLICATED_AT"); row.remove("replicated_at"); return row; })
+                .toList();
+    }
+
+    List<String> passed(String processInstanceId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+               .list().stream()
+                .map(HistoricActivityInstance::getActivityId).toList();
+    }
+
+    @Test
+    void theNightlyTimerFiresAtTwoAndCopiesEveryEstablishmentThatUsesTheServices() {
+        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("replication").timers().singleResult();
+        ZonedDateTime due = timer.getDuedate().toInstant().atZone(ZoneId.systemDefault());
+        assertThat(due.getHour()).isEqualTo(2);
+        assertThat(due.getMinute()).isZero();
+        assertThat(Duration.between(Instant.now(), due.toInstant())).isLessThanOrEqualTo(Duration.ofDays(1));
+
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        execute(timer);
+
+        ReplicationRun run = replication(ReplicationTask.TIMER);
+        assertThat(passed(run.processInstanceId())).containsExactlyInAnyOrder("ChaqueNuit", "Repliquer", "ReplicationTerminee");
+        assertThat(count("ts_establishment")).isEqualTo(1);
+        assertThat(count("ts_student")).as("the student who left is not copied").isEqualTo(2);
+        assertThat(count("ts_guardian_link")).isEqualTo(2);
+        assertThat(jdbc.queryForList("select code from ts_service where uai = ?", String.class, uai)).contains("NOTES");
+        // the cycle goes on: the next night's timer is waiting
+        Job next = engine.getManagementService().createJobQuery().processDefinitionKey("replication").timers().singleResult();
+        assertThat(next.getDuedate()).isAfter(timer.getDuedate());
+    }
+
+    /** The latest run started by that user. */
+    ReplicationRun replication(String startedBy) {
+        return replicationService.recentRuns(50).stream().filter(r -> startedBy.equals(r.startedBy())).findFirst().orElseThrow();
+    }
+
+    @Autowired
+    ReplicationService replicationService;
+
+    @Test
+    void anAcademyAdministratorRunsItNowThroughTheApiAndGetsTheCounts() throws Exception {
+        mvc.perform(post("/api/replication/runs").with(academyAdmin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.startedBy").value("academie"))
+                .andExpect(jsonPath("$.finishedAt").isNotEmpty())
+                .andExpect(jsonPath("$.establishments").isNumber())
+                .andExpect(jsonPath("$.students").isNumber());
+        ReplicationRun run = replication("academie");
+        assertThat(passed(run.processInstanceId())).containsExactlyInAnyOrder("LanceeParUnAdministrateur", "Repliquer", "ReplicationTerminee");
+        assertThat(run.students()).isGreaterThanOrEqualTo(2);
+        assertThat(count("ts_student")).isEqualTo(2);
+
+        mvc.perform(post("/api/replication/runs").with(headOf(uai))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aSettingChangedTodayIsSeenByParentsTomorrow() {
+        settings.update(uai, SettingsUpdate.welcomeMessage("<p>Réunion parents-professeurs jeudi</p>"), "test");
+
+        replication.runNow("test");
+        assertThat(jdbc.queryForObject("select welcome_message from ts_settings where uai = ?", String.class, uai)).isNull();
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1))));
+        replication.runNow("test");
+        assertThat(jdbc.queryForObject("select welcome_message from ts_settings where uai = ?", String.class, uai))
+                .isEqualTo("<p>Réunion parents-professeurs jeudi</p>");
+    }
+
+    @Test
+    void replicatingAgainChangesNothing() {
+        replication.runNow("test");
+        List<Map<String, Object>> first = snapshot();
+        replication.runNow("test");
+        assertThat(snapshot()).isEqualTo(first).isNotEmpty();
+    }
+
+    @Test
+    void closedServicesAndEstablishmentsThatDoNotUseTheServicesAreNotShown() {
+        String undeclared = SiecleFixtures.newEstablishment(establishments);
+        importStudents(undeclared);
+        opening.setOpen(uai, "NOTES", false, "test");
+
+        replication.runNow("test");
+
+        assertThat(jdbc.queryForObject("select count(*) from ts_student where uai = ?", Integer.class, undeclared)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ts_establishment where uai = ?", Integer.class, undeclared)).isZero();
+        assertThat(jdbc.queryForList("select code from ts_service where uai = ?", String.class, uai)).doesNotContain("NOTES");
+        assertThat(count("ts_settings")).as("the defaults are copied when nothing was set").isEqualTo(1);
+    }
+}

@@ -1,0 +1,7 @@
+package fr.adminteleservices.rollover;
+
+import fr.adminteleservices.support.MariaDbTest;
+
+@MariaDbTest
+class RolloverProcessOnMariaDbTest extends RolloverProcessContract {
+}
