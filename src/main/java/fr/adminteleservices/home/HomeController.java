@@ -2,6 +2,7 @@ package fr.adminteleservices.home;
 
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.EstablishmentAccess;
 import fr.adminteleservices.security.TeleservicesUser;
 import fr.adminteleservices.siecle.SiecleImportService;
@@ -22,11 +23,14 @@ class HomeController {
     private final EstablishmentService establishments;
     private final StudentDirectory students;
     private final SiecleImportService imports;
+    private final ServiceOpening opening;
 
-    HomeController(EstablishmentService establishments, StudentDirectory students, SiecleImportService imports) {
+    HomeController(EstablishmentService establishments, StudentDirectory students, SiecleImportService imports,
+                   ServiceOpening opening) {
         this.establishments = establishments;
         this.students = students;
         this.imports = imports;
+        this.opening = opening;
     }
 
     @GetMapping("/login")
@@ -57,6 +61,12 @@ class HomeController {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String establishment(@PathVariable String uai, Model model) {
         Establishment e = establishments.get(uai);
+        // O1: until the establishment has declared that it uses the téléservices, its first screen is the welcome page
+        if (opening.declaredAt(uai).isEmpty()) {
+            return "redirect:/etablissements/" + uai + "/ouverture";
+        }
+        // O3: the same states as « Ouverture / fermeture », read-only
+        model.addAttribute("services", opening.states(uai));
         model.addAttribute("establishment", e);
         model.addAttribute("population", students.population(uai));
         model.addAttribute("lastImport", imports.recentImports(uai).stream().findFirst().orElse(null));
@@ -65,7 +75,7 @@ class HomeController {
         return "home/establishment";
     }
 
-    @GetMapping("/etablissements/{uai}/{slug:ouverture|parametrage|responsables|acces-eleves|statistiques|teleinscription}")
+    @GetMapping("/etablissements/{uai}/{slug:responsables|acces-eleves|statistiques|teleinscription}")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String upcoming(@PathVariable String uai, @PathVariable String slug, Model model) {
         MenuEntry entry = MenuEntry.bySlug(slug);

@@ -10,9 +10,9 @@ public record MenuEntry(String key, String label, String path, boolean available
 
     static final List<MenuEntry> ESTABLISHMENT_MENU = List.of(
             new MenuEntry("accueil", "Accueil", "", true, "§3.1", ""),
-            new MenuEntry("ouverture", "Ouverture / fermeture", "ouverture", false, "§3.1",
+            new MenuEntry("ouverture", "Ouverture / fermeture", "ouverture", true, "§3.1",
                     "Déclarer l'utilisation des téléservices, puis ouvrir et fermer chacun d'eux."),
-            new MenuEntry("parametrage", "Paramétrage", "parametrage", false, "§3.2",
+            new MenuEntry("parametrage", "Paramétrage", "parametrage", true, "§3.2",
                     "Message d'accueil, ENT et courrier de notification, lien de contact, liens utiles, notes, LPC."),
             new MenuEntry("responsables", "Accès des responsables", "responsables", false, "§4",
                     "Créer les codes en masse, notifier en masse, gérer le code d'un couple élève / responsable."),

@@ -62,7 +62,8 @@ class RolloverScreen {
     @PostMapping("/academie/bascule")
     String start(RedirectAttributes redirect) {
         if (pendingTask() == null) {
-            runtime.startProcessInstanceByMessage(REQUESTED, Map.of("startedBy", EstablishmentAccess.currentUser().username()));
+            runtime.startProcessInstanceByMessage(REQUESTED, Map.of("startedBy", EstablishmentAccess.currentUser().username(),
+                    "academyCode", establishments.defaultAcademyCode()));
             redirect.addFlashAttribute("message", "Bascule lancée : vérifiez et confirmez les dates de la nouvelle année scolaire.");
         }
         return "redirect:/academie/bascule";
@@ -101,8 +102,10 @@ class RolloverScreen {
         return "redirect:/academie/bascule";
     }
 
+    /** The rollover of this installation's académie waiting for its dates, if any. */
     private Task pendingTask() {
         List<Task> pending = tasks.createTaskQuery().processDefinitionKey(PROCESS).taskDefinitionKey(TASK)
+                .processVariableValueEquals("academyCode", establishments.defaultAcademyCode())
                 .orderByTaskCreateTime().desc().list();
         return pending.isEmpty() ? null : pending.get(0);
     }

@@ -53,8 +53,9 @@ class HeadOfEstablishmentBrowserTest {
     static final String HEAD = "chef." + COLLEGE;
     static final String ACADEMY_ADMIN = "academie";
 
-    static final List<String> AVAILABLE_ENTRIES = List.of("Accueil", "Élèves et responsables", "Importer les exports SIECLE");
-    static final List<String> UPCOMING_ENTRIES = List.of("Ouverture / fermeture", "Paramétrage", "Accès des responsables",
+    static final List<String> AVAILABLE_ENTRIES = List.of("Accueil", "Ouverture / fermeture", "Paramétrage",
+            "Élèves et responsables", "Importer les exports SIECLE");
+    static final List<String> UPCOMING_ENTRIES = List.of("Accès des responsables",
             "Accès des élèves", "Statistiques", "Téléinscription");
 
     static ChromeDriver driver;
@@ -102,6 +103,7 @@ class HeadOfEstablishmentBrowserTest {
     /** Each test starts signed out, with an empty cookie jar. */
     @BeforeEach
     void signedOut() {
+        fr.adminteleservices.support.CamundaWebapps.ensureStarted();
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.get("about:blank");
     }

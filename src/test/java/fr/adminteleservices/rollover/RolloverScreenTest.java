@@ -40,7 +40,8 @@ class RolloverScreenTest {
 
         mvc.perform(post("/academie/bascule").session(session).with(csrf()))
                 .andExpect(flash().attribute("message", containsString("Bascule lancée")));
-        Task task = tasks.createTaskQuery().processDefinitionKey("rollover").taskDefinitionKey("ConfirmerDates").singleResult();
+        Task task = tasks.createTaskQuery().processDefinitionKey("rollover").taskDefinitionKey("ConfirmerDates")
+                .processVariableValueEquals("academyCode", "demo").singleResult();
         mvc.perform(get("/academie/bascule").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Confirmer les dates de la nouvelle année scolaire")))
                 .andExpect(content().string(containsString("name=\"startsOn\"")));

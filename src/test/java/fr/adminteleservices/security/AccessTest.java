@@ -145,7 +145,10 @@ class AccessTest {
         MockHttpSession session = login("academie");
         mvc.perform(MockMvcRequestBuilders.get("/").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(COLLEGE))).andExpect(content().string(containsString(LYCEE)));
-        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + LYCEE).session(session)).andExpect(status().isOk());
+        // the lycée has not declared that it uses the téléservices yet: its first screen is that choice (O1)
+        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + LYCEE).session(session))
+                .andExpect(redirectedUrl("/etablissements/" + LYCEE + "/ouverture"));
+        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE).session(session)).andExpect(status().isOk());
         mvc.perform(MockMvcRequestBuilders.get("/etablissements/0750654D").session(session)).andExpect(status().isNotFound());
         mvc.perform(MockMvcRequestBuilders.get("/api/establishments/0750654D/students").with(httpBasic("academie", "academie")))
                 .andExpect(status().isNotFound())
@@ -166,6 +169,7 @@ class AccessTest {
 
     @Test
     void tasklistAndCockpitOpenWithTheSameSession() throws Exception {
+        fr.adminteleservices.support.CamundaWebapps.ensureStarted();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String loginPage = browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
         String token = loginPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
