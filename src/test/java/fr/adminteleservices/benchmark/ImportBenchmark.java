@@ -61,6 +61,7 @@ public final class ImportBenchmark {
         // system properties outrank application-mariadb.yml
         System.setProperty("DB_URL", server + "teleservices_bench");
         System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
+        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
         System.setProperty("server.port", "0");
         System.setProperty("camunda.bpm.job-execution.enabled", "false");
         System.setProperty("logging.level.root", "warn");

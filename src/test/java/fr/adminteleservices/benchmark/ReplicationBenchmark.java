@@ -103,6 +103,7 @@ public final class ReplicationBenchmark {
         // system properties outrank application-mariadb.yml (which also disables the demo data)
         System.setProperty("DB_URL", url);
         System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
+        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
         System.setProperty("teleservices.demo.enabled", "false");
         System.setProperty("server.port", "0");
         System.setProperty("camunda.bpm.job-execution.enabled", "false");

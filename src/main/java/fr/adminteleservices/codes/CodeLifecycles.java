@@ -1,0 +1,45 @@
+package fr.adminteleservices.codes;
+
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bridge to the lifecycle processes: {@code processes/car-lifecycle.bpmn} (one instance per
+ * CAR, business key {@code CAR-<id>}) and {@code processes/code-generation.bpmn} (starts them in
+ * the background, by chunks, after a generation).
+ */
+@Component
+class CodeLifecycles {
+
+    static final String CAR_PROCESS = "car-lifecycle";
+    static final String GENERATION_PROCESS = "code-generation";
+    static final String CAR_INVALIDATED = "car-invalide";
+    static final String CAR_USED = "car-utilise";
+
+    private final RuntimeService runtime;
+
+    CodeLifecycles(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    static String carKey(long codeId) {
+        return "CAR-" + codeId;
+    }
+
+    /** Starts the bookkeeping of a generation; its first step is asynchronous, so this returns at once. */
+    void generationCreated(String uai, String generationId, String kind) {
+        runtime.startProcessInstanceByKey(GENERATION_PROCESS, generationId,
+                Map.of("uai", uai, "generationId", generationId, "kind", kind));
+    }
+
+    void startCar(String uai, long codeId) {
+        runtime.startProcessInstanceByKey(CAR_PROCESS, carKey(codeId), Map.of("uai", uai, "codeId", codeId));
+    }
+
+    /** The code was invalidated (new code, refusal, student leaving): its lifecycle ends. */
+    void carInvalidated(long codeId, String reason) {
+        runtime.createMessageCorrelation(CAR_INVALIDATED).processInstanceBusinessKey(carKey(codeId))
+                .setVariable("invalidationReason", reason).correlateAllWithResult();
+    }
+}

@@ -1,0 +1,90 @@
+package fr.adminteleservices.codes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface CodeMapper {
+
+    List<CoupleRow> findCouples(@Param("uai") String uai, @Param("f") CoupleFilter filter,
+                                @Param("linkIds") Collection<Long> linkIds);
+
+    CoupleRow findCouple(@Param("uai") String uai, @Param("linkId") long linkId);
+
+    /** One CAR; {@code validLinkId} = linkId makes it the couple's valid code (unique in the database). */
+    void insertGuardianCode(NewCode code);
+
+    List<CodeRow> findGuardianCodes(@Param("uai") String uai, @Param("linkId") long linkId);
+
+    CodeRow findGuardianCode(@Param("uai") String uai, @Param("id") long id);
+
+    CodeRow findValidGuardianCode(@Param("uai") String uai, @Param("linkId") long linkId);
+
+    int invalidateGuardianCode(@Param("id") long id, @Param("at") Instant at, @Param("reason") String reason);
+
+    void insertRefusal(@Param("uai") String uai, @Param("kind") String kind, @Param("linkId") Long linkId,
+                       @Param("studentId") long studentId, @Param("at") Instant at, @Param("by") String by,
+                       @Param("activeKey") String activeKey);
+
+    int withdrawRefusal(@Param("activeKey") String activeKey, @Param("at") Instant at, @Param("by") String by);
+
+    int countActiveRefusal(@Param("activeKey") String activeKey);
+
+    void insertReveal(@Param("uai") String uai, @Param("kind") String kind, @Param("codeId") long codeId,
+                      @Param("at") Instant at, @Param("by") String by);
+
+    void insertGeneration(@Param("id") String id, @Param("uai") String uai, @Param("kind") String kind,
+                          @Param("by") String by, @Param("at") Instant at, @Param("codes") int codes);
+
+    GenerationRow findGeneration(@Param("uai") String uai, @Param("id") String id);
+
+    /** Codes of a generation whose lifecycle process is not started yet, still valid. */
+    List<Long> findGuardianCodesToStart(@Param("generationId") String generationId, @Param("limit") int limit);
+
+    int markGuardianCodesStarted(@Param("ids") Collection<Long> ids);
+
+    /** Codes of the generation that became invalid before their lifecycle started: nothing to wait for. */
+    int markInvalidGuardianCodesStarted(@Param("generationId") String generationId);
+
+    int countGuardianCodesToStart(@Param("generationId") String generationId);
+
+    void addLifecyclesStarted(@Param("id") String id, @Param("count") int count);
+
+    void finishGeneration(@Param("id") String id, @Param("at") Instant at);
+
+    /** The filters of the couples' list (C1). */
+    record CoupleFilter(boolean withoutValidCode, String division, String mef, String name, LocalDate today) {
+    }
+
+    record CoupleRow(long linkId, Integer legalRank, long studentId, String eleveId, String studentLastName,
+                     String studentFirstName, String division, String mef, long guardianId, String personneId,
+                     String civility, String guardianLastName, String guardianFirstName, String email, Long validCodeId,
+                     LocalDate notifiedOn, LocalDate continuityOn, boolean refused) {
+    }
+
+    record CodeRow(long id, String encryptedValue, String hint, Instant createdAt, LocalDate validFrom, Long validLinkId,
+                   Instant invalidatedAt, String invalidationReason, LocalDate notifiedOn, LocalDate continuityOn,
+                   Instant usedAt, long linkId) {
+    }
+
+    record GenerationRow(String id, String uai, String kind, String requestedBy, Instant requestedAt, int codes,
+                         int lifecyclesStarted, Instant lifecyclesDoneAt) {
+    }
+
+    /** A code to insert; {@code id} is set by the database. */
+    class NewCode {
+        public Long id;
+        public String uai;
+        public long ownerId;
+        public String generationId;
+        public String lookupHash;
+        public String encryptedValue;
+        public String hint;
+        public Instant createdAt;
+        public LocalDate validFrom;
+    }
+}

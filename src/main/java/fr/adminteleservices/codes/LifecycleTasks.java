@@ -1,0 +1,53 @@
+package fr.adminteleservices.codes;
+
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of {@code processes/code-generation.bpmn} and {@code processes/car-lifecycle.bpmn}. */
+@Configuration
+class LifecycleTasks {
+
+    /** Lifecycles started per transaction: one job of the generation process. */
+    static final int LIFECYCLES_PER_TRANSACTION = 200;
+    static final String EXPIRED = "Expiré : aucun compte créé avec ce code dans l'année";
+
+    /**
+     * "Démarrer les cycles de vie": starts the lifecycle of the next codes of the generation that are
+     * still valid, marks them started, and tells the process how many remain. Runs in the job's
+     * transaction, so a failure starts nothing twice.
+     */
+    @Bean
+    JavaDelegate carLifecycleStarter(CodeMapper mapper, CodeLifecycles lifecycles, Clock clock) {
+        return execution -> {
+            String generationId = (String) execution.getVariable("generationId");
+            String uai = (String) execution.getVariable("uai");
+            mapper.markInvalidGuardianCodesStarted(generationId);
+            List<Long> ids = mapper.findGuardianCodesToStart(generationId, LIFECYCLES_PER_TRANSACTION);
+            for (Long id : ids) {
+                lifecycles.startCar(uai, id);
+            }
+            if (!ids.isEmpty()) {
+                mapper.markGuardianCodesStarted(ids);
+                mapper.addLifecyclesStarted(generationId, ids.size());
+            }
+            int remaining = mapper.countGuardianCodesToStart(generationId);
+            execution.setVariable("remaining", remaining);
+            if (remaining == 0) {
+                mapper.finishGeneration(generationId, clock.instant());
+            }
+        };
+    }
+
+    /** "Invalider le code expiré" (G5): a year without an account. */
+    @Bean
+    JavaDelegate carExpiry(CodeMapper mapper, Clock clock) {
+        return execution -> {
+            long codeId = ((Number) execution.getVariable("codeId")).longValue();
+            int invalidated = mapper.invalidateGuardianCode(codeId, clock.instant(), EXPIRED);
+            execution.setVariable("expired", invalidated > 0);
+        };
+    }
+}

@@ -1,0 +1,267 @@
+package fr.adminteleservices.codes;
+
+import static fr.adminteleservices.support.Heads.headOf;
+import static fr.adminteleservices.support.SiecleFixtures.division;
+import static fr.adminteleservices.support.SiecleFixtures.eleve;
+import static fr.adminteleservices.support.SiecleFixtures.eleves;
+import static fr.adminteleservices.support.SiecleFixtures.personne;
+import static fr.adminteleservices.support.SiecleFixtures.respLegal;
+import static fr.adminteleservices.support.SiecleFixtures.responsables;
+import static fr.adminteleservices.support.SiecleFixtures.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Heads;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** CARs (C1, C3, G5, D5) through the API and their lifecycle processes, on H2 and MariaDB. */
+abstract class GuardianCodesContract {
+
+    static final String CODE_PATTERN = "[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    EstablishmentService establishments;
+    @Autowired
+    Directory directory;
+    @Autowired
+    ServiceOpening opening;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    String uai;
+
+    @BeforeEach
+    void establishmentWithCouples() {
+        init(engine);
+        uai = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(uai, List.of(
+                upload("ElevesSansAdresses.xml", eleves(uai,
+                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
+                        division("1", "3A") + division("2", "3B"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(uai,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
+                                + personne("11", "Mme", "Martin", "Claire", "", "")
+                                + personne("12", "Mme", "Durand", "Nounou", "", "")
+                                + personne("13", "Mme", "Bernard", "Anne", "", ""),
+                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("1", "12", "0")
+                                + respLegal("2", "13", "1"), ""))), "test");
+        opening.declare(uai, "test");
+        opening.setOpen(uai, "NOTES", true, "test");
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    String base() {
+        return "/api/establishments/" + uai;
+    }
+
+    ResultActions generate(String json) throws Exception {
+        return mvc.perform(post(base() + "/guardian-codes/generation").with(headOf(uai))
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    long linkOf(String personneId) {
+        return jdbc.queryForObject("select l.id from guardian_link l join guardian g on g.id = l.guardian_id "
+                + "where l.uai = ? and g.personne_id = ?", Long.class, uai, personneId);
+    }
+
+    /** Runs the generation's background jobs, as the job executor does in the running application. */
+    void runGenerationJobs() {
+        for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("code-generation")
+                .tenantIdIn(uai).active().list()) {
+            while (!engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).list().isEmpty()) {
+                assertThat(pi).isWaitingAt("DemarrerCycles");
+                execute(job(pi));
+            }
+        }
+    }
+
+    @Test
+    void theListSaysWhoMayGetACodeAndWhyNot() throws Exception {
+        mvc.perform(get(base() + "/guardian-links").with(headOf(uai)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(4))
+                .andExpect(jsonPath("$[?(@.guardian.personneId == '10')].eligible").value(hasItem(true)))
+                .andExpect(jsonPath("$[?(@.guardian.personneId == '10')].legalRank").value(hasItem(1)))
+                .andExpect(jsonPath("$[?(@.guardian.personneId == '10')].student.eleveId").value(hasItem("1")))
+                .andExpect(jsonPath("$[?(@.guardian.personneId == '12')].eligible").value(hasItem(false)))
+                .andExpect(jsonPath("$[?(@.guardian.personneId == '12')].reason")
+                        .value(hasItem("Seuls les responsables légaux 1 et 2 peuvent recevoir un code d'activation.")));
+        mvc.perform(get(base() + "/guardian-links").param("division", "3B").with(headOf(uai)))
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].guardian.lastName").value("Bernard"));
+    }
+
+    @Test
+    void aMassGenerationCreatesOneCodePerEligibleCoupleAndARetryCreatesNone() throws Exception {
+        generate("{\"all\":true}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(3))
+                .andExpect(jsonPath("$.skipped.length()").value(1))
+                .andExpect(jsonPath("$.skipped[0].linkId").value(linkOf("12")))
+                .andExpect(jsonPath("$.skipped[0].reason").value("Seuls les responsables légaux 1 et 2 peuvent recevoir un code d'activation."));
+
+        generate("{\"all\":true}").andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.skipped[?(@.linkId == " + linkOf("10") + ")].reason")
+                        .value(hasItem("Un code valide existe déjà pour ce couple : pour le remplacer, passez par « Gérer le code ».")));
+        generate("{\"linkIds\":[" + linkOf("10") + ", 999999]}").andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.skipped[?(@.linkId == 999999)].reason")
+                        .value(hasItem("Ce couple élève / responsable n'existe pas (ou plus) dans l'établissement.")));
+
+        assertThat(jdbc.queryForObject("select count(*) from guardian_code where uai = ? and valid_link_id is not null",
+                Integer.class, uai)).isEqualTo(3);
+        mvc.perform(get(base() + "/guardian-links").with(headOf(uai)))
+                .andExpect(jsonPath("$.length()").value(1));
+        mvc.perform(get(base() + "/guardian-links").param("view", "all").with(headOf(uai)))
+                .andExpect(jsonPath("$[?(@.guardian.personneId == '10')].hasValidCode").value(hasItem(true)));
+    }
+
+    @Test
+    void theDatabaseRefusesASecondValidCodeForACouple() throws Exception {
+        generate("{\"linkIds\":[" + linkOf("10") + "]}").andExpect(jsonPath("$.created").value(1));
+        assertThatThrownBy(() -> jdbc.update("insert into guardian_code (uai, link_id, lookup_hash, encrypted_value, hint, "
+                + "created_at, valid_from, valid_link_id) values (?, ?, ?, 'x', 'AB', current_timestamp, current_date, ?)",
+                uai, linkOf("10"), "f".repeat(64), linkOf("10"))).isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void aNewCodeReplacesTheValidOneAndItsValueIsSecretUntilShown() throws Exception {
+        long link = linkOf("11");
+        generate("{\"linkIds\":[" + link + "]}").andExpect(jsonPath("$.created").value(1));
+        LocalDate today = LocalDate.now(clock);
+
+        mvc.perform(post(base() + "/guardian-links/" + link + "/codes").with(headOf(uai)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.validFrom").value(today.plusDays(1).toString()))
+                .andExpect(jsonPath("$.maskedValue").value(matchesPattern("•••••-•••••-•••[2-9A-Z]{2}")));
+        String history = mvc.perform(get(base() + "/guardian-links/" + link + "/codes").with(headOf(uai)))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].valid").value(true))
+                .andExpect(jsonPath("$[0].used").value(false))
+                .andExpect(jsonPath("$[1].valid").value(false))
+                .andExpect(jsonPath("$[1].invalidationReason").value("Remplacé par un nouveau code"))
+                .andExpect(jsonPath("$[1].invalidatedOn").value(today.toString()))
+                .andReturn().getResponse().getContentAsString();
+        long codeId = ((Number) JsonPath.read(history, "$[0].id")).longValue();
+
+        String shown = mvc.perform(post(base() + "/guardian-links/" + link + "/codes/" + codeId + "/reveal").with(headOf(uai)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.value").value(matchesPattern(CODE_PATTERN)))
+                .andReturn().getResponse().getContentAsString();
+        String value = JsonPath.read(shown, "$.value");
+
+        assertThat(jdbc.queryForObject("select count(*) from code_reveal where code_id = ? and revealed_by = ?", Integer.class,
+                codeId, Heads.username(uai))).isEqualTo(1);
+        Map<String, Object> row = jdbc.queryForMap("select * from guardian_code where id = ?", codeId);
+        assertThat(row.values()).noneMatch(v -> v != null && (v.toString().contains(value) || v.toString().contains(value.replace("-", ""))));
+        assertThat(value).endsWith(row.get("HINT") != null ? row.get("HINT").toString() : row.get("hint").toString());
+    }
+
+    @Test
+    void aRefusalInvalidatesTheCodeAndKeepsTheCoupleOutOfGenerationsUntilWithdrawn() throws Exception {
+        long link = linkOf("13");
+        generate("{\"linkIds\":[" + link + "]}").andExpect(jsonPath("$.created").value(1));
+
+        mvc.perform(post(base() + "/guardian-links/" + link + "/refusal").with(headOf(uai)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.refused").value(true))
+                .andExpect(jsonPath("$.hasValidCode").value(false))
+                .andExpect(jsonPath("$.reason").value("Le responsable a refusé l'accès aux téléservices (coupon réponse « pour moi-même »)."));
+        mvc.perform(get(base() + "/guardian-links/" + link + "/codes").with(headOf(uai)))
+                .andExpect(jsonPath("$[0].invalidationReason").value("Refus du responsable (coupon réponse)"));
+        generate("{\"linkIds\":[" + link + "]}").andExpect(jsonPath("$.created").value(0));
+        mvc.perform(post(base() + "/guardian-links/" + link + "/codes").with(headOf(uai))).andExpect(status().isConflict());
+
+        mvc.perform(delete(base() + "/guardian-links/" + link + "/refusal").with(headOf(uai)))
+                .andExpect(jsonPath("$.refused").value(false)).andExpect(jsonPath("$.eligible").value(true));
+        generate("{\"linkIds\":[" + link + "]}").andExpect(jsonPath("$.created").value(1));
+    }
+
+    @Test
+    void noCodeWithoutAnOpenServiceNorForAnotherEstablishment() throws Exception {
+        opening.setOpen(uai, "NOTES", false, "test");
+        generate("{\"all\":true}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Aucun téléservice n'est ouvert")));
+        generate("{}").andExpect(status().isConflict());
+        opening.setOpen(uai, "NOTES", true, "test");
+        generate("{}").andExpect(status().isBadRequest());
+        mvc.perform(get("/api/establishments/0990001N/guardian-links").with(headOf(uai))).andExpect(status().isForbidden());
+        mvc.perform(get(base() + "/guardian-links/999999/codes").with(headOf(uai))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void eachCodeGetsItsLifecycleInTheBackgroundAndExpiresAfterAYearWithoutAccount() throws Exception {
+        String answer = generate("{\"all\":true}").andReturn().getResponse().getContentAsString();
+        String generationId = JsonPath.read(answer, "$.generationId");
+        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
+                .andExpect(jsonPath("$.codes").value(3)).andExpect(jsonPath("$.lifecyclesStarted").value(0))
+                .andExpect(jsonPath("$.done").value(false));
+
+        runGenerationJobs();
+
+        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
+                .andExpect(jsonPath("$.lifecyclesStarted").value(3)).andExpect(jsonPath("$.done").value(true));
+        long codeId = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, linkOf("10"));
+        ProcessInstance lifecycle = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey("CAR-" + codeId).singleResult();
+        assertThat(lifecycle).isWaitingAt("EnAttente").variables().containsOnlyKeys("uai", "codeId");
+        org.assertj.core.api.Assertions.assertThat(lifecycle.getTenantId()).isEqualTo(uai);
+
+        // a year and a day later, without an account, the timer invalidates it
+        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(367))));
+        execute(job(lifecycle));
+
+        assertThat(lifecycle).isEnded().hasPassed("UnAnSansCompte", "InvaliderCodeExpire", "CodeExpire");
+        assertThat(jdbc.queryForObject("select invalidation_reason from guardian_code where id = ?", String.class, codeId))
+                .isEqualTo(LifecycleTasks.EXPIRED);
+        // a new code ends the lifecycle of the one it replaces
+        long other = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, linkOf("11"));
+        ProcessInstance replaced = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey("CAR-" + other).singleResult();
+        mvc.perform(post(base() + "/guardian-links/" + linkOf("11") + "/codes").with(headOf(uai))).andExpect(status().isCreated());
+        assertThat(replaced).isEnded().hasPassed("CodeInvalide", "FinCodeInvalide");
+    }
+}
