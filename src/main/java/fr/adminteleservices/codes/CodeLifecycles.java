@@ -16,6 +16,9 @@ class CodeLifecycles {
     static final String GENERATION_PROCESS = "code-generation";
     static final String CAR_INVALIDATED = "car-invalide";
     static final String CAR_USED = "car-utilise";
+    static final String CAE_PROCESS = "cae-lifecycle";
+    static final String CAE_INVALIDATED = "cae-invalide";
+    static final String CAE_USED = "cae-utilise";
 
     private final RuntimeService runtime;
 
@@ -31,6 +34,20 @@ class CodeLifecycles {
     void generationCreated(String uai, String generationId, String kind) {
         runtime.startProcessInstanceByKey(GENERATION_PROCESS, generationId,
                 Map.of("uai", uai, "generationId", generationId, "kind", kind));
+    }
+
+    static String caeKey(long codeId) {
+        return "CAE-" + codeId;
+    }
+
+    void startCae(String uai, long codeId) {
+        runtime.startProcessInstanceByKey(CAE_PROCESS, caeKey(codeId), Map.of("uai", uai, "codeId", codeId));
+    }
+
+    /** The CAE was invalidated (new code, student leaving): its lifecycle ends. */
+    void caeInvalidated(long codeId, String reason) {
+        runtime.createMessageCorrelation(CAE_INVALIDATED).processInstanceBusinessKey(caeKey(codeId))
+                .setVariable("invalidationReason", reason).correlateAllWithResult();
     }
 
     void startCar(String uai, long codeId) {

@@ -56,6 +56,44 @@ interface CodeMapper {
 
     void finishGeneration(@Param("id") String id, @Param("at") Instant at);
 
+    // --- CAEs (§5) ---
+
+    StudentRow findStudent(@Param("uai") String uai, @Param("eleveId") String eleveId, @Param("today") LocalDate today);
+
+    void insertStudentCode(NewCode code);
+
+    List<CodeRow> findStudentCodes(@Param("uai") String uai, @Param("studentId") long studentId);
+
+    CodeRow findStudentCode(@Param("uai") String uai, @Param("id") long id);
+
+    CodeRow findValidStudentCode(@Param("uai") String uai, @Param("studentId") long studentId);
+
+    int invalidateStudentCode(@Param("id") long id, @Param("at") Instant at, @Param("reason") String reason);
+
+    /** Present students without a valid CAE: new students, new entry periods (E1). */
+    List<Long> findStudentsWithoutCae(@Param("uai") String uai, @Param("today") LocalDate today);
+
+    /** Valid CAEs of students who left (DATE_SORTIE, or no longer in the export). */
+    List<Long> findCaesOfLeftStudents(@Param("uai") String uai, @Param("today") LocalDate today);
+
+    List<Long> findStudentCodesToStart(@Param("generationId") String generationId, @Param("limit") int limit);
+
+    int markStudentCodesStarted(@Param("ids") Collection<Long> ids);
+
+    int markInvalidStudentCodesStarted(@Param("generationId") String generationId);
+
+    int countStudentCodesToStart(@Param("generationId") String generationId);
+
+    /** The student a CAE belongs to, for the replacement of an expired one. */
+    StudentCodeOwner findStudentCodeOwner(@Param("id") long id);
+
+    record StudentRow(long id, String eleveId, String lastName, String firstName, String division, String mef,
+                      boolean present, boolean refused) {
+    }
+
+    record StudentCodeOwner(long studentId, String uai, boolean present) {
+    }
+
     /** The filters of the couples' list (C1). */
     record CoupleFilter(boolean withoutValidCode, String division, String mef, String name, LocalDate today) {
     }

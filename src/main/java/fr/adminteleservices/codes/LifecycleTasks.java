@@ -20,24 +20,55 @@ class LifecycleTasks {
      * transaction, so a failure starts nothing twice.
      */
     @Bean
-    JavaDelegate carLifecycleStarter(CodeMapper mapper, CodeLifecycles lifecycles, Clock clock) {
+    JavaDelegate lifecycleStarter(CodeMapper mapper, CodeLifecycles lifecycles, Clock clock) {
         return execution -> {
             String generationId = (String) execution.getVariable("generationId");
             String uai = (String) execution.getVariable("uai");
-            mapper.markInvalidGuardianCodesStarted(generationId);
-            List<Long> ids = mapper.findGuardianCodesToStart(generationId, LIFECYCLES_PER_TRANSACTION);
+            boolean cae = "CAE".equals(execution.getVariable("kind"));
+            if (cae) {
+                mapper.markInvalidStudentCodesStarted(generationId);
+            } else {
+                mapper.markInvalidGuardianCodesStarted(generationId);
+            }
+            List<Long> ids = cae ? mapper.findStudentCodesToStart(generationId, LIFECYCLES_PER_TRANSACTION)
+                    : mapper.findGuardianCodesToStart(generationId, LIFECYCLES_PER_TRANSACTION);
             for (Long id : ids) {
-                lifecycles.startCar(uai, id);
+                if (cae) {
+                    lifecycles.startCae(uai, id);
+                } else {
+                    lifecycles.startCar(uai, id);
+                }
             }
             if (!ids.isEmpty()) {
-                mapper.markGuardianCodesStarted(ids);
+                if (cae) {
+                    mapper.markStudentCodesStarted(ids);
+                } else {
+                    mapper.markGuardianCodesStarted(ids);
+                }
                 mapper.addLifecyclesStarted(generationId, ids.size());
             }
-            int remaining = mapper.countGuardianCodesToStart(generationId);
+            int remaining = cae ? mapper.countStudentCodesToStart(generationId) : mapper.countGuardianCodesToStart(generationId);
             execution.setVariable("remaining", remaining);
             if (remaining == 0) {
                 mapper.finishGeneration(generationId, clock.instant());
             }
+        };
+    }
+
+    /**
+     * "Remplacer le CAE expiré" (G5): a student always has a valid CAE, so the expired one is replaced
+     * at once; the new one starts its own lifecycle.
+     */
+    @Bean
+    JavaDelegate caeExpiry(StudentCodes codes, CodeLifecycles lifecycles, CodeMapper mapper) {
+        return execution -> {
+            long codeId = ((Number) execution.getVariable("codeId")).longValue();
+            Long replacement = codes.replaceExpired(codeId, EXPIRED);
+            if (replacement != null) {
+                lifecycles.startCae((String) execution.getVariable("uai"), replacement);
+                mapper.markStudentCodesStarted(List.of(replacement));
+            }
+            execution.setVariable("replacementCodeId", replacement);
         };
     }
 

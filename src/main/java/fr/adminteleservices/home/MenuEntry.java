@@ -14,7 +14,7 @@ public record MenuEntry(String key, String label, String path, boolean available
                     "Déclarer l'utilisation des téléservices, puis ouvrir et fermer chacun d'eux."),
             new MenuEntry("parametrage", "Paramétrage", "parametrage", true, "§3.2",
                     "Message d'accueil, ENT et courrier de notification, lien de contact, liens utiles, notes, LPC."),
-            new MenuEntry("responsables", "Accès des responsables", "responsables", false, "§4",
+            new MenuEntry("responsables", "Accès des responsables", "responsables", true, "§4",
                     "Créer les codes en masse, notifier en masse, gérer le code d'un couple élève / responsable."),
             new MenuEntry("eleves-acces", "Accès des élèves", "acces-eleves", false, "§5",
                     "Notifier les codes élèves en masse, gérer le code d'un élève."),

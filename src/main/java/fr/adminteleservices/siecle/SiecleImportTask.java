@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class SiecleImportTask implements JavaDelegate {
 
     private final SiecleImporter importer;
+    private final ApplicationEventPublisher events;
 
-    SiecleImportTask(SiecleImporter importer) {
+    SiecleImportTask(SiecleImporter importer, ApplicationEventPublisher events) {
         this.importer = importer;
+        this.events = events;
     }
 
     @Override
@@ -30,6 +33,7 @@ class SiecleImportTask implements JavaDelegate {
         String importedBy = (String) execution.getVariable("importedBy");
         Path directory = Path.of((String) execution.getVariable("exportDirectory"));
         ImportReport report = importer.apply(importId, uai, list(directory), importedBy, execution.getProcessInstanceId());
+        events.publishEvent(new SiecleImported(uai, importId, importedBy));
         execution.setVariable("studentsCreated", report.students().created());
         execution.setVariable("studentsUpdated", report.students().updated());
         execution.setVariable("studentsLeft", report.students().left());
