@@ -107,6 +107,28 @@ public class Directory {
         }
     }
 
+    /**
+     * Lets heads start a process from Tasklist (its start form); idempotent, so that installations whose
+     * heads group predates the process get the grant at the next start.
+     */
+    public void letHeadsStart(String processKey) {
+        ensureHeadsGroup();
+        allow(Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        allow(Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+
+    /** Adds the permission to the heads' grant on that resource, creating the grant if there is none. */
+    private void allow(Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(Roles.HEADS_GROUP)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (existing == null) {
+            grant(resource, resourceId, permission);
+        } else if (!existing.isPermissionGranted(permission)) {
+            existing.addPermission(permission);
+            authorizations.saveAuthorization(existing);
+        }
+    }
+
     private boolean ensureGroup(String id, String name) {
         if (identity.createGroupQuery().groupId(id).count() > 0) {
             return false;

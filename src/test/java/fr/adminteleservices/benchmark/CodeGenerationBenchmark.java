@@ -6,6 +6,7 @@ import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.codes.CodeGenerations;
 import fr.adminteleservices.codes.CodeValue;
 import fr.adminteleservices.codes.Couple;
+import fr.adminteleservices.codes.GenerationCandidate;
 import fr.adminteleservices.codes.GenerationResult;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.establishment.Academy;
@@ -15,6 +16,7 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.establishment.SiecleModule;
 import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.platform.RuleBook;
 import fr.adminteleservices.siecle.ImportReport;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.siecle.generator.SiecleExportGenerator;
@@ -53,8 +55,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Set-up (not timed): an académie opening NOTES, and per run two establishments imported from the same
  * generated SIECLE export ({@link SiecleExportGenerator}, same index, so the same students and guardians)
  * under two UAIs: G for the application's generation, P for the plain insert. Both are declared and open NOTES.
- * About 1,650 students give about 3,000 eligible couples (legal guardians 1 and 2 of present students).
- * Background work of the imports (if any) is awaited before each run.
+ * 1,720 students give about 3,000 eligible couples (legal guardians 1 and 2 of present students; the exact
+ * number is printed). Background work of the imports (if any) is awaited before each run. A warm-up run on a
+ * smaller pair (300 students) comes first, printed but not counted: the first generation after start pays
+ * for class loading and JIT compilation.
  *
  * <p>Each of the 3 runs (fresh establishments each time), job executor ON with its default settings:
  * <ol>
@@ -69,11 +73,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       (random value, HMAC lookup hash, AES-GCM), so the baseline writes exactly what the application
  *       writes and the ratio shows the cost of everything else. Then the rows are deleted and inserted again
  *       with the values PRECOMPUTED (crypto timed apart), for the pure insert cost.</li>
- *   <li>(d) diagnosis, on P (not part of the answer): the couples' query with D5 ({@code GuardianCodes.couples}).</li>
+ *   <li>(d) diagnosis, on P (not part of the answer): the couples' query with D5 ({@code GuardianCodes.couples}),
+ *       and D5 alone (the Drools stateless session on as many facts).</li>
  * </ol>
  *
  * <p>Run it alone: {@code mvn -B -Pbenchmark -DskipTests -DskipFrontend=true test-compile exec:exec@code-generation-benchmark}.
- * Arguments of the main class: {@code --students N} (default 1,650), {@code --runs R} (default 3).
+ * Arguments of the main class: {@code --students N} (default 1,720), {@code --runs R} (default 3),
+ * {@code --warm-up N} (students of the warm-up pair, default 300, 0 for none).
  */
 public final class CodeGenerationBenchmark {
 
@@ -93,15 +99,20 @@ public final class CodeGenerationBenchmark {
     private static Method lookupHash;
     private static Method encrypt;
     private static Object secrets;
+    /** The MariaDB server's process id, "" when not found. */
+    private static String dbPid;
 
     public static void main(String[] args) throws Exception {
-        int students = 1_650;
+        int students = 1_720;
         int runs = 3;
+        int warmUp = 300;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--students" -> students = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (--students N --runs R)");
+                case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown argument: " + args[i]
+                        + " (--students N --runs R --warm-up N)");
             }
         }
         String server = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
@@ -137,15 +148,22 @@ public final class CodeGenerationBenchmark {
 
             setUpAcademy(app);
             List<String[]> pairs = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
+            for (int r = 0; r <= runs; r++) {
+                if (r == 0 && warmUp == 0) {
+                    pairs.add(null);
+                    continue;
+                }
                 String g = SiecleExportGenerator.uai(FIRST_UAI_NUMBER + 2 * r);
                 String p = SiecleExportGenerator.uai(FIRST_UAI_NUMBER + 2 * r + 1);
-                importSameExport(app, r, students, g, p);
+                importSameExport(app, r, r == 0 ? warmUp : students, g, p);
                 pairs.add(new String[] {g, p});
             }
+            if (pairs.get(0) != null) {
+                ok &= run(app, 0, pairs.get(0)[0], pairs.get(0)[1]).ok;
+            }
             List<Run> results = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-                Run run = run(app, r + 1, pairs.get(r)[0], pairs.get(r)[1]);
+            for (int r = 1; r <= runs; r++) {
+                Run run = run(app, r, pairs.get(r)[0], pairs.get(r)[1]);
                 ok &= run.ok;
                 results.add(run);
             }
@@ -222,7 +240,7 @@ public final class CodeGenerationBenchmark {
     // ------------------------------------------------------------------------------------------------ runs
 
     private record Run(int number, int couples, int created, long answerMs, long bookkeepingMs, long plainLoopMs,
-                       long cryptoMs, long plainPrecomputedMs, long couplesQueryMs, boolean ok) {
+                       long cryptoMs, long plainPrecomputedMs, long couplesQueryMs, long rulesMs, boolean ok) {
     }
 
     private static Run run(ConfigurableApplicationContext app, int number, String g, String p) throws Exception {
@@ -234,48 +252,55 @@ public final class CodeGenerationBenchmark {
 
         List<Couple> couplesG = codes.couples(g, false, null, null, null);
         int eligible = (int) couplesG.stream().filter(Couple::eligible).count();
-        System.out.printf(Locale.ROOT, "%nRun %d: establishment %s (generation), %s (plain insert, same couples): %,d couples, "
-                        + "%,d eligible (legal guardians 1 and 2 of present students), %,d not; load average %s%n", number, g, p,
+        System.out.printf(Locale.ROOT, "%n%s: establishment %s (generation), %s (plain insert, same couples): %,d couples, "
+                        + "%,d eligible (legal guardians 1 and 2 of present students), %,d not; load average %s%n",
+                number == 0 ? "Warm-up (not counted)" : "Run " + number, g, p,
                 couplesG.size(), eligible, couplesG.size() - eligible, loadAverage());
 
         // (a) the head's answer
         System.gc();
+        long[] cpu0 = cpu();
         long start = System.nanoTime();
         GenerationResult result = codes.generate(g, null, true, null, null, BY);
         long answered = System.nanoTime();
+        long[] cpu1 = cpu();
         long answerMs = (answered - start) / 1_000_000;
-        System.out.printf(Locale.ROOT, "  (a) answer: %,d ms for %,d codes (%,d skipped) = %,.0f codes/s; load average %s%n",
-                answerMs, result.created(), result.skipped().size(), result.created() / ((answered - start) / 1e9), loadAverage());
+        System.out.printf(Locale.ROOT, "  (a) answer: %,d ms for %,d codes (%,d skipped) = %,.0f codes/s; CPU: this JVM %,d ms, "
+                        + "MariaDB server %,d ms; load average %s%n", answerMs, result.created(), result.skipped().size(),
+                result.created() / ((answered - start) / 1e9), (cpu1[0] - cpu0[0]) / 1_000_000, cpu1[1] - cpu0[1], loadAverage());
         ok &= check("codes created = eligible couples", result.created(), eligible);
 
         // (b) the bookkeeping
         CodeGenerations.Progress progress;
         int polls = 0;
         long deadline = System.nanoTime() + 600_000_000_000L;
-        long lastPrint = System.nanoTime();
+        StringBuilder steps = new StringBuilder();
+        int seen = 0;
         while (true) {
             progress = generations.progress(g, result.generationId());
             polls++;
+            if (progress.lifecyclesStarted() != seen) {
+                seen = progress.lifecyclesStarted();
+                steps.append(steps.isEmpty() ? "" : ", ").append((System.nanoTime() - answered) / 1_000_000).append(':').append(seen);
+            }
             if (progress.done() || System.nanoTime() > deadline) {
                 break;
-            }
-            if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-                lastPrint = System.nanoTime();
-                System.out.printf(Locale.ROOT, "      ... %,d ms: %,d/%,d lifecycles started%n",
-                        (lastPrint - start) / 1_000_000, progress.lifecyclesStarted(), progress.codes());
             }
             Thread.sleep(20);
         }
         long done = System.nanoTime();
+        long[] cpu2 = cpu();
         long bookkeepingMs = (done - start) / 1_000_000;
         Bookkeeping b = bookkeeping(g, result.generationId());
         System.out.printf(Locale.ROOT, "  (b) bookkeeping done %,d ms after the request (%,d ms after the answer; %d polls): "
                         + "%,d lifecycles started = %,.0f lifecycles/s after the answer; car-lifecycle instances %,d (executions %,d), "
                         + "timer jobs %,d, message subscriptions %,d, codes left to start %,d, code-generation instance running %d, "
-                        + "ended in history %d; load average %s%n",
+                        + "ended in history %d; CPU after the answer: this JVM %,d ms, MariaDB server %,d ms; load average %s%n"
+                        + "      lifecycles started (ms after the answer:count): %s%n",
                 bookkeepingMs, (done - answered) / 1_000_000, polls, progress.lifecyclesStarted(),
                 progress.lifecyclesStarted() / ((done - answered) / 1e9), b.instances, b.executions, b.timers, b.subscriptions,
-                b.unstarted, b.generationRunning, b.generationEnded, loadAverage());
+                b.unstarted, b.generationRunning, b.generationEnded, (cpu2[0] - cpu1[0]) / 1_000_000, cpu2[1] - cpu1[1],
+                loadAverage(), steps);
         ok &= check("generation done", progress.done() ? 1 : 0, 1);
         ok &= check("lifecycles started", progress.lifecyclesStarted(), result.created());
         ok &= check("car-lifecycle process instances", b.instances, result.created());
@@ -315,10 +340,17 @@ public final class CodeGenerationBenchmark {
         System.out.printf(Locale.ROOT, "      precomputed values: crypto %,d ms (%.0f µs/code), insert %,d ms = %,.0f codes/s; "
                         + "ratio answer / precomputed insert = %.1f%n", crypto / 1_000_000, crypto / 1e3 / links.size(),
                 plainPre / 1_000_000, links.size() / (plainPre / 1e9), (double) (answered - start) / plainPre);
-        System.out.printf(Locale.ROOT, "  (d) couples' query with D5 on the copy: %,d ms; load average %s%n", couplesQueryMs, loadAverage());
+        RuleBook rules = app.getBean(RuleBook.class);
+        List<GenerationCandidate> facts = couplesP.stream()
+                .map(c -> new GenerationCandidate(c.linkId(), c.legalRank(), true, false, c.refused())).toList();
+        long d0 = System.nanoTime();
+        rules.session("generation-eligibility").execute(facts);
+        long rulesMs = (System.nanoTime() - d0) / 1_000_000;
+        System.out.printf(Locale.ROOT, "  (d) couples' query with D5 on the copy: %,d ms, of which D5 alone (Drools, %,d facts) "
+                + "about %,d ms; load average %s%n", couplesQueryMs, facts.size(), rulesMs, loadAverage());
         ok &= check("rows of the plain insert", countCodes(p), links.size());
         return new Run(number, eligible, result.created(), answerMs, bookkeepingMs, plainLoop / 1_000_000, crypto / 1_000_000,
-                plainPre / 1_000_000, couplesQueryMs, ok);
+                plainPre / 1_000_000, couplesQueryMs, rulesMs, ok);
     }
 
     /** Nanoseconds to insert one code per link, {@value #CHUNK} rows per executeBatch and per commit. */
@@ -439,12 +471,13 @@ public final class CodeGenerationBenchmark {
     private static void summary(List<Run> runs) {
         System.out.printf(Locale.ROOT, "%nSummary (%s; load average now %s)%n", serverVersionQuietly(), loadAverage());
         System.out.println("run  couples  answer ms  codes/s  bookkeeping ms  plain(loop) ms  codes/s  ratio  crypto ms"
-                + "  plain(pre) ms  codes/s  ratio(pre)  query+D5 ms");
+                + "  plain(pre) ms  codes/s  ratio(pre)  query+D5 ms  D5 ms");
         for (Run r : runs) {
-            System.out.printf(Locale.ROOT, "%3d  %7d  %9d  %7.0f  %14d  %14d  %7.0f  %5.1f  %9d  %13d  %7.0f  %10.1f  %11d%n",
+            System.out.printf(Locale.ROOT, "%3d  %7d  %9d  %7.0f  %14d  %14d  %7.0f  %5.1f  %9d  %13d  %7.0f  %10.1f  %11d  %5d%n",
                     r.number, r.couples, r.answerMs, r.created / (r.answerMs / 1000.0), r.bookkeepingMs, r.plainLoopMs,
                     r.couples / (r.plainLoopMs / 1000.0), (double) r.answerMs / r.plainLoopMs, r.cryptoMs, r.plainPrecomputedMs,
-                    r.couples / (r.plainPrecomputedMs / 1000.0), (double) r.answerMs / r.plainPrecomputedMs, r.couplesQueryMs);
+                    r.couples / (r.plainPrecomputedMs / 1000.0), (double) r.answerMs / r.plainPrecomputedMs, r.couplesQueryMs,
+                    r.rulesMs);
         }
         System.out.println("Targets: answer < 3,000 ms; answer <= 10 x plain insert; bookkeeping <= 15,000 ms.");
         for (Run r : runs) {
@@ -486,10 +519,43 @@ public final class CodeGenerationBenchmark {
         return true;
     }
 
-    /** The machine's 1-minute load average: other work on this 2-core machine slows MariaDB down. */
+    /**
+     * CPU used so far: this JVM (ns, all its threads: the request and the job executor) and the MariaDB server
+     * process (ms, from /proc, 10 ms ticks; -1 if not found). The server may also work for other clients.
+     */
+    private static long[] cpu() {
+        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        long db = -1;
+        try {
+            if (dbPid == null) {
+                try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                    dbPid = procs.filter(d -> d.getFileName().toString().matches("\\d+")).filter(d -> {
+                        try {
+                            String comm = Files.readString(d.resolve("comm")).strip();
+                            return comm.equals("mariadbd") || comm.equals("mysqld");
+                        } catch (IOException | RuntimeException e) {
+                            return false;
+                        }
+                    }).map(d -> d.getFileName().toString()).findFirst().orElse("");
+                }
+            }
+            if (!dbPid.isEmpty()) {
+                String stat = Files.readString(Path.of("/proc", dbPid, "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                db = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime + stime, in ticks of 10 ms
+            }
+        } catch (IOException | RuntimeException e) {
+            dbPid = "";
+        }
+        return new long[] {jvm, db};
+    }
+
+    /** The machine's load average over 1/5/15 minutes: other work on this 2-core machine slows everything down. */
     private static String loadAverage() {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return l[0] + "/" + l[1] + "/" + l[2];
         } catch (IOException | RuntimeException e) {
             return "?";
         }

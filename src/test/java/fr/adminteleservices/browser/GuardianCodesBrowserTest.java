@@ -1,0 +1,266 @@
+package fr.adminteleservices.browser;
+
+import static fr.adminteleservices.support.SiecleFixtures.division;
+import static fr.adminteleservices.support.SiecleFixtures.eleve;
+import static fr.adminteleservices.support.SiecleFixtures.eleves;
+import static fr.adminteleservices.support.SiecleFixtures.personne;
+import static fr.adminteleservices.support.SiecleFixtures.respLegal;
+import static fr.adminteleservices.support.SiecleFixtures.responsables;
+import static fr.adminteleservices.support.SiecleFixtures.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.H2Test;
+import fr.adminteleservices.support.Heads;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * End to end, in a real headless Chromium (Debian's package and its chromedriver, nothing downloaded): a head
+ * creates the CARs of two couples of a division (C1) and watches their lifecycles start in the background.
+ */
+@H2Test
+class GuardianCodesBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    static ChromeDriver driver;
+    static Path profile;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EstablishmentService establishments;
+    @Autowired
+    Directory directory;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    ServiceOpening opening;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        // CI installs both: a missing browser is a failure, never a silent skip
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing: install Debian's browser with "
+                + "'apt-get install -y chromium chromium-driver' to run the browser tests.");
+        assertTrue(Files.isExecutable(Path.of(CHROMEDRIVER)), CHROMEDRIVER + " is missing: install Debian's driver with "
+                + "'apt-get install -y chromium chromium-driver' to run the browser tests.");
+        profile = Files.createTempDirectory("chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1366,900", "--user-data-dir=" + profile);
+        // the driver is given, so Selenium Manager never tries to download one
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void quitChromium() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.get("about:blank");
+    }
+
+    @Test
+    void aHeadCreatesTheCodesOfTwoCouplesOfADivisionAndSeesTheirLifecyclesStart() {
+        // given an establishment with an open service, Léa (3A) with her two legal guardians, Hugo (3B) with his mother
+        String uai = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(uai, List.of(
+                upload("ElevesSansAdresses.xml", eleves(uai,
+                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
+                        division("1", "3A") + division("2", "3B"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(uai,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
+                                + personne("11", "Mme", "Martin", "Claire", "", "")
+                                + personne("13", "Mme", "Bernard", "Anne", "", ""),
+                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("2", "13", "1"), ""))), "test");
+        opening.declare(uai, "test");
+        opening.setOpen(uai, "NOTES", true, "test");
+        long father = linkOf(uai, "10");
+        long mother = linkOf(uai, "11");
+
+        // when the head signs in and opens « Accès des responsables »: its first page creates the codes
+        logIn(Heads.username(uai), Heads.password(uai));
+        waitForHeading("Accueil");
+        menuLink("Accès des responsables").click();
+        waitForHeading("Créer les codes en masse");
+        assertThat(driver.getCurrentUrl()).isEqualTo(url("/etablissements/" + uai + "/responsables/creation"));
+        assertThat(rows()).hasSize(3);
+
+        // they choose the division 3A and click « Afficher »
+        new Select(driver.findElement(By.id("division"))).selectByValue("3A");
+        clickButton("Afficher");
+        waitFor(ExpectedConditions.urlContains("division=3A"));
+        assertThat(rows()).hasSize(2);
+        assertThat(driver.findElement(By.id("check-all-group")).isDisplayed()).isTrue();
+
+        // they tick the two couples, then click « Créer les codes »
+        tick(father);
+        tick(mother);
+        assertThat(driver.findElement(By.id("check-all")).isSelected()).isTrue();
+        screenshot("car-creation-cochee");
+        clickButton("Créer les codes");
+
+        // then the page says that two codes were created
+        WebElement result = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("generation-result")));
+        assertThat(result.findElement(By.tagName("h2")).getText()).isEqualTo("2 codes créés");
+        assertThat(result.getText()).contains("Tous les couples demandés ont reçu un code.");
+        assertThat(driver.getCurrentUrl()).isEqualTo(url("/etablissements/" + uai + "/responsables/creation?division=3A"));
+        assertThat(jdbc.queryForObject("select count(*) from guardian_code where uai = ? and valid_link_id is not null",
+                Integer.class, uai)).isEqualTo(2);
+        WebElement progress = driver.findElement(By.id("lifecycles-progress"));
+        assertThat(progress.getAttribute("max")).isEqualTo("2");
+
+        // and the progress bar follows the lifecycles that the job executor starts in the background
+        runGenerationJobs(uai);
+        waitFor(d -> d.findElement(By.id("lifecycles-text")).getText().startsWith("Terminé"));
+        assertThat(driver.findElement(By.id("lifecycles-text")).getText()).isEqualTo("Terminé : le suivi est en place pour les 2 codes.");
+        assertThat(progress.getDomProperty("value")).isEqualTo("2");
+        assertThat(progress.getDomProperty("position")).isEqualTo("1");
+        // the two couples have left the list of couples without a valid code
+        assertThat(driver.findElements(By.id("couples-table"))).isEmpty();
+        assertThat(main()).contains("Aucun couple élève / responsable n'existe pour cette sélection.");
+        screenshot("car-creation-terminee");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private long linkOf(String uai, String personneId) {
+        return jdbc.queryForObject("select l.id from guardian_link l join guardian g on g.id = l.guardian_id "
+                + "where l.uai = ? and g.personne_id = ?", Long.class, uai, personneId);
+    }
+
+    /** Runs the generation's background jobs, as the running application's job executor does (it is off in tests). */
+    private void runGenerationJobs(String uai) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = management.createJobQuery().processDefinitionKey("code-generation").tenantIdIn(uai).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> management.executeJob(j.getId()));
+        }
+    }
+
+    /** Ticks a couple by clicking its box's label, as a person does (the DSFR draws the box on the label). */
+    private void tick(long linkId) {
+        WebElement label = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for=link-" + linkId + "]")));
+        label.click();
+        assertThat(driver.findElement(By.id("link-" + linkId)).isSelected()).isTrue();
+    }
+
+    private List<WebElement> rows() {
+        return driver.findElements(By.cssSelector("#couples-table tbody tr"));
+    }
+
+    private void logIn(String user, String password) {
+        open("/login");
+        waitForHeading("Se connecter à Admin Téléservices");
+        type(By.id("username"), user);
+        type(By.id("password"), password);
+        clickButton("Se connecter");
+        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private void open(String path) {
+        driver.get(url(path));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    private void waitForHeading(String text) {
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), text));
+    }
+
+    private String main() {
+        return driver.findElement(By.tagName("main")).getText();
+    }
+
+    private void type(By field, String text) {
+        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private void clickButton(String label) {
+        waitFor(ExpectedConditions.elementToBeClickable(
+                By.xpath("//button[normalize-space()=\"" + label + "\"]"))).click();
+    }
+
+    private WebElement menuLink(String label) {
+        return waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//nav[@aria-label=\"Menu de l'établissement\"]//a[span[1][normalize-space()=\"" + label + "\"]]")));
+    }
+
+    /** With -Dscreenshots=DIR, keeps a picture of the page (to look at the screens; nothing is checked on it). */
+    private void screenshot(String name) {
+        String dir = System.getProperty("screenshots");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
