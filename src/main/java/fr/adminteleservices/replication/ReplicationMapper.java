@@ -17,6 +17,10 @@ interface ReplicationMapper {
 
     boolean isDeclared(@Param("uai") String uai);
 
+    void clearGuardianCodes(@Param("uai") String uai);
+
+    void clearStudentCodes(@Param("uai") String uai);
+
     void clearLinks(@Param("uai") String uai);
 
     void clearGuardians(@Param("uai") String uai);
@@ -52,6 +56,10 @@ interface ReplicationMapper {
 
     int copyLinks(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
+    int copyGuardianCodes(@Param("uai") String uai);
+
+    int copyStudentCodes(@Param("uai") String uai);
+
     void insertRun(RunRow row);
 
     void finishRun(RunRow row);
@@ -74,6 +82,7 @@ interface ReplicationMapper {
         public int guardians;
         public int links;
         public int services;
+        public int codes;
         public Long durationMs;
     }
 }

@@ -6,5 +6,5 @@ import java.time.LocalDate;
 /** One replication: when, by whom ("minuterie" for the nightly timer), as of which day, and what it copied. */
 public record ReplicationRun(long id, String processInstanceId, Instant startedAt, Instant finishedAt, String startedBy,
                              LocalDate asOf, int establishments, int students, int guardians, int links, int services,
-                             Long durationMs) {
+                             int codes, Long durationMs) {
 }

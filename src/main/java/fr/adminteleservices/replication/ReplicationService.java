@@ -52,13 +52,14 @@ public class ReplicationService {
                 run.guardians += counts.guardians;
                 run.links += counts.links;
                 run.services += counts.services;
+                run.codes += counts.codes;
             }
         }
         run.finishedAt = clock.instant();
         run.durationMs = (System.nanoTime() - started) / 1_000_000;
         ownTransaction.executeWithoutResult(s -> mapper.finishRun(run));
-        log.info("Replication as of {}: {} establishments, {} students, {} guardians, {} links in {} ms",
-                asOf, run.establishments, run.students, run.guardians, run.links, run.durationMs);
+        log.info("Replication as of {}: {} establishments, {} students, {} guardians, {} links, {} codes in {} ms",
+                asOf, run.establishments, run.students, run.guardians, run.links, run.codes, run.durationMs);
         return mapper.findRun(run.id);
     }
 
@@ -72,6 +73,8 @@ public class ReplicationService {
 
     private Counts replicate(String uai, LocalDate asOf, Instant at) {
         mapper.lockEstablishment(uai);
+        mapper.clearGuardianCodes(uai);
+        mapper.clearStudentCodes(uai);
         mapper.clearLinks(uai);
         mapper.clearGuardians(uai);
         mapper.clearStudents(uai);
@@ -98,6 +101,7 @@ public class ReplicationService {
         counts.students = mapper.copyStudents(uai, asOf);
         counts.guardians = mapper.copyGuardians(uai, asOf);
         counts.links = mapper.copyLinks(uai, asOf);
+        counts.codes = mapper.copyGuardianCodes(uai) + mapper.copyStudentCodes(uai);
         return counts;
     }
 
@@ -107,5 +111,6 @@ public class ReplicationService {
         int guardians;
         int links;
         int services;
+        int codes;
     }
 }

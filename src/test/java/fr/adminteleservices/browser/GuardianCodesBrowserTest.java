@@ -38,6 +38,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -194,11 +195,14 @@ class GuardianCodesBrowserTest {
         }
     }
 
-    /** Ticks a couple by clicking its box's label, as a person does (the DSFR draws the box on the label). */
+    /**
+     * Ticks a couple by clicking where its box is drawn, as a person does: the DSFR hides the input and draws the box
+     * before its label, whose text is for screen readers only.
+     */
     private void tick(long linkId) {
-        WebElement label = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("label[for=link-" + linkId + "]")));
-        label.click();
-        assertThat(driver.findElement(By.id("link-" + linkId)).isSelected()).isTrue();
+        WebElement box = waitFor(ExpectedConditions.presenceOfElementLocated(By.id("link-" + linkId)));
+        new Actions(driver).moveToElement(box).click().perform();
+        assertThat(box.isSelected()).isTrue();
     }
 
     private List<WebElement> rows() {

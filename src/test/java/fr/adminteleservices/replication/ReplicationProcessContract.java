@@ -169,6 +169,29 @@ abstract class ReplicationProcessContract {
                 .isEqualTo("<p>Réunion parents-professeurs jeudi</p>");
     }
 
+    @Autowired
+    fr.adminteleservices.codes.GuardianCodes guardianCodes;
+    @Autowired
+    fr.adminteleservices.codes.StudentCodes studentCodes;
+
+    @Test
+    void validCodesAreCopiedWithoutTheirValueAndAStudentRefusalHidesTheNationalServices() {
+        guardianCodes.generate(uai, null, true, null, null, "test");
+        studentCodes.refuse(uai, "2", "test");
+
+        replication.runNow("test");
+
+        assertThat(count("ts_guardian_code")).isEqualTo(2);
+        assertThat(count("ts_student_code")).as("the two present students' CAEs").isEqualTo(2);
+        assertThat(jdbc.queryForList("select lookup_hash from ts_guardian_code where uai = ?", String.class, uai))
+                .allMatch(h -> h.matches("[0-9a-f]{64}"));
+        assertThat(jdbc.queryForObject("select national_services_refused from ts_student where uai = ? and eleve_id = '2'",
+                Boolean.class, uai)).isTrue();
+        assertThat(jdbc.queryForObject("select national_services_refused from ts_student where uai = ? and eleve_id = '1'",
+                Boolean.class, uai)).isFalse();
+        assertThat(replication("test").codes()).isGreaterThanOrEqualTo(4);
+    }
+
     @Test
     void replicatingAgainChangesNothing() {
         replication.runNow("test");
