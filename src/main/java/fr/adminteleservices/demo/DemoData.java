@@ -3,6 +3,8 @@ package fr.adminteleservices.demo;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.CatalogueService;
 import fr.adminteleservices.catalogue.NationalService;
+import fr.adminteleservices.codes.GenerationResult;
+import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.establishment.Academy;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
@@ -52,10 +54,12 @@ class DemoData implements ApplicationRunner {
     private final ServiceOpening opening;
     private final SettingsService settings;
     private final Replication replication;
+    private final GuardianCodes guardianCodes;
     private final Clock clock;
 
     DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Catalogue catalogue,
-             ServiceOpening opening, SettingsService settings, Replication replication, Clock clock) {
+             ServiceOpening opening, SettingsService settings, Replication replication, GuardianCodes guardianCodes,
+             Clock clock) {
         this.establishments = establishments;
         this.directory = directory;
         this.imports = imports;
@@ -63,6 +67,7 @@ class DemoData implements ApplicationRunner {
         this.opening = opening;
         this.settings = settings;
         this.replication = replication;
+        this.guardianCodes = guardianCodes;
         this.clock = clock;
     }
 
@@ -95,7 +100,8 @@ class DemoData implements ApplicationRunner {
 
     /**
      * The académie offers every national service, a cahier de textes and an ENT. The collège uses the
-     * téléservices (Notes and Absences open, a welcome message); the lycée has not declared yet (O1).
+     * téléservices (Notes and Absences open, a welcome message, CARs for its legal guardians); the lycée
+     * has not declared yet (O1).
      * A first replication fills the téléservices side.
      */
     private void openServices() {
@@ -111,6 +117,8 @@ class DemoData implements ApplicationRunner {
         settings.update(COLLEGE, SettingsUpdate.welcomeMessage("<div>Bienvenue sur les téléservices du <strong>collège Jean Moulin</strong>. "
                 + "Le règlement intérieur est sur <a href=\"https://college-jean-moulin.ac-demo.example.fr\">le site du collège</a>.</div>"), "demo");
         settings.update(COLLEGE, SettingsUpdate.contact("secretariat.0990001n@ac-demo.example.fr", true), "demo");
+        GenerationResult cars = guardianCodes.generate(COLLEGE, null, true, null, null, "demo");
+        log.info("Demo CARs of {}: {} created, {} couples without (other persons)", COLLEGE, cars.created(), cars.skipped().size());
         ReplicationRun run = replication.runNow("demo");
         log.info("Demo replication: {} establishment(s), {} students in {} ms", run.establishments(), run.students(), run.durationMs());
     }
