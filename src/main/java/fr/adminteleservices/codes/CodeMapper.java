@@ -84,6 +84,12 @@ interface CodeMapper {
 
     int countStudentCodesToStart(@Param("generationId") String generationId);
 
+    /** ELEVE_IDs of the establishment's students who have a valid CAE (the students' list). */
+    List<String> findEleveIdsWithValidCae(@Param("uai") String uai);
+
+    /** ELEVE_IDs of the students whose access was removed by a coupon "pour l'élève". */
+    List<String> findEleveIdsRefused(@Param("uai") String uai);
+
     /** The student a CAE belongs to, for the replacement of an expired one. */
     StudentCodeOwner findStudentCodeOwner(@Param("id") long id);
 

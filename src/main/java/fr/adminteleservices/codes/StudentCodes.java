@@ -72,6 +72,16 @@ public class StudentCodes {
         leavers.forEach(codeId -> lifecycles.caeInvalidated(codeId, LEFT));
     }
 
+    /** Who has a valid CAE and who refused, for the list of students (two queries, whatever its length). */
+    public AccessStates accessStates(String uai) {
+        establishments.get(uai);
+        return new AccessStates(java.util.Set.copyOf(mapper.findEleveIdsWithValidCae(uai)),
+                java.util.Set.copyOf(mapper.findEleveIdsRefused(uai)));
+    }
+
+    public record AccessStates(java.util.Set<String> withValidCode, java.util.Set<String> refused) {
+    }
+
     public StudentView student(String uai, String eleveId) {
         CodeMapper.StudentRow s = row(uai, eleveId);
         CodeMapper.CodeRow valid = mapper.findValidStudentCode(uai, s.id());
