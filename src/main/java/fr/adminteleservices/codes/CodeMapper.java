@@ -90,6 +90,12 @@ interface CodeMapper {
     /** ELEVE_IDs of the students whose access was removed by a coupon "pour l'élève". */
     List<String> findEleveIdsRefused(@Param("uai") String uai);
 
+    /** MEF codes and their labels from the establishment's nomenclature, for the filters. */
+    List<MefLabel> findMefLabels(@Param("uai") String uai);
+
+    record MefLabel(String code, String label) {
+    }
+
     /** The student a CAE belongs to, for the replacement of an expired one. */
     StudentCodeOwner findStudentCodeOwner(@Param("id") long id);
 

@@ -32,11 +32,12 @@ public class GuardianCodes {
     static final String RULES = "generation-eligibility";
     /** Codes written per transaction in a mass generation: a failure loses at most one chunk, which a retry redoes. */
     static final int CHUNK = 500;
+    /** CodeMapper.xml's insertGuardianCode without reading back the generated ids, which a chunk does not need. */
+    private static final String INSERT_IN_BATCH = CodeMapper.class.getName() + ".insertGuardianCodeInBatch";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final CodeMapper mapper;
     private final SqlSessionTemplate batch;
-    private final CodeMapper batchMapper;
     private final CodeSecrets secrets;
     private final RuleBook rules;
     private final EstablishmentService establishments;
@@ -50,7 +51,6 @@ public class GuardianCodes {
                   PlatformTransactionManager transactions, Clock clock) {
         this.mapper = mapper;
         this.batch = new SqlSessionTemplate(sessions, ExecutorType.BATCH);
-        this.batchMapper = batch.getMapper(CodeMapper.class);
         this.secrets = secrets;
         this.rules = rules;
         this.establishments = establishments;
@@ -113,7 +113,7 @@ public class GuardianCodes {
         try {
             return ownTransaction.execute(s -> {
                 for (Long linkId : linkIds) {
-                    batchMapper.insertGuardianCode(newCode(uai, linkId, generationId, now));
+                    batch.insert(INSERT_IN_BATCH, newCode(uai, linkId, generationId, now));
                 }
                 batch.flushStatements();
                 return linkIds.size();
@@ -190,6 +190,13 @@ public class GuardianCodes {
         }
         mapper.insertReveal(uai, "CAR", codeId, clock.instant(), by);
         return secrets.decrypt(code.encryptedValue());
+    }
+
+    /** MEF code → label from the establishment's nomenclature (filters and lists). */
+    public Map<String, String> mefLabels(String uai) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        mapper.findMefLabels(uai).forEach(m -> labels.put(m.code(), m.label()));
+        return labels;
     }
 
     /** One couple with its D5 decision. */

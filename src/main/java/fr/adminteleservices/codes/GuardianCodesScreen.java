@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,15 +69,13 @@ class GuardianCodesScreen {
     private final CodeGenerations generations;
     private final EstablishmentService establishments;
     private final ServiceOpening opening;
-    private final JdbcTemplate jdbc;
 
     GuardianCodesScreen(GuardianCodes codes, CodeGenerations generations, EstablishmentService establishments,
-                        ServiceOpening opening, JdbcTemplate jdbc) {
+                        ServiceOpening opening) {
         this.codes = codes;
         this.generations = generations;
         this.establishments = establishments;
         this.opening = opening;
-        this.jdbc = jdbc;
     }
 
     @GetMapping(BASE)
@@ -321,12 +318,7 @@ class GuardianCodesScreen {
 
     /** The MEFs' labels of the SIECLE nomenclature imported for the establishment, by code. */
     private Map<String, String> mefLabels(String uai) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        jdbc.query("select code, coalesce(edition_label, label) as label from mef where uai = ?",
-                rs -> {
-                    labels.put(rs.getString("code"), rs.getString("label"));
-                }, uai);
-        return labels;
+        return codes.mefLabels(uai);
     }
 
     static String studentName(Couple c) {

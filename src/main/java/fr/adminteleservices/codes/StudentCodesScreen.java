@@ -63,6 +63,13 @@ class StudentCodesScreen {
 
     // ------------------------------------------------------------------ the list
 
+    /** The menu entry "Accès des élèves" leads to its only page for now. */
+    @GetMapping("/etablissements/{uai}/acces-eleves")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String menu(@PathVariable String uai) {
+        return "redirect:/etablissements/" + uai + "/acces-eleves/codes";
+    }
+
     @GetMapping(BASE)
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String list(@PathVariable String uai, @RequestParam(name = "division", required = false) String division,

@@ -16,7 +16,7 @@ public record MenuEntry(String key, String label, String path, boolean available
                     "Message d'accueil, ENT et courrier de notification, lien de contact, liens utiles, notes, LPC."),
             new MenuEntry("responsables", "Accès des responsables", "responsables", true, "§4",
                     "Créer les codes en masse, notifier en masse, gérer le code d'un couple élève / responsable."),
-            new MenuEntry("eleves-acces", "Accès des élèves", "acces-eleves", false, "§5",
+            new MenuEntry("eleves-acces", "Accès des élèves", "acces-eleves", true, "§5",
                     "Notifier les codes élèves en masse, gérer le code d'un élève."),
             new MenuEntry("statistiques", "Statistiques", "statistiques", false, "§6",
                     "Synthèses des codes élèves, des codes responsables et des accès aux téléservices."),

@@ -54,8 +54,8 @@ class HeadOfEstablishmentBrowserTest {
     static final String ACADEMY_ADMIN = "academie";
 
     static final List<String> AVAILABLE_ENTRIES = List.of("Accueil", "Ouverture / fermeture", "Paramétrage",
-            "Accès des responsables", "Élèves et responsables", "Importer les exports SIECLE");
-    static final List<String> UPCOMING_ENTRIES = List.of("Accès des élèves", "Statistiques", "Téléinscription");
+            "Accès des responsables", "Accès des élèves", "Élèves et responsables", "Importer les exports SIECLE");
+    static final List<String> UPCOMING_ENTRIES = List.of("Statistiques", "Téléinscription");
 
     static ChromeDriver driver;
     static Path profile;
