@@ -54,6 +54,8 @@ interface CodeMapper {
 
     void addLifecyclesStarted(@Param("id") String id, @Param("count") int count);
 
+    void updateGenerationCodes(@Param("id") String id, @Param("codes") int codes);
+
     void finishGeneration(@Param("id") String id, @Param("at") Instant at);
 
     // --- CAEs (§5) ---

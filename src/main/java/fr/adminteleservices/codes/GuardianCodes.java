@@ -105,6 +105,17 @@ public class GuardianCodes {
         }
         if (created > 0) {
             lifecycles.generationCreated(uai, generationId, "CAR");
+        } else {
+            // nothing to start: the generation is over (its progress says so)
+            int none = created;
+            ownTransaction.executeWithoutResult(t -> {
+                mapper.updateGenerationCodes(generationId, none);
+                mapper.finishGeneration(generationId, clock.instant());
+            });
+        }
+        if (created > 0 && created != eligible.size()) {
+            int actual = created;
+            ownTransaction.executeWithoutResult(t -> mapper.updateGenerationCodes(generationId, actual));
         }
         return new GenerationResult(generationId, created, skipped);
     }

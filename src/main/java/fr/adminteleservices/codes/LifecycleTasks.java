@@ -2,8 +2,6 @@ package fr.adminteleservices.codes;
 
 import java.time.Clock;
 import java.util.List;
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,33 +13,6 @@ class LifecycleTasks {
     /** Lifecycles started per transaction: one job of the generation process. */
     static final int LIFECYCLES_PER_TRANSACTION = 200;
     static final String EXPIRED = "Expiré : aucun compte créé avec ce code dans l'année";
-
-    static {
-        pinDatatypeFactory();
-    }
-
-    /**
-     * Every timer the engine creates (a code's year without an account, P1Y) reads its ISO 8601 duration
-     * through {@link DatatypeFactory#newInstance()}. Without the {@value DatatypeFactory#DATATYPEFACTORY_PROPERTY}
-     * system property, each call looks for a provider with a ServiceLoader through every jar of the class path
-     * before falling back to the JDK's own: 0.5 to 0.7 ms of CPU per timer, about half of the CPU spent starting
-     * the lifecycles of a mass generation (CodeGenerationBenchmark). The property is set once to the class
-     * that this lookup finds, and only when it is the JDK's (it is then visible from every class loader):
-     * every timer gets the same implementation as before, without the search.
-     */
-    static void pinDatatypeFactory() {
-        if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) != null) {
-            return;
-        }
-        try {
-            Class<?> found = DatatypeFactory.newInstance().getClass();
-            if (found.getClassLoader() == null) {
-                System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, found.getName());
-            }
-        } catch (DatatypeConfigurationException | RuntimeException e) {
-            // leave the lookup as it is: the engine reports the error when it needs a duration
-        }
-    }
 
     /**
      * "Démarrer les cycles de vie": starts the lifecycle of the next codes of the generation that are

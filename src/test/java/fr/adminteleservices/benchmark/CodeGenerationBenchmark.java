@@ -437,7 +437,10 @@ public final class CodeGenerationBenchmark {
         try (Connection c = DriverManager.getConnection(url, "root", "")) {
             while (true) {
                 long jobs = count(c, "select count(*) from ACT_RU_JOB where TYPE_ <> 'timer' and RETRIES_ > 0");
-                long generations = count(c, "select count(*) from code_generation where lifecycles_done_at is null");
+                // (a generation left without any code, e.g. when another one took all its couples, is never "done")
+                long generations = count(c, "select count(*) from code_generation g where g.lifecycles_done_at is null and ("
+                        + "exists (select 1 from guardian_code c where c.generation_id = g.id and c.lifecycle_started = false) or "
+                        + "exists (select 1 from student_code c where c.generation_id = g.id and c.lifecycle_started = false))");
                 if (jobs == 0 && generations == 0) {
                     break;
                 }

@@ -144,9 +144,12 @@ abstract class GuardianCodesContract {
                 .andExpect(jsonPath("$.skipped[0].linkId").value(linkOf("12")))
                 .andExpect(jsonPath("$.skipped[0].reason").value("Seuls les responsables légaux 1 et 2 peuvent recevoir un code d'activation."));
 
-        generate("{\"all\":true}").andExpect(jsonPath("$.created").value(0))
+        String again = generate("{\"all\":true}").andExpect(jsonPath("$.created").value(0))
                 .andExpect(jsonPath("$.skipped[?(@.linkId == " + linkOf("10") + ")].reason")
-                        .value(hasItem("Un code valide existe déjà pour ce couple : pour le remplacer, passez par « Gérer le code ».")));
+                        .value(hasItem("Un code valide existe déjà pour ce couple : pour le remplacer, passez par « Gérer le code »."))
+                ).andReturn().getResponse().getContentAsString();
+        mvc.perform(get(base() + "/code-generations/" + JsonPath.read(again, "$.generationId")).with(headOf(uai)))
+                .andExpect(jsonPath("$.codes").value(0)).andExpect(jsonPath("$.done").value(true));
         generate("{\"linkIds\":[" + linkOf("10") + ", 999999]}").andExpect(jsonPath("$.created").value(0))
                 .andExpect(jsonPath("$.skipped[?(@.linkId == 999999)].reason")
                         .value(hasItem("Ce couple élève / responsable n'existe pas (ou plus) dans l'établissement.")));
