@@ -75,6 +75,12 @@ interface CodeMapper {
     /** Present students without a valid CAE: new students, new entry periods (E1). */
     List<Long> findStudentsWithoutCae(@Param("uai") String uai, @Param("today") LocalDate today);
 
+    /** Valid CARs of couples whose student left: id → true; or whose link ended in SIECLE: id → false. */
+    List<EndedCar> findCarsOfEndedCouples(@Param("uai") String uai, @Param("today") LocalDate today);
+
+    record EndedCar(long id, boolean studentLeft) {
+    }
+
     /** Valid CAEs of students who left (DATE_SORTIE, or no longer in the export). */
     List<Long> findCaesOfLeftStudents(@Param("uai") String uai, @Param("today") LocalDate today);
 

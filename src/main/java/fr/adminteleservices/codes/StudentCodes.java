@@ -18,13 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * CAEs (§5, E1, E3, G5): a present student always has exactly one valid CAE. The SIECLE import
- * creates it for new students and new entry periods and invalidates it when the student leaves;
+ * creates it for new students and new entry periods and invalidates it when the student leaves (the
+ * couples' CARs too, or when SIECLE ends a couple's link);
  * "Nouveau code" replaces it; an expired one is replaced at once.
  */
 @Service
 public class StudentCodes {
 
     static final String LEFT = "Départ de l'élève";
+    static final String LINK_ENDED = "Le responsable n'est plus lié à l'élève dans SIECLE";
     static final String REPLACED = "Remplacé par un nouveau code";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -59,6 +61,11 @@ public class StudentCodes {
         for (Long codeId : leavers) {
             batchMapper.invalidateStudentCode(codeId, now, LEFT);
         }
+        // the couples' CARs end with the student's schooling or the SIECLE link
+        List<CodeMapper.EndedCar> endedCars = batchMapper.findCarsOfEndedCouples(event.uai(), today);
+        for (CodeMapper.EndedCar car : endedCars) {
+            batchMapper.invalidateGuardianCode(car.id(), now, car.studentLeft() ? LEFT : LINK_ENDED);
+        }
         List<Long> students = batchMapper.findStudentsWithoutCae(event.uai(), today);
         if (!students.isEmpty()) {
             String generationId = UUID.randomUUID().toString();
@@ -70,6 +77,7 @@ public class StudentCodes {
         }
         batch.flushStatements();
         leavers.forEach(codeId -> lifecycles.caeInvalidated(codeId, LEFT));
+        endedCars.forEach(car -> lifecycles.carInvalidated(car.id(), car.studentLeft() ? LEFT : LINK_ENDED));
     }
 
     /** Who has a valid CAE and who refused, for the list of students (two queries, whatever its length). */

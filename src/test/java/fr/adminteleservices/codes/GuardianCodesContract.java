@@ -163,6 +163,27 @@ abstract class GuardianCodesContract {
     }
 
     @Test
+    void theStudentLeavingEndsTheCouplesCodesAndTheirLifecycles() throws Exception {
+        generate("{\"all\":true}").andExpect(jsonPath("$.created").value(3));
+        runGenerationJobs();
+        long code = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, linkOf("13"));
+        ProcessInstance lifecycle = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey("CAR-" + code).singleResult();
+
+        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
+                eleve("1", "Martin", "Léa", "03/04/2012", "")
+                        + eleve("2", "Bernard", "Hugo", "05/06/2012", "<DATE_SORTIE>15/10/2026</DATE_SORTIE>"),
+                division("1", "3A") + division("2", "3B")))), "test");
+
+        mvc.perform(get(base() + "/guardian-links/" + linkOf("13") + "/codes").with(headOf(uai)))
+                .andExpect(jsonPath("$[0].valid").value(false))
+                .andExpect(jsonPath("$[0].invalidationReason").value("Départ de l'élève"));
+        assertThat(lifecycle).isEnded().hasPassed("CodeInvalide");
+        assertThat(jdbc.queryForObject("select count(*) from guardian_code where uai = ? and valid_link_id is not null",
+                Integer.class, uai)).isEqualTo(2);
+    }
+
+    @Test
     void theDatabaseRefusesASecondValidCodeForACouple() throws Exception {
         generate("{\"linkIds\":[" + linkOf("10") + "]}").andExpect(jsonPath("$.created").value(1));
         assertThatThrownBy(() -> jdbc.update("insert into guardian_code (uai, link_id, lookup_hash, encrypted_value, hint, "
