@@ -34,6 +34,26 @@ public class Directory {
     public void ensureAcademyAdminsGroup() {
         ensureGroup(Roles.CAMUNDA_ADMIN_GROUP, "Administrateurs Camunda");
         ensureGroup(Roles.ACADEMY_ADMINS_GROUP, "Administrateurs académiques");
+        ensureAcademyAdminGrants();
+    }
+
+    /**
+     * Académie administrators see and do everything in the engine (Cockpit, Tasklist, REST): explicit
+     * grants on every resource, because the engine's own admin bypass did not apply to the
+     * camunda-admin group here (authorized queries returned nothing). Idempotent.
+     */
+    private void ensureAcademyAdminGrants() {
+        for (Resources resource : Resources.values()) {
+            if (authorizations.createAuthorizationQuery().groupIdIn(Roles.ACADEMY_ADMINS_GROUP).resourceType(resource)
+                    .resourceId(ANY).authorizationType(AUTH_TYPE_GRANT).count() == 0) {
+                Authorization auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                auth.setGroupId(Roles.ACADEMY_ADMINS_GROUP);
+                auth.setResource(resource);
+                auth.setResourceId(ANY);
+                auth.addPermission(Permissions.ALL);
+                authorizations.saveAuthorization(auth);
+            }
+        }
     }
 
     /** One tenant per establishment; académie administrators belong to every tenant. */

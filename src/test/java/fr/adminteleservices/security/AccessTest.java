@@ -213,6 +213,19 @@ class AccessTest {
     }
 
     @Test
+    void theAcademyAdministratorSeesEveryProcessThroughTheEngineRestApi() throws Exception {
+        HttpResponse<String> definitions = http(basic(get("/engine-rest/process-definition/count"), "academie"));
+        assertThat(definitions.statusCode()).isEqualTo(200);
+        assertThat(definitions.body()).doesNotContain("\"count\":0");
+        // instances of every establishment's tenant, e.g. the collège's CAR lifecycles
+        HttpResponse<String> lifecycles = http(basic(get("/engine-rest/process-instance/count?processDefinitionKey=car-lifecycle"
+                + "&tenantIdIn=" + COLLEGE), "academie"));
+        HttpResponse<String> asHead = http(basic(get("/engine-rest/process-instance/count?processDefinitionKey=car-lifecycle"
+                + "&tenantIdIn=" + COLLEGE), "chef." + COLLEGE));
+        assertThat(lifecycles.body()).isEqualTo(asHead.body());
+    }
+
+    @Test
     void onlyTheAcademyAdministratorReloadsProcessesAndRules() throws Exception {
         mvc.perform(post("/api/analyst/reload").with(httpBasic("academie", "academie"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rules").value(org.hamcrest.Matchers.hasItems("guardian-legal-rank", "generation-eligibility")))
