@@ -42,12 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the screens as a head of establishment clicks them, and the SIECLE import as the académie runs it.
  */
 @H2Test
-class HeadOfEstablishmentBrowserTest {
-
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final Duration WAIT = Duration.ofSeconds(10);
-
+class HeadOfEstablishmentBrowserTest extends BrowserTest {
     static final String COLLEGE = "0990001N";
     static final String LYCEE = "0990002P";
     static final String HEAD = "chef." + COLLEGE;
@@ -57,55 +52,8 @@ class HeadOfEstablishmentBrowserTest {
             "Accès des responsables", "Accès des élèves", "Élèves et responsables", "Importer les exports SIECLE");
     static final List<String> UPCOMING_ENTRIES = List.of("Statistiques", "Téléinscription");
 
-    static ChromeDriver driver;
-    static Path profile;
-
-    @LocalServerPort
-    int port;
     @Autowired
     EstablishmentService establishments;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        // CI installs both: a missing browser is a failure, never a silent skip
-        assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing: install Debian's browser with "
-                + "'apt-get install -y chromium chromium-driver' to run the browser tests.");
-        assertTrue(Files.isExecutable(Path.of(CHROMEDRIVER)), CHROMEDRIVER + " is missing: install Debian's driver with "
-                + "'apt-get install -y chromium chromium-driver' to run the browser tests.");
-        profile = Files.createTempDirectory("chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--user-data-dir=" + profile);
-        // the driver is given, so Selenium Manager never tries to download one
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void quitChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    /** Each test starts signed out, with an empty cookie jar. */
-    @BeforeEach
-    void signedOut() {
-        fr.adminteleservices.support.CamundaWebapps.ensureStarted();
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.get("about:blank");
-    }
 
     @Test
     void anUnknownUserStaysOnTheLoginPageWithAFrenchMessage() {
@@ -303,59 +251,12 @@ class HeadOfEstablishmentBrowserTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Signs in through the log-in page, as a person types (the demo users' password is their log-in). */
-    private void logIn(String user) {
-        open("/login");
-        waitForHeading("Se connecter à Admin Téléservices");
-        type(By.id("username"), user);
-        type(By.id("password"), user);
-        clickButton("Se connecter");
-        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void open(String path) {
-        driver.get(url(path));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
-    }
-
-    /** Waits for the new page's h1: the old page's element goes stale, so this also waits for the navigation. */
-    private void waitForHeading(String text) {
-        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), text));
-    }
-
     private String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
-    private String main() {
-        return driver.findElement(By.tagName("main")).getText();
-    }
-
-    private void type(By field, String text) {
-        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(field));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private void clickButton(String label) {
-        waitFor(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()=\"" + label + "\"]"))).click();
-    }
-
     private WebElement link(String label) {
         return waitFor(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()=\"" + label + "\"]")));
-    }
-
-    private WebElement menuLink(String label) {
-        return waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//nav[@aria-label=\"Menu de l'établissement\"]//a[span[1][normalize-space()=\"" + label + "\"]]")));
     }
 
     /** The menu's labels in order, each with whether it carries the « à venir » badge. */

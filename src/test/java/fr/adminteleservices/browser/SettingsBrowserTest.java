@@ -37,61 +37,11 @@ import fr.adminteleservices.support.H2Test;
  * and saves it.
  */
 @H2Test
-class SettingsBrowserTest {
-
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final Duration WAIT = Duration.ofSeconds(10);
-
-    static ChromeDriver driver;
-    static Path profile;
-
-    @LocalServerPort
-    int port;
+class SettingsBrowserTest extends BrowserTest {
     @Autowired
     EstablishmentService establishments;
     @Autowired
     SettingsService settings;
-
-    @BeforeAll
-    static void startChromium() throws IOException {
-        // CI installs both: a missing browser is a failure, never a silent skip
-        assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing: install Debian's browser with "
-                + "'apt-get install -y chromium chromium-driver' to run the browser tests.");
-        assertTrue(Files.isExecutable(Path.of(CHROMEDRIVER)), CHROMEDRIVER + " is missing: install Debian's driver with "
-                + "'apt-get install -y chromium chromium-driver' to run the browser tests.");
-        profile = Files.createTempDirectory("chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1366,900", "--user-data-dir=" + profile);
-        // the driver is given, so Selenium Manager never tries to download one
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void quitChromium() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        driver.get("about:blank");
-    }
 
     @Test
     void aHeadWritesAWelcomeMessageWithBoldTextPreviewsItThenSavesIt() {
@@ -157,66 +107,5 @@ class SettingsBrowserTest {
         assertThat(settings.latest(uai).welcomeMessage()).contains("<strong>réunion jeudi</strong>")
                 .contains("Bienvenue aux familles");
         screenshot("accueil-enregistre");
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private void logIn(String user, String password) {
-        open("/login");
-        waitForHeading("Se connecter à Admin Téléservices");
-        type(By.id("username"), user);
-        type(By.id("password"), password);
-        clickButton("Se connecter");
-        waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    private void open(String path) {
-        driver.get(url(path));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
-    }
-
-    private void waitForHeading(String text) {
-        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), text));
-    }
-
-    private String main() {
-        return driver.findElement(By.tagName("main")).getText();
-    }
-
-    private void type(By field, String text) {
-        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(field));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private void clickButton(String label) {
-        waitFor(ExpectedConditions.elementToBeClickable(
-                By.xpath("//button[normalize-space()=\"" + label + "\"]"))).click();
-    }
-
-    private WebElement menuLink(String label) {
-        return waitFor(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//nav[@aria-label=\"Menu de l'établissement\"]//a[span[1][normalize-space()=\"" + label + "\"]]")));
-    }
-
-    /** With -Dscreenshots=DIR, keeps a picture of the page (to look at the screens; nothing is checked on it). */
-    private void screenshot(String name) {
-        String dir = System.getProperty("screenshots");
-        if (dir == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(Path.of(dir));
-            Files.write(Path.of(dir, name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
