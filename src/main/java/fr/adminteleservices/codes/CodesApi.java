@@ -7,10 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,10 +100,5 @@ class CodesApi {
 
     private static String user() {
         return EstablishmentAccess.currentUser().username();
-    }
-
-    @ExceptionHandler(CodeRefused.class)
-    ResponseEntity<Map<String, Object>> refused(CodeRefused e) {
-        return ResponseEntity.status(e.status()).body(Map.of("status", e.status().value(), "message", e.getMessage()));
     }
 }
