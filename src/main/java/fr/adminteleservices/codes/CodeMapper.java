@@ -15,6 +15,9 @@ interface CodeMapper {
 
     CoupleRow findCouple(@Param("uai") String uai, @Param("linkId") long linkId);
 
+    /** The current link between a student and a person, by their SIECLE identifiers. */
+    Long findLinkId(@Param("uai") String uai, @Param("eleveId") String eleveId, @Param("personneId") String personneId);
+
     /** One CAR; {@code validLinkId} = linkId makes it the couple's valid code (unique in the database). */
     void insertGuardianCode(NewCode code);
 

@@ -210,6 +210,11 @@ public class GuardianCodes {
         return labels;
     }
 
+    /** The couple of this student and this person (SIECLE identifiers), if they are linked. */
+    public java.util.Optional<Long> linkId(String uai, String eleveId, String personneId) {
+        return java.util.Optional.ofNullable(mapper.findLinkId(uai, eleveId, personneId));
+    }
+
     /** One couple with its D5 decision. */
     public Couple couple(String uai, long linkId) {
         return decide(List.of(row(uai, linkId))).get(0);

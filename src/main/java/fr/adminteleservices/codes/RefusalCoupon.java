@@ -2,7 +2,6 @@ package fr.adminteleservices.codes;
 
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.security.Roles;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -62,13 +61,11 @@ class RefusalCoupon implements JavaDelegate, ApplicationRunner {
                 throw new CodeRefused(org.springframework.http.HttpStatus.BAD_REQUEST,
                         "Pour un refus « pour moi-même », indiquez l'identifiant du responsable (PERSONNE_ID).");
             }
-            Couple couple = guardianCodes.couples(uai, false, null, null, null).stream()
-                    .filter(c -> c.student().id() == student.id() && Objects.equals(c.guardian().personneId(), personneId))
-                    .findFirst()
+            long linkId = guardianCodes.linkId(uai, eleveId, personneId)
                     .orElseThrow(() -> new CodeRefused(org.springframework.http.HttpStatus.NOT_FOUND, "Le responsable "
                             + personneId + " n'est pas responsable de l'élève " + eleveId + " dans l'établissement " + uai + "."));
-            guardianCodes.refuse(uai, couple.linkId(), by);
-            execution.setVariable("linkId", couple.linkId());
+            guardianCodes.refuse(uai, linkId, by);
+            execution.setVariable("linkId", linkId);
         }
         if (forStudent) {
             studentCodes.refuse(uai, eleveId, by);
