@@ -48,7 +48,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 @AutoConfigureMockMvc
 class GuardianCodesScreenTest {
 
-    static final String CODE_PATTERN = "[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}";
+    static final String CODE_PATTERN = GuardianCodesContract.CODE_PATTERN;
     static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final String NOT_LEGAL = "Seuls les responsables légaux 1 et 2 peuvent recevoir un code d'activation.";
 

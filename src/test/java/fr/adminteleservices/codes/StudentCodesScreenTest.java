@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 @AutoConfigureMockMvc
 class StudentCodesScreenTest {
 
-    static final String CODE_PATTERN = "[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}";
+    static final String CODE_PATTERN = GuardianCodesContract.CODE_PATTERN;
 
     @Autowired
     MockMvc mvc;
