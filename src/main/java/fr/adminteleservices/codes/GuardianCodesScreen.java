@@ -42,7 +42,7 @@ class GuardianCodesScreen {
     /** The sub-pages, in the guide's order; the notifications are not built yet. */
     static final List<SubPage> PAGES = List.of(
             new SubPage("creation", "Créer les codes en masse", true),
-            new SubPage("notification", "Notifier en masse", false),
+            new SubPage("notification", "Notifier en masse", true),
             new SubPage("couples", "Gérer le code pour un couple", true));
 
     record SubPage(String slug, String label, boolean available) {

@@ -36,7 +36,7 @@ class StudentCodesScreen {
 
     /** The sub-pages, in the guide's order; the mass notification is not built yet. */
     static final List<SubPage> PAGES = List.of(
-            new SubPage("notification", "Notifier en masse", false),
+            new SubPage("notification", "Notifier en masse", true),
             new SubPage("codes", "Gérer le code pour un élève", true));
 
     record SubPage(String slug, String label, boolean available) {

@@ -10,6 +10,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class LayoutAdvice {
 
+    /** On the embedded default, the header links to the mails the app's own SMTP server received. */
+    private final boolean demoMailbox;
+
+    LayoutAdvice(@org.springframework.beans.factory.annotation.Value("${teleservices.mail.embedded:false}") boolean demoMailbox) {
+        this.demoMailbox = demoMailbox;
+    }
+
+    @ModelAttribute("demoMailbox")
+    boolean demoMailbox() {
+        return demoMailbox;
+    }
+
     @ModelAttribute("currentUser")
     TeleservicesUser currentUser() {
         return EstablishmentAccess.currentUser();

@@ -97,9 +97,9 @@ class GuardianCodesScreenTest {
 
         assertThat(page.selectFirst("h1").text()).isEqualTo("Créer les codes en masse");
         assertThat(page.select("nav.fr-sidemenu li").eachText()).containsExactly("Créer les codes en masse",
-                "Notifier en masse à venir", "Gérer le code pour un couple");
+                "Notifier en masse", "Gérer le code pour un couple");
         assertThat(page.select("nav.fr-sidemenu a").eachText()).containsExactly("Créer les codes en masse",
-                "Gérer le code pour un couple");
+                "Notifier en masse", "Gérer le code pour un couple");
         assertThat(page.selectFirst("nav.fr-sidemenu a[aria-current=page]").text()).isEqualTo("Créer les codes en masse");
         assertThat(page.selectFirst("nav[aria-label=\"Menu de l'établissement\"] a[aria-current=page]").text())
                 .isEqualTo("Accès des responsables");
@@ -242,8 +242,8 @@ class GuardianCodesScreenTest {
         assertThat(first.selectFirst("td").text()).matches("•••••-•••••-•••[2-9A-Z]{2} Code masqué se terminant par [2-9A-Z]{2}");
         assertThat(cells(first).subList(3, 9)).containsExactly("Oui", "—", "—", "—", "Non", "Afficher");
         assertThat(couple.select("#actions button").eachText()).containsExactly("Nouveau code", "Enlever l'accès", "Notifier code");
-        assertThat(couple.selectFirst("#actions button:contains(Notifier code)").hasAttr("disabled")).isTrue();
-        assertThat(couple.getElementById("actions").text()).contains("à venir")
+        assertThat(couple.selectFirst("#actions button:contains(Notifier code)").hasAttr("disabled")).isFalse();
+        assertThat(couple.getElementById("actions").text()).contains("enregistrez-le avant de l'imprimer")
                 .contains("coupon réponse de refus « pour moi-même » : le refus du responsable est enregistré et son code valide est invalidé.");
         assertThat(couple.html()).doesNotContainPattern(CODE_PATTERN);
 
@@ -277,7 +277,9 @@ class GuardianCodesScreenTest {
                 .andExpect(flash().attribute("message", containsString("coupon réponse « pour moi-même »")));
         Document refused = page(get(coupleUrl(link)).session(session));
         assertThat(refused.getElementById("refusal-state").text()).contains("Accès refusé par le responsable.");
-        assertThat(refused.select("#actions button").eachText()).containsExactly("Nouveau code", "Rétablir l'accès", "Notifier code");
+        // no valid code any more: nothing to notify
+        assertThat(refused.select("#actions button").eachText()).containsExactly("Nouveau code", "Rétablir l'accès");
+        assertThat(refused.getElementById("notify-hint").text()).contains("que pour un code valide");
         assertThat(refused.select("#history tbody tr td:nth-child(4)").eachText()).containsOnly("Non");
         assertThat(cells(refused.select("#history tbody tr").get(0)).get(4)).endsWith("Refus du responsable (coupon réponse)");
         // a new code is refused meanwhile, with the reason in an error alert
@@ -290,7 +292,7 @@ class GuardianCodesScreenTest {
                 .andExpect(flash().attribute("message", containsString("rétabli")));
         Document restored = page(get(coupleUrl(link)).session(session));
         assertThat(restored.getElementById("refusal-state").text()).contains("Accès non refusé.");
-        assertThat(restored.select("#actions button").eachText()).containsExactly("Nouveau code", "Enlever l'accès", "Notifier code");
+        assertThat(restored.select("#actions button").eachText()).containsExactly("Nouveau code", "Enlever l'accès");
         // without a valid code, « Nouveau code » needs no confirmation
         mvc.perform(post(coupleUrl(link) + "/nouveau-code").session(session).with(csrf())).andExpect(redirectedUrl(coupleUrl(link)));
         assertThat(page(get(coupleUrl(link)).session(session)).select("#history tbody tr")).hasSize(3);

@@ -69,10 +69,9 @@ class StudentCodesScreenTest {
 
         assertThat(page.title()).isEqualTo("Gérer le code pour un élève — Accès des élèves — Admin Téléservices");
         assertThat(page.select("nav.fr-sidemenu .fr-sidemenu__item").eachText())
-                .containsExactly("Notifier en masse à venir", "Gérer le code pour un élève");
-        assertThat(page.select("nav.fr-sidemenu a").eachText()).containsExactly("Gérer le code pour un élève");
+                .containsExactly("Notifier en masse", "Gérer le code pour un élève");
+        assertThat(page.select("nav.fr-sidemenu a").eachText()).containsExactly("Notifier en masse", "Gérer le code pour un élève");
         assertThat(page.selectFirst("nav.fr-sidemenu a[aria-current=page]").text()).isEqualTo("Gérer le code pour un élève");
-        assertThat(page.getElementById("sidemenu-notification").attr("aria-disabled")).isEqualTo("true");
 
         // the students present, with « CAE valide : Oui »; the one who left is not listed
         assertThat(columns(page)).containsExactly("Élève", "Division", "MEF", "CAE valide", "Accès enlevé", "Action");
@@ -121,11 +120,11 @@ class StudentCodesScreenTest {
         assertThat(cells.subList(3, 9)).containsExactly("Oui", "—", "—", "—", "Non", "Afficher");
         assertThat(page.html()).doesNotContainPattern(CODE_PATTERN);
 
-        // the actions: « Nouveau code », « Enlever l'accès », « Notifier code » still to come
+        // the actions: « Nouveau code », « Enlever l'accès », « Notifier code » (the letter, a PDF to save before printing)
         Element actions = page.getElementById("actions");
         assertThat(actions.select("button").eachText()).containsExactly("Nouveau code", "Enlever l'accès", "Notifier code");
-        assertThat(actions.selectFirst("button[disabled]").text()).isEqualTo("Notifier code");
-        assertThat(actions.text()).contains("à venir");
+        assertThat(actions.select("button[disabled]")).isEmpty();
+        assertThat(actions.text()).contains("enregistrez le fichier avant de l'imprimer");
 
         mvc.perform(get(studentUrl("999")).session(session)).andExpect(status().isNotFound());
     }

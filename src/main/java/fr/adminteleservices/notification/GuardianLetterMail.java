@@ -1,0 +1,122 @@
+package fr.adminteleservices.notification;
+
+import fr.adminteleservices.mail.MailObsolete;
+import fr.adminteleservices.mail.MailTemplate;
+import fr.adminteleservices.mail.Outbox;
+import fr.adminteleservices.notification.letters.Letter;
+import jakarta.mail.MessagingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * The e-mail of a guardian's notification (§4.2): the letter's content, as text and HTML, no image
+ * and no tracking, the establishment as the sender's name. Composed when sent, from the
+ * notification item (the outbox reference), so the code is decrypted only then. Templates:
+ * {@code notification/mail/guardian-letter.html} and {@code .txt}.
+ */
+@Component
+class GuardianLetterMail implements MailTemplate {
+
+    private static final Duration CONTEXT_KEPT = Duration.ofMinutes(1);
+
+    private final NotificationMapper mapper;
+    private final LetterFactory letters;
+    private final Clock clock;
+    private final TemplateEngine engine = mailTemplateEngine();
+    /** The establishment's letter context, resolved once per job and minute rather than once per message. */
+    private final Map<String, Cached> contexts = new ConcurrentHashMap<>();
+
+    GuardianLetterMail(NotificationMapper mapper, LetterFactory letters, Clock clock) {
+        this.mapper = mapper;
+        this.letters = letters;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return Notifications.MAIL_TEMPLATE;
+    }
+
+    @Override
+    public void compose(String reference, MimeMessageHelper message) throws MessagingException {
+        NotificationMapper.LetterRow row = mapper.findGuardianLetter(Long.parseLong(reference));
+        if (row == null) {
+            throw new MailObsolete("La notification n'existe plus.");
+        }
+        if (!row.codeValid()) {
+            throw new MailObsolete("Le code a été invalidé avant l'envoi du courriel.");
+        }
+        LetterFactory.Context context = context(row.jobId());
+        Letter letter = letters.guardianLetter(context, row);
+        Context variables = new Context(Locale.FRANCE);
+        variables.setVariable("letter", letter);
+        variables.setVariable("continuity", letter.variant() == Letter.Variant.CONTINUITY);
+        message.setSubject(subject(letter));
+        message.setText(engine.process("guardian-letter.txt", variables), engine.process("guardian-letter.html", variables));
+        message.getMimeMessage().setHeader(Outbox.ESTABLISHMENT_HEADER, context.uai());
+    }
+
+    static String subject(Letter letter) {
+        return (letter.variant() == Letter.Variant.CONTINUITY ? "Continuité de votre accès aux téléservices" : "Votre code d'accès aux téléservices")
+                + " – " + letter.sender().name();
+    }
+
+    @Override
+    public void sent(String reference, String recipient, Instant at) {
+        long itemId = Long.parseLong(reference);
+        if (mapper.markItemEmailed(itemId) == 1) {
+            mapper.recordEmailNotification(itemId, at, recipient);
+            mapper.markGuardianCodeNotifiedByItem(itemId, LocalDate.ofInstant(at, clock.getZone()));
+        }
+    }
+
+    @Override
+    public void abandoned(String reference, String recipient, String reason) {
+        mapper.failItem(Long.parseLong(reference), reason);
+    }
+
+    private LetterFactory.Context context(String jobId) {
+        Instant now = clock.instant();
+        Cached cached = contexts.get(jobId);
+        if (cached == null || cached.at().plus(CONTEXT_KEPT).isBefore(now)) {
+            contexts.entrySet().removeIf(e -> e.getValue().at().plus(CONTEXT_KEPT).isBefore(now));
+            cached = new Cached(letters.context(mapper.findJob(jobId).uai()), now);
+            contexts.put(jobId, cached);
+        }
+        return cached.context();
+    }
+
+    private record Cached(LetterFactory.Context context, Instant at) {
+    }
+
+    /** Its own engine: mails are not web pages (text mode for the plain part, no web context). */
+    private static TemplateEngine mailTemplateEngine() {
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+        return engine;
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("notification/mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(java.util.Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+}

@@ -1,0 +1,17 @@
+package fr.adminteleservices.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A notification job as the progress bar, the summary and {@code GET /api/notification-jobs/{id}}
+ * show it. {@code state}: RUNNING, DONE, or FAILED (an incident stopped it: see {@code failure},
+ * and Cockpit). {@code waitingEmails}: e-mails not sent yet (SMTP server unavailable).
+ */
+public record JobView(String id, String uai, String kind, String state, int done, int total, int emailed, int printed,
+                      int waitingEmails, List<Skipped> skipped, String pdf, Instant requestedAt, String requestedBy,
+                      Instant finishedAt, String failure) {
+
+    public record Skipped(Long linkId, String eleveId, String student, String guardian, String reason) {
+    }
+}

@@ -1,0 +1,261 @@
+package fr.adminteleservices.notification;
+
+import fr.adminteleservices.codes.GuardianCodes;
+import fr.adminteleservices.establishment.Establishment;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.security.EstablishmentAccess;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * « Notifier les accès des responsables en masse » (§4.2), « Notifier en masse » des élèves (§5.1),
+ * the progress and summary of a notification, and « Notifier code » of a couple (§4.3) or a student
+ * (§5.2).
+ */
+@Controller
+class NotificationScreens {
+
+    static final String ALL = "tous";
+    static final String NOT_NOTIFIED = "non-notifies";
+
+    /** The side menus of « Accès des responsables » and « Accès des élèves », in the guide's order. */
+    static final List<SubPage> GUARDIAN_PAGES = List.of(
+            new SubPage("creation", "Créer les codes en masse"),
+            new SubPage("notification", "Notifier en masse"),
+            new SubPage("couples", "Gérer le code pour un couple"));
+    static final List<SubPage> STUDENT_PAGES = List.of(
+            new SubPage("notification", "Notifier en masse"),
+            new SubPage("codes", "Gérer le code pour un élève"));
+
+    record SubPage(String slug, String label) {
+    }
+
+    record Option(String code, String label) {
+    }
+
+    private final Notifications notifications;
+    private final EstablishmentService establishments;
+    private final GuardianCodes codes;
+
+    NotificationScreens(Notifications notifications, EstablishmentService establishments, GuardianCodes codes) {
+        this.notifications = notifications;
+        this.establishments = establishments;
+        this.codes = codes;
+    }
+
+    // ------------------------------------------------------------------ C2 guardians
+
+    @GetMapping("/etablissements/{uai}/responsables/notification")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String guardians(@PathVariable String uai, @RequestParam(name = "courriel", defaultValue = "false") boolean email,
+                     @RequestParam(name = "papier", defaultValue = "false") boolean paper,
+                     @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
+                     @RequestParam(required = false) String division, @RequestParam(required = false) String mef, Model model) {
+        frame(uai, "responsables", GUARDIAN_PAGES, model);
+        boolean onlyNotNotified = !ALL.equals(view);
+        model.addAttribute("email", email);
+        model.addAttribute("paper", paper);
+        model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
+        model.addAttribute("division", blank(division) ? "" : division.strip());
+        model.addAttribute("mef", blank(mef) ? "" : mef.strip());
+        List<NotificationMapper.GuardianCandidate> every = notifications.guardianCandidates(uai, false, null, null);
+        filters(every, NotificationMapper.GuardianCandidate::division, NotificationMapper.GuardianCandidate::mef, model);
+        List<NotificationMapper.GuardianCandidate> shown = every.stream()
+                .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
+                .filter(c -> blank(division) || division.strip().equals(c.division()))
+                .filter(c -> blank(mef) || mef.strip().equals(c.mef()))
+                .toList();
+        model.addAttribute("couples", shown);
+        model.addAttribute("jobs", notifications.recentJobs(uai, "CAR"));
+        return "notification/guardians";
+    }
+
+    @PostMapping("/etablissements/{uai}/responsables/notification")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String notifyGuardians(@PathVariable String uai, @RequestParam(name = "courriel", defaultValue = "false") boolean email,
+                           @RequestParam(name = "papier", defaultValue = "false") boolean paper,
+                           @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
+                           @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
+                           RedirectAttributes redirect) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        if (email) {
+            channels.add(Channel.EMAIL);
+        }
+        if (paper) {
+            channels.add(Channel.PAPER);
+        }
+        try {
+            String job = notifications.notifyGuardians(uai, channels, !ALL.equals(view), division, mef, user());
+            return "redirect:/etablissements/" + uai + "/notifications/" + job;
+        } catch (NotificationRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addAttribute("courriel", email);
+            redirect.addAttribute("papier", paper);
+            redirect.addAttribute("vue", view);
+            redirect.addAttribute("division", division == null ? "" : division);
+            redirect.addAttribute("mef", mef == null ? "" : mef);
+            return "redirect:/etablissements/" + uai + "/responsables/notification";
+        }
+    }
+
+    // ------------------------------------------------------------------ E2 students
+
+    @GetMapping("/etablissements/{uai}/acces-eleves/notification")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String students(@PathVariable String uai, @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
+                    @RequestParam(required = false) String division, @RequestParam(required = false) String mef, Model model) {
+        frame(uai, "eleves-acces", STUDENT_PAGES, model);
+        boolean onlyNotNotified = !ALL.equals(view);
+        model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
+        model.addAttribute("division", blank(division) ? "" : division.strip());
+        model.addAttribute("mef", blank(mef) ? "" : mef.strip());
+        List<NotificationMapper.StudentCandidate> every = notifications.studentCandidates(uai, false, null, null);
+        filters(every, NotificationMapper.StudentCandidate::division, NotificationMapper.StudentCandidate::mef, model);
+        model.addAttribute("students", every.stream()
+                .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
+                .filter(c -> blank(division) || division.strip().equals(c.division()))
+                .filter(c -> blank(mef) || mef.strip().equals(c.mef()))
+                .toList());
+        model.addAttribute("jobs", notifications.recentJobs(uai, "CAE"));
+        return "notification/students";
+    }
+
+    @PostMapping("/etablissements/{uai}/acces-eleves/notification")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String notifyStudents(@PathVariable String uai, @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
+                          @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
+                          RedirectAttributes redirect) {
+        try {
+            String job = notifications.notifyStudents(uai, !ALL.equals(view), division, mef, user());
+            return "redirect:/etablissements/" + uai + "/notifications/" + job;
+        } catch (NotificationRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addAttribute("vue", view);
+            redirect.addAttribute("division", division == null ? "" : division);
+            redirect.addAttribute("mef", mef == null ? "" : mef);
+            return "redirect:/etablissements/" + uai + "/acces-eleves/notification";
+        }
+    }
+
+    // ------------------------------------------------------------------ a job: progress, summary, PDF
+
+    @GetMapping("/etablissements/{uai}/notifications/{id}")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String job(@PathVariable String uai, @PathVariable String id, Model model) {
+        JobView job = job(uai, id);
+        boolean students = "CAE".equals(job.kind());
+        frame(uai, students ? "eleves-acces" : "responsables", students ? STUDENT_PAGES : GUARDIAN_PAGES, model);
+        model.addAttribute("job", job);
+        return "notification/job";
+    }
+
+    /** The progress bar's source. */
+    @GetMapping("/etablissements/{uai}/notifications/{id}/avancement")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @ResponseBody
+    JobView progress(@PathVariable String uai, @PathVariable String id) {
+        return job(uai, id);
+    }
+
+    @GetMapping("/etablissements/{uai}/notifications/{id}/pdf")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    ResponseEntity<Resource> pdf(@PathVariable String uai, @PathVariable String id) {
+        JobView job = job(uai, id);
+        Path file = notifications.pdf(id);
+        if (file == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cette notification n'a pas (ou pas encore) de PDF.");
+        }
+        return NotificationsApi.pdfResponse(new FileSystemResource(file), "courriers-" + job.kind().toLowerCase() + "-" + uai + ".pdf");
+    }
+
+    // ------------------------------------------------------------------ C3 / E3 « Notifier code »
+
+    @PostMapping("/etablissements/{uai}/responsables/couples/{linkId}/notification")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    Object notifyCouple(@PathVariable String uai, @PathVariable long linkId, @RequestParam(name = "canal", required = false) Channel channel,
+                        RedirectAttributes redirect) {
+        String back = "redirect:/etablissements/" + uai + "/responsables/couples/" + linkId;
+        try {
+            Notifications.Individual done = notifications.notifyCouple(uai, linkId, channel, user());
+            if (done.pdf() == null) {
+                redirect.addFlashAttribute("message", "Le courriel de notification est en cours d'envoi ; la date de notification "
+                        + "du code sera mise à jour dès qu'il sera parti.");
+                return back;
+            }
+            return NotificationsApi.pdfResponse(new ByteArrayResource(done.pdf()), "courrier-responsable-" + linkId + ".pdf");
+        } catch (NotificationRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return back;
+        }
+    }
+
+    @PostMapping("/etablissements/{uai}/acces-eleves/codes/{eleveId}/notification")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    Object notifyStudent(@PathVariable String uai, @PathVariable String eleveId, RedirectAttributes redirect) {
+        try {
+            Notifications.Individual done = notifications.notifyStudent(uai, eleveId, user());
+            return NotificationsApi.pdfResponse(new ByteArrayResource(done.pdf()), "courrier-eleve-" + eleveId + ".pdf");
+        } catch (NotificationRefused e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/etablissements/" + uai + "/acces-eleves/codes/" + eleveId;
+        }
+    }
+
+    // ------------------------------------------------------------------ common
+
+    private JobView job(String uai, String id) {
+        JobView job = notifications.job(id);
+        if (job == null || !job.uai().equals(uai)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cette notification n'existe pas.");
+        }
+        return job;
+    }
+
+    private Establishment frame(String uai, String active, List<SubPage> pages, Model model) {
+        Establishment e = establishments.get(uai);
+        model.addAttribute("establishment", e);
+        model.addAttribute("active", active);
+        model.addAttribute("pages", pages);
+        model.addAttribute("mefLabels", codes.mefLabels(uai));
+        return e;
+    }
+
+    private static <T> void filters(List<T> every, Function<T, String> division, Function<T, String> mef, Model model) {
+        model.addAttribute("divisions", every.stream().map(division).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        Map<String, String> mefs = new TreeMap<>();
+        every.stream().map(mef).filter(Objects::nonNull).forEach(m -> mefs.put(m, m));
+        model.addAttribute("mefs", mefs.keySet());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String user() {
+        var u = EstablishmentAccess.currentUser();
+        return u == null ? null : u.username();
+    }
+}

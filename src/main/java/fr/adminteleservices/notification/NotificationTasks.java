@@ -1,0 +1,33 @@
+package fr.adminteleservices.notification;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of {@code processes/code-notification.bpmn}. */
+@Configuration
+class NotificationTasks {
+
+    /** "Décider du mode et du courrier" for the next chunk; tells the process how many items remain. */
+    @Bean
+    JavaDelegate notificationDecider(Notifications notifications) {
+        return execution -> execution.setVariable("remaining", notifications.decideNext((String) execution.getVariable("jobId")));
+    }
+
+    /** "Produire le PDF des courriers papier". */
+    @Bean
+    JavaDelegate letterPrinter(Notifications notifications) {
+        return execution -> notifications.printLetters((String) execution.getVariable("jobId"));
+    }
+
+    /** "Envoyer les courriels": a failure (SMTP server down) is retried by the engine, as the BPMN says. */
+    @Bean
+    JavaDelegate notificationMailer(Notifications notifications) {
+        return execution -> notifications.sendEmails((String) execution.getVariable("jobId"));
+    }
+
+    @Bean
+    JavaDelegate notificationFinisher(Notifications notifications) {
+        return execution -> notifications.finish((String) execution.getVariable("jobId"));
+    }
+}

@@ -1,0 +1,127 @@
+package fr.adminteleservices.notification;
+
+import fr.adminteleservices.security.EstablishmentAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Notification des codes")
+class NotificationsApi {
+
+    private final Notifications notifications;
+    private final EstablishmentAccess access;
+
+    NotificationsApi(Notifications notifications, EstablishmentAccess access) {
+        this.notifications = notifications;
+        this.access = access;
+    }
+
+    record GuardianRequest(Set<Channel> channels, Boolean onlyNotNotified, String division, String mef) {
+    }
+
+    record StudentRequest(Boolean onlyNotNotified, String division, String mef) {
+    }
+
+    record ChannelRequest(Channel channel) {
+    }
+
+    @PostMapping("/api/establishments/{uai}/guardian-notifications")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Notifie en masse les CAR valides (courriel et / ou papier) ; 202 avec l'identifiant de la tâche à suivre")
+    ResponseEntity<Map<String, String>> notifyGuardians(@PathVariable String uai, @RequestBody GuardianRequest request) {
+        String id = notifications.notifyGuardians(uai, request.channels(), !Boolean.FALSE.equals(request.onlyNotNotified()),
+                request.division(), request.mef(), user());
+        return accepted(id);
+    }
+
+    @PostMapping("/api/establishments/{uai}/student-notifications")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Notifie en masse les CAE valides (papier) ; les élèves mineurs dont les responsables n'ont pas été notifiés sont écartés")
+    ResponseEntity<Map<String, String>> notifyStudents(@PathVariable String uai, @RequestBody(required = false) StudentRequest request) {
+        StudentRequest r = request == null ? new StudentRequest(true, null, null) : request;
+        String id = notifications.notifyStudents(uai, !Boolean.FALSE.equals(r.onlyNotNotified()), r.division(), r.mef(), user());
+        return accepted(id);
+    }
+
+    @GetMapping("/api/notification-jobs/{id}")
+    @Operation(summary = "L'avancement et le bilan d'une notification : envoyés, imprimés, écartés et pourquoi, lien du PDF")
+    JobView job(@PathVariable String id) {
+        JobView job = notifications.job(id);
+        if (job == null) {
+            throw new NotificationRefused(HttpStatus.NOT_FOUND, "Cette notification n'existe pas.");
+        }
+        access.check(job.uai());
+        return job;
+    }
+
+    @GetMapping(value = "/api/notification-jobs/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "Le PDF des courriers papier d'une notification terminée")
+    ResponseEntity<Resource> pdf(@PathVariable String id) {
+        JobView job = job(id);
+        Path file = notifications.pdf(id);
+        if (file == null) {
+            throw new NotificationRefused(HttpStatus.NOT_FOUND, "Cette notification n'a pas (ou pas encore) de PDF.");
+        }
+        return pdfResponse(new FileSystemResource(file), "courriers-" + job.kind().toLowerCase() + "-" + job.uai() + ".pdf");
+    }
+
+    @PostMapping("/api/establishments/{uai}/guardian-links/{linkId}/notifications")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Notifie le code valide d'un couple : le PDF du courrier (PAPER) ou 202 (EMAIL) ; 409 avec la raison sinon")
+    ResponseEntity<?> notifyCouple(@PathVariable String uai, @PathVariable long linkId, @RequestBody ChannelRequest request) {
+        Notifications.Individual done = notifications.notifyCouple(uai, linkId, request == null ? null : request.channel(), user());
+        if (done.pdf() == null) {
+            return accepted(done.jobId());
+        }
+        return pdfResponse(new org.springframework.core.io.ByteArrayResource(done.pdf()), "courrier-responsable-" + linkId + ".pdf");
+    }
+
+    @PostMapping("/api/establishments/{uai}/students/{eleveId}/notifications")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Notifie le CAE valide d'un élève : le PDF du courrier ; 409 avec la raison sinon (responsables à notifier d'abord)")
+    ResponseEntity<?> notifyStudent(@PathVariable String uai, @PathVariable String eleveId) {
+        Notifications.Individual done = notifications.notifyStudent(uai, eleveId, user());
+        return pdfResponse(new org.springframework.core.io.ByteArrayResource(done.pdf()), "courrier-eleve-" + eleveId + ".pdf");
+    }
+
+    @ExceptionHandler(NotificationRefused.class)
+    ResponseEntity<Map<String, Object>> refused(NotificationRefused e) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", e.status().value(), "message", e.getMessage()));
+    }
+
+    private static ResponseEntity<Map<String, String>> accepted(String id) {
+        return ResponseEntity.accepted().location(URI.create("/api/notification-jobs/" + id))
+                .body(Map.of("jobId", id, "job", "/api/notification-jobs/" + id));
+    }
+
+    static ResponseEntity<Resource> pdfResponse(Resource pdf, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf);
+    }
+
+    private static String user() {
+        var u = EstablishmentAccess.currentUser();
+        return u == null ? null : u.username();
+    }
+}

@@ -1,0 +1,439 @@
+package fr.adminteleservices.notification;
+
+import static fr.adminteleservices.support.Heads.academyAdmin;
+import static fr.adminteleservices.support.Heads.headOf;
+import static fr.adminteleservices.support.SiecleFixtures.adresse;
+import static fr.adminteleservices.support.SiecleFixtures.division;
+import static fr.adminteleservices.support.SiecleFixtures.eleve;
+import static fr.adminteleservices.support.SiecleFixtures.eleves;
+import static fr.adminteleservices.support.SiecleFixtures.personne;
+import static fr.adminteleservices.support.SiecleFixtures.respLegal;
+import static fr.adminteleservices.support.SiecleFixtures.responsables;
+import static fr.adminteleservices.support.SiecleFixtures.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.jayway.jsonpath.JsonPath;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Heads;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Notifying codes (C2, C3, E2, E3, G8, D2–D4) through the API, the process and a real SMTP server
+ * (GreenMail on the port of the test profile), with the PDFs read back; on H2 and MariaDB.
+ */
+abstract class NotificationContract {
+
+    static final String CODE_PATTERN = "[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    EstablishmentService establishments;
+    @Autowired
+    Directory directory;
+    @Autowired
+    ServiceOpening opening;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    String uai;
+
+    /**
+     * Léa (minor) with her father (e-mail) and mother (postal address only) and a nanny (not legal);
+     * Hugo (minor) with his mother (e-mail); Chloé (adult) with her father (no e-mail). CARs for the
+     * four legal guardians.
+     */
+    @BeforeEach
+    void establishmentWithCodes() throws Exception {
+        init(engine);
+        uai = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(uai, List.of(
+                upload("ElevesSansAdresses.xml", eleves(uai,
+                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", "")
+                                + eleve("3", "Petit", "Chloé", "01/01/2000", ""),
+                        division("1", "3A") + division("2", "3B") + division("3", "3B"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(uai,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
+                                + personne("11", "Mme", "Martin", "Claire", "", "A11")
+                                + personne("12", "Mme", "Durand", "Nounou", "", "")
+                                + personne("13", "Mme", "Bernard", "Anne", "anne.bernard@example.fr", "")
+                                + personne("14", "M.", "Petit", "Émile", "", "A14"),
+                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("1", "12", "0")
+                                + respLegal("2", "13", "1") + respLegal("3", "14", "1"),
+                        adresse("A11", "3 rue des Écoles", "99000", "Essai") + adresse("A14", "5 place de l'Église", "99100", "Ailleurs")))),
+                "test");
+        opening.declare(uai, "test");
+        opening.setOpen(uai, "NOTES", true, "test");
+        opening.setOpen(uai, "ABSENCES", true, "test");
+        mvc.perform(post(base() + "/guardian-codes/generation").with(headOf(uai)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"all\":true}")).andExpect(status().isOk());
+    }
+
+    String base() {
+        return "/api/establishments/" + uai;
+    }
+
+    long linkOf(String personneId) {
+        return jdbc.queryForObject("select l.id from guardian_link l join guardian g on g.id = l.guardian_id "
+                + "where l.uai = ? and g.personne_id = ?", Long.class, uai, personneId);
+    }
+
+    LocalDate notifiedOn(String personneId) {
+        return jdbc.queryForObject("select notified_on from guardian_code where valid_link_id = ?", LocalDate.class, linkOf(personneId));
+    }
+
+    String revealedCode(String personneId) throws Exception {
+        long link = linkOf(personneId);
+        long code = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, link);
+        String body = mvc.perform(post(base() + "/guardian-links/" + link + "/codes/" + code + "/reveal").with(headOf(uai)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.value");
+    }
+
+    ResultActions notifyGuardians(String json) throws Exception {
+        return mvc.perform(post(base() + "/guardian-notifications").with(headOf(uai)).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    String started(ResultActions answer) throws Exception {
+        String body = answer.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.jobId");
+    }
+
+    ProcessInstance instanceOf(String jobId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(jobId)
+                .processDefinitionKey(Notifications.PROCESS).singleResult();
+    }
+
+    /** Runs the notification's jobs one after the other, as the job executor does in the running application. */
+    void runJobs(String jobId) {
+        ProcessInstance pi = instanceOf(jobId);
+        while (pi != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {
+            execute(job(pi));
+        }
+    }
+
+    Map<String, Object> jobView(String jobId) throws Exception {
+        String body = mvc.perform(get("/api/notification-jobs/" + jobId).with(headOf(uai))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$");
+    }
+
+    String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            // the letters print typographic apostrophes and no-break spaces
+            return new PDFTextStripper().getText(document).replace('’', '\'').replace('\u00a0', ' ').replace('\u202f', ' ');
+        }
+    }
+
+    Map<String, List<MimeMessage>> byRecipient(MimeMessage[] messages) {
+        return Arrays.stream(messages).collect(Collectors.groupingBy(m -> {
+            try {
+                return ((InternetAddress) m.getAllRecipients()[0]).getAddress();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    @Test
+    void eMailFirstThenPaperForTheOthersAndEachCodeIsMarkedNotified() throws Exception {
+        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\",\"PAPER\"],\"onlyNotNotified\":true}"));
+        assertThat(jobView(jobId)).containsEntry("state", "RUNNING").containsEntry("total", 4);
+        assertThat(notifiedOn("10")).isNull();
+
+        runJobs(jobId);
+
+        Map<String, Object> done = jobView(jobId);
+        assertThat(done).containsEntry("state", "DONE").containsEntry("done", 4).containsEntry("emailed", 2).containsEntry("printed", 2);
+        assertThat((List<?>) done.get("skipped")).isEmpty();
+        LocalDate today = LocalDate.now(clock);
+        for (String personne : List.of("10", "11", "13", "14")) {
+            assertThat(notifiedOn(personne)).as("guardian %s", personne).isEqualTo(today);
+        }
+        assertThat(jdbc.queryForList("select channel from code_notification where job_id = ? order by channel", String.class, jobId))
+                .containsExactly("EMAIL", "EMAIL", "PAPER", "PAPER");
+
+        // the e-mails: real SMTP, UTF-8, the establishment as sender's name, the code in text and HTML
+        Map<String, List<MimeMessage>> mails = byRecipient(smtp.getReceivedMessages());
+        assertThat(mails.keySet()).containsExactlyInAnyOrder("paul.martin@example.fr", "anne.bernard@example.fr");
+        MimeMessage paul = mails.get("paul.martin@example.fr").get(0);
+        assertThat(((InternetAddress) paul.getFrom()[0]).getPersonal()).isEqualTo("Collège d'essai " + uai);
+        assertThat(paul.getSubject()).isEqualTo("Votre code d'accès aux téléservices – Collège d'essai " + uai);
+        String text = GreenMailUtil.getBody(paul);
+        assertThat(paul.getContentType()).startsWith("multipart/");
+        String plain = textPart(paul, "text/plain");
+        String html = textPart(paul, "text/html");
+        String code = revealedCode("10");
+        assertThat(plain).contains("Code d'Activation Responsable : " + code, "dès le", "Léa MARTIN, élève de 3A",
+                "Consultation des notes", "Consultation des absences", "Monsieur,", "mes salutations distinguées",
+                "informatique et libertés");
+        assertThat(html).contains(code).doesNotContain("<img").doesNotContain("<script");
+        assertThat(text).isNotBlank();
+
+        // the paper letters: one PDF, the two guardians without e-mail, in the list's order
+        byte[] pdf = mvc.perform(get("/api/notification-jobs/" + jobId + "/pdf").with(headOf(uai)))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn().getResponse().getContentAsByteArray();
+        String letters = pdfText(pdf);
+        assertThat(letters).contains("Mme MARTIN Claire", "3 rue des Écoles", revealedCode("11"), "M. PETIT Émile",
+                "5 place de l'Église", revealedCode("14"), "Refus d'accès aux téléservices", "pour moi-même");
+        assertThat(letters).doesNotContain(code);
+        assertThat(letters.indexOf("MARTIN Claire")).isLessThan(letters.indexOf("PETIT Émile"));
+
+        // everyone is notified now: "Non notifiés uniquement" has nobody left (§4.2)
+        notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":true}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(containsString("déjà été notifiée")));
+    }
+
+    private static String textPart(MimeMessage message, String type) throws Exception {
+        return find(message, type);
+    }
+
+    private static String find(jakarta.mail.Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = find(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void eMailOnlyLeavesTheGuardiansWithoutAddressUnnotifiedAndSaysWhy() throws Exception {
+        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\"],\"onlyNotNotified\":false}"));
+        runJobs(jobId);
+        Map<String, Object> done = jobView(jobId);
+        assertThat(done).containsEntry("state", "DONE").containsEntry("emailed", 2).containsEntry("printed", 0).containsEntry("pdf", null);
+        List<Map<String, Object>> skipped = JsonPath.read(done, "$.skipped");
+        assertThat(skipped).hasSize(2).allSatisfy(s -> assertThat((String) s.get("reason")).contains("Aucune adresse électronique"));
+        assertThat(skipped).extracting(s -> ((Number) s.get("linkId")).longValue()).containsExactlyInAnyOrder(linkOf("11"), linkOf("14"));
+        assertThat(notifiedOn("11")).isNull();
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    @Test
+    void aMinorStudentWaitsForTheGuardiansAndAnAdultDoesNot() throws Exception {
+        String first = started(mvc.perform(post(base() + "/student-notifications").with(headOf(uai))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"onlyNotNotified\":true}")));
+        runJobs(first);
+        Map<String, Object> done = jobView(first);
+        assertThat(done).containsEntry("state", "DONE").containsEntry("printed", 1).containsEntry("total", 3);
+        List<Map<String, Object>> skipped = JsonPath.read(done, "$.skipped");
+        assertThat(skipped).extracting(s -> (String) s.get("eleveId")).containsExactlyInAnyOrder("1", "2");
+        Map<String, String> reasons = skipped.stream().collect(Collectors.toMap(s -> (String) s.get("eleveId"), s -> (String) s.get("reason")));
+        assertThat(reasons.get("1")).contains("M. MARTIN Paul", "Mme MARTIN Claire");
+        assertThat(reasons.get("2")).contains("Mme BERNARD Anne");
+        String letters = pdfText(mvc.perform(get("/api/notification-jobs/" + first + "/pdf").with(headOf(uai)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(letters).contains("Chloé PETIT", "Code d'Activation Elève", "sous réserve de l'accord de vos responsables légaux",
+                "charte").doesNotContain("Refus d'accès aux téléservices");
+
+        // Léa's guardians get their letters; Hugo's mother not yet
+        mvc.perform(post(base() + "/guardian-links/" + linkOf("10") + "/notifications").with(headOf(uai))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"PAPER\"}")).andExpect(status().isOk());
+        mvc.perform(post(base() + "/guardian-links/" + linkOf("11") + "/notifications").with(headOf(uai))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"PAPER\"}")).andExpect(status().isOk());
+        String second = started(mvc.perform(post(base() + "/student-notifications").with(headOf(uai))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"onlyNotNotified\":true}")));
+        runJobs(second);
+        assertThat(jobView(second)).containsEntry("printed", 1).containsEntry("total", 2);
+        assertThat(jdbc.queryForObject("select c.notified_on from student_code c join student s on s.id = c.valid_student_id "
+                + "where s.uai = ? and s.eleve_id = '1'", LocalDate.class, uai)).isEqualTo(LocalDate.now(clock));
+
+        // individually, the same rule answers with its reason
+        mvc.perform(post(base() + "/students/2/notifications").with(headOf(uai))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(containsString("Mme BERNARD Anne")));
+        byte[] chloe = mvc.perform(post(base() + "/students/3/notifications").with(headOf(uai)))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfText(chloe)).contains("Chloé PETIT");
+    }
+
+    @Test
+    void anIndividualNotificationNeedsAValidCodeAndAnAddressForAnEMail() throws Exception {
+        String link = base() + "/guardian-links/" + linkOf("11") + "/notifications";
+        mvc.perform(post(link).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"EMAIL\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.message").value(containsString("Aucune adresse électronique")));
+        byte[] pdf = mvc.perform(post(link).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"PAPER\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = pdfText(pdf);
+        assertThat(text).contains("MARTIN Claire", revealedCode("11"));
+        // may be repeated (§4.3)
+        mvc.perform(post(link).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"PAPER\"}"))
+                .andExpect(status().isOk());
+        assertThat(jdbc.queryForObject("select count(*) from code_notification where code_id = (select id from guardian_code "
+                + "where valid_link_id = ?)", Integer.class, linkOf("11"))).isEqualTo(2);
+
+        // by e-mail: 202, and the e-mail leaves with the process
+        String paul = base() + "/guardian-links/" + linkOf("10") + "/notifications";
+        String jobId = started(mvc.perform(post(paul).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"EMAIL\"}")));
+        runJobs(jobId);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(notifiedOn("10")).isEqualTo(LocalDate.now(clock));
+
+        // the nanny has no code: nothing to notify
+        mvc.perform(post(base() + "/guardian-links/" + linkOf("12") + "/notifications").with(headOf(uai))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"PAPER\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.message").value(containsString("code valide")));
+    }
+
+    @Test
+    void aContinuityLetterIsSentOnceWithoutTheCodeThenTheNormalLetter() throws Exception {
+        jdbc.update("update guardian_code set continuity_on = ? where valid_link_id = ?", LocalDate.now(clock), linkOf("14"));
+        String link = base() + "/guardian-links/" + linkOf("14") + "/notifications";
+        String first = pdfText(mvc.perform(post(link).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channel\":\"PAPER\"}")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(first).contains("continuer cette année").doesNotContain(revealedCode("14")).doesNotContain("Code d'Activation Responsable");
+        String again = pdfText(mvc.perform(post(link).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channel\":\"PAPER\"}")).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(again).contains("Code d'Activation Responsable", revealedCode("14"));
+        assertThat(jdbc.queryForList("select variant from code_notification where code_id = (select id from guardian_code "
+                + "where valid_link_id = ?) order by id", String.class, linkOf("14"))).containsExactly("CONTINUITY", "NORMAL");
+    }
+
+    @Test
+    void theGuideMessagesAndTheEstablishmentScope() throws Exception {
+        notifyGuardians("{\"channels\":[],\"onlyNotNotified\":true}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(containsString("mode de transmission")));
+        notifyGuardians("{\"channels\":[\"PAPER\"],\"division\":\"6Z\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value("Aucun couple élève / responsable n'existe pour cette sélection."));
+
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        mvc.perform(post("/api/establishments/" + uai + "/guardian-notifications").with(headOf(other))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"PAPER\"]}")).andExpect(status().isForbidden());
+        String jobId = started(notifyGuardians("{\"channels\":[\"PAPER\"]}"));
+        mvc.perform(get("/api/notification-jobs/" + jobId).with(headOf(other))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/notification-jobs/" + jobId).with(academyAdmin())).andExpect(status().isOk());
+        runJobs(jobId);
+
+        opening.setOpen(uai, "NOTES", false, "test");
+        opening.setOpen(uai, "ABSENCES", false, "test");
+        notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(containsString("Aucun téléservice n'est ouvert")));
+    }
+
+    /**
+     * The SMTP server stops in the middle of a batch of 30 e-mails: the process retries later, and
+     * in the end every guardian got exactly one e-mail and is marked notified, no one before.
+     */
+    @Test
+    void anSmtpOutageInTheMiddleOfABatchLosesNothingAndSendsNothingTwice() throws Exception {
+        StringBuilder students = new StringBuilder();
+        StringBuilder divisions = new StringBuilder();
+        StringBuilder persons = new StringBuilder();
+        StringBuilder links = new StringBuilder();
+        for (int i = 100; i < 130; i++) {
+            students.append(eleve(Integer.toString(i), "Élève" + i, "Zoé", "01/02/2013", ""));
+            divisions.append(division(Integer.toString(i), "5C"));
+            persons.append(personne(Integer.toString(1000 + i), "Mme", "Parent" + i, "Hélène", "parent" + i + "@example.fr", ""));
+            links.append(respLegal(Integer.toString(i), Integer.toString(1000 + i), "1"));
+        }
+        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(big, List.of(upload("ElevesSansAdresses.xml", eleves(big, students.toString(), divisions.toString())),
+                upload("ResponsablesAvecAdresses.xml", responsables(big, persons.toString(), links.toString(), ""))), "test");
+        opening.declare(big, "test");
+        opening.setOpen(big, "NOTES", true, "test");
+        mvc.perform(post("/api/establishments/" + big + "/guardian-codes/generation").with(headOf(big))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"all\":true}")).andExpect(status().isOk());
+        String body = mvc.perform(post("/api/establishments/" + big + "/guardian-notifications").with(headOf(big))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"EMAIL\"],\"onlyNotNotified\":true}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        String jobId = JsonPath.read(body, "$.jobId");
+        ProcessInstance pi = instanceOf(jobId);
+        execute(job(pi)); // decide
+        execute(job(pi)); // no paper letters
+        Job mailer = job(pi);
+        assertThat(mailer).isNotNull();
+
+        // the server goes down as soon as the first messages are recorded as sent (one group of the test profile's 10)
+        Thread outage = new Thread(() -> {
+            long until = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < until && jdbc.queryForObject(
+                    "select count(*) from mail_outbox where batch_id = ? and state = 'SENT'", Integer.class, jobId) == 0) {
+                Thread.onSpinWait();
+            }
+            smtp.stop();
+        });
+        outage.start();
+        assertThatThrownBy(() -> execute(mailer)).hasMessageContaining("indisponible");
+        outage.join();
+        int sentFirst = jdbc.queryForObject("select count(*) from mail_outbox where batch_id = ? and state = 'SENT'", Integer.class, jobId);
+        assertThat(sentFirst).isBetween(1, 29);
+        List<String> sentBefore = jdbc.queryForList("select recipient from mail_outbox where batch_id = ? and state = 'SENT'",
+                String.class, jobId);
+        assertThat(jdbc.queryForObject("select count(*) from guardian_code where uai = ? and notified_on is not null", Integer.class, big))
+                .isEqualTo(sentFirst);
+        Map<String, Object> waiting = JsonPath.read(mvc.perform(get("/api/notification-jobs/" + jobId).with(headOf(big)))
+                .andReturn().getResponse().getContentAsString(), "$");
+        assertThat(waiting).containsEntry("state", "RUNNING").containsEntry("emailed", sentFirst).containsEntry("waitingEmails", 30 - sentFirst);
+
+        // while it is down, a retry fails again and sends nothing
+        assertThatThrownBy(() -> execute(job(pi))).hasMessageContaining("indisponible");
+
+        smtp.start();
+        execute(job(pi));
+        assertThat(instanceOf(jobId)).isNull();
+        Function<String, Integer> count = sql -> jdbc.queryForObject(sql, Integer.class, big);
+        assertThat(count.apply("select count(*) from guardian_code where uai = ? and notified_on is not null")).isEqualTo(30);
+        assertThat(count.apply("select count(*) from code_notification where uai = ?")).isEqualTo(30);
+        // the restarted server got exactly the others, one message each, none of those sent before the outage
+        Map<String, List<MimeMessage>> received = byRecipient(smtp.getReceivedMessages());
+        assertThat(received).hasSize(30 - sentFirst);
+        assertThat(received.values()).allSatisfy(m -> assertThat(m).hasSize(1));
+        assertThat(received.keySet()).doesNotContainAnyElementsOf(sentBefore);
+    }
+}
