@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -364,6 +366,53 @@ abstract class NotificationContract {
         opening.setOpen(uai, "ABSENCES", false, "test");
         notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(containsString("Aucun téléservice n'est ouvert")));
+    }
+
+    /**
+     * processes/code-notification.bpmn, step by step: decide, print, send, end; when the SMTP server
+     * stays down the sending is retried with backoff, then stops as an incident (Cockpit) that the
+     * summary shows; « Réessayer » then sends what was left, once.
+     */
+    @Test
+    void theProcessDecidesPrintsSendsAndAnOutageEndsAsAnIncidentUntilRetried() throws Exception {
+        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\",\"PAPER\"]}"));
+        ProcessInstance pi = instanceOf(jobId);
+        BpmnAwareTests.assertThat(pi).isStarted().isWaitingAt("Decider");
+        assertThat(pi.getTenantId()).isEqualTo(uai);
+        execute(job(pi));
+        BpmnAwareTests.assertThat(pi).hasPassed("Decider", "ResteADecider").isWaitingAt("ProduirePdf");
+        execute(job(pi));
+        BpmnAwareTests.assertThat(pi).hasPassed("ProduirePdf").isWaitingAt("EnvoyerCourriels");
+        assertThat(jobView(jobId)).containsEntry("printed", 2).containsEntry("emailed", 0).containsEntry("waitingEmails", 2);
+
+        smtp.stop();
+        Job mailer = job(pi);
+        ManagementService management = engine.getManagementService();
+        int attempts = 0;
+        while (management.createJobQuery().jobId(mailer.getId()).singleResult().getRetries() > 0 && attempts++ < 10) {
+            assertThatThrownBy(() -> execute(mailer)).hasMessageContaining("indisponible");
+            if (attempts == 1) {
+                // the backoff of the BPMN: the next attempt in a minute, not at once
+                assertThat(management.createJobQuery().jobId(mailer.getId()).singleResult().getDuedate())
+                        .isAfter(java.util.Date.from(clock.instant().plusSeconds(50)));
+            }
+        }
+        assertThat(attempts).isEqualTo(6);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        Map<String, Object> failed = jobView(jobId);
+        assertThat(failed).containsEntry("state", "FAILED").containsEntry("emailed", 0).containsEntry("waitingEmails", 2);
+        assertThat((String) failed.get("failure")).contains("Cockpit");
+        assertThat(notifiedOn("10")).isNull();
+        assertThat(jdbc.queryForObject("select max(attempts) from mail_outbox where batch_id = ?", Integer.class, jobId)).isEqualTo(6);
+
+        // « Réessayer » in Cockpit gives the job one more attempt
+        smtp.start();
+        management.setJobRetries(mailer.getId(), 1);
+        execute(job(pi));
+        BpmnAwareTests.assertThat(pi).hasPassed("EnvoyerCourriels", "Terminer", "NotificationTerminee").isEnded();
+        assertThat(jobView(jobId)).containsEntry("state", "DONE").containsEntry("emailed", 2).containsEntry("waitingEmails", 0);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(notifiedOn("10")).isEqualTo(LocalDate.now(clock));
     }
 
     /**

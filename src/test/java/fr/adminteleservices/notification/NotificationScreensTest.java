@@ -1,0 +1,229 @@
+package fr.adminteleservices.notification;
+
+import static fr.adminteleservices.support.SiecleFixtures.adresse;
+import static fr.adminteleservices.support.SiecleFixtures.division;
+import static fr.adminteleservices.support.SiecleFixtures.eleve;
+import static fr.adminteleservices.support.SiecleFixtures.eleves;
+import static fr.adminteleservices.support.SiecleFixtures.personne;
+import static fr.adminteleservices.support.SiecleFixtures.respLegal;
+import static fr.adminteleservices.support.SiecleFixtures.responsables;
+import static fr.adminteleservices.support.SiecleFixtures.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.adminteleservices.codes.GuardianCodes;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.H2Test;
+import fr.adminteleservices.support.Heads;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/** « Notifier en masse » (§4.2, §5.1), the summary of a notification, and « Notifier code » (§4.3, §5.2), as a head uses them. */
+@H2Test
+@AutoConfigureMockMvc
+class NotificationScreensTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    EstablishmentService establishments;
+    @Autowired
+    Directory directory;
+    @Autowired
+    ServiceOpening opening;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    GuardianCodes codes;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String uai;
+    MockHttpSession session;
+
+    @BeforeEach
+    void establishmentWithCodes() throws Exception {
+        init(engine);
+        uai = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(uai, List.of(
+                upload("ElevesSansAdresses.xml", eleves(uai,
+                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
+                        division("1", "3A") + division("2", "3B"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(uai,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
+                                + personne("11", "Mme", "Martin", "Claire", "", "A11")
+                                + personne("13", "Mme", "Bernard", "Anne", "", ""),
+                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("2", "13", "1"),
+                        adresse("A11", "3 rue des Écoles", "99000", "Essai")))), "test");
+        opening.declare(uai, "test");
+        opening.setOpen(uai, "NOTES", true, "test");
+        codes.generate(uai, null, true, null, null, "test");
+        session = (MockHttpSession) mvc.perform(formLogin("/login").user(Heads.username(uai)).password(Heads.password(uai)))
+                .andReturn().getRequest().getSession(false);
+    }
+
+    String base() {
+        return "/etablissements/" + uai;
+    }
+
+    Document page(RequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    long linkOf(String personneId) {
+        return jdbc.queryForObject("select l.id from guardian_link l join guardian g on g.id = l.guardian_id "
+                + "where l.uai = ? and g.personne_id = ?", Long.class, uai, personneId);
+    }
+
+    void runJobs(String jobId) {
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(jobId).singleResult();
+        while (pi != null && engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {
+            execute(job(pi));
+        }
+    }
+
+    @Test
+    void theGuardiansListShowsTheAddressesOfTheChosenChannelAndTheContinuityInRed() throws Exception {
+        jdbc.update("update guardian_code set continuity_on = ? where valid_link_id = ?", LocalDate.now(), linkOf("13"));
+        Document none = page(get(base() + "/responsables/notification").session(session));
+        assertThat(none.selectFirst("h1").text()).isEqualTo("Notifier en masse");
+        assertThat(none.select("nav.fr-sidemenu a").eachText())
+                .containsExactly("Créer les codes en masse", "Notifier en masse", "Gérer le code pour un couple");
+        assertThat(none.getElementById("choose-channel")).isNotNull();
+        assertThat(none.getElementById("couples")).isNull();
+
+        Document email = page(get(base() + "/responsables/notification?courriel=true").session(session));
+        assertThat(email.select("#couples thead th").eachText()).containsExactly("Élève", "Division", "Responsable", "Courriel");
+        assertThat(email.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList()).containsExactly("paul.martin@example.fr", "", "");
+
+        Document paper = page(get(base() + "/responsables/notification?papier=true").session(session));
+        assertThat(paper.select("#couples thead th").eachText()).containsExactly("Élève", "Division", "Responsable", "Adresse");
+        assertThat(paper.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList()).containsExactly("", "3 rue des Écoles 99000 Essai", "");
+
+        Document both = page(get(base() + "/responsables/notification?courriel=true&papier=true&vue=tous").session(session));
+        assertThat(both.select("#couples thead th").eachText())
+                .containsExactly("Élève", "Division", "Responsable", "Adresse / courriel", "Date de notification");
+        assertThat(both.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList())
+                .containsExactly("paul.martin@example.fr", "3 rue des Écoles 99000 Essai", "");
+        assertThat(both.select("#couples tr.app-continuity").eachText()).singleElement().asString()
+                .contains("Bernard Hugo (continuité d'accès)");
+
+        Document division = page(get(base() + "/responsables/notification?papier=true&division=3B").session(session));
+        assertThat(division.select("#couples tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void notifyingLeadsToTheProgressThenTheSummaryWithThePdfAndTheGuideMessages() throws Exception {
+        String location = mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf())
+                        .param("papier", "true").param("vue", "non-notifies"))
+                .andExpect(redirectedUrlPattern(base() + "/notifications/*")).andReturn().getResponse().getRedirectedUrl();
+        String jobId = location.substring(location.lastIndexOf('/') + 1);
+        Document running = page(get(location).session(session));
+        assertThat(running.getElementById("progress").attr("max")).isEqualTo("3");
+        assertThat(running.getElementById("progress-text").text()).isEqualTo("0 sur 3 — en cours…");
+        assertThat(running.getElementById("summary")).isNull();
+        mvc.perform(get(location + "/avancement").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"state\":\"RUNNING\"")));
+
+        runJobs(jobId);
+
+        Document done = page(get(location).session(session));
+        assertThat(done.getElementById("progress-text").text()).isEqualTo("3 sur 3 — terminé.");
+        assertThat(done.getElementById("emailed").text()).isEqualTo("Courriels envoyés : 0");
+        assertThat(done.getElementById("printed").text()).isEqualTo("Courriers dans le PDF : 3");
+        assertThat(done.getElementById("skipped-count").text()).isEqualTo("Couples non notifiés : 0");
+        assertThat(done.getElementById("pdf").text()).contains("Enregistrez le PDF sur votre poste avant de l'imprimer.");
+        assertThat(done.getElementById("pdf-link").attr("href")).isEqualTo(location + "/pdf");
+        mvc.perform(get(location + "/pdf").session(session)).andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")));
+
+        // everyone is notified: the guide's message, and nothing is started
+        mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf()).param("papier", "true")
+                        .param("vue", "non-notifies"))
+                .andExpect(redirectedUrlPattern(base() + "/responsables/notification?*"))
+                .andExpect(flash().attribute("error", containsString("Toute la population sélectionnée a déjà été notifiée")));
+        mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf()).param("papier", "true")
+                        .param("vue", "tous").param("division", "6Z"))
+                .andExpect(flash().attribute("error", "Aucun couple élève / responsable n'existe pour cette sélection."));
+        Document list = page(get(base() + "/responsables/notification?papier=true").session(session));
+        assertThat(list.getElementById("empty").text()).contains("Aucun code valide à notifier");
+        assertThat(list.select("#jobs-title + ul li")).hasSize(1);
+    }
+
+    @Test
+    void theStudentsPageHidesTheNotificationDateWhenOnlyTheNotNotifiedAreShown() throws Exception {
+        Document notNotified = page(get(base() + "/acces-eleves/notification").session(session));
+        assertThat(notNotified.select("nav.fr-sidemenu a").eachText()).containsExactly("Notifier en masse", "Gérer le code pour un élève");
+        assertThat(notNotified.select("#students thead th").eachText()).containsExactly("Élève", "Division", "Date de naissance");
+        Document all = page(get(base() + "/acces-eleves/notification?vue=tous").session(session));
+        assertThat(all.select("#students thead th").eachText())
+                .containsExactly("Élève", "Division", "Date de naissance", "Date de notification");
+
+        // Léa is a minor whose guardians were not notified: held back, with the reason, in the summary
+        String location = mvc.perform(post(base() + "/acces-eleves/notification").session(session).with(csrf()).param("vue", "tous"))
+                .andReturn().getResponse().getRedirectedUrl();
+        runJobs(location.substring(location.lastIndexOf('/') + 1));
+        Document done = page(get(location).session(session));
+        assertThat(done.getElementById("skipped-count").text()).isEqualTo("Élèves non notifiés : 2");
+        assertThat(done.select("#skipped tbody tr").eachText()).anySatisfy(t -> assertThat(t).contains("Martin Léa", "M. MARTIN Paul"));
+        assertThat(done.getElementById("pdf")).isNull();
+    }
+
+    @Test
+    void notifierCodeGivesTheLetterOrSaysWhyNot() throws Exception {
+        String couple = base() + "/responsables/couples/" + linkOf("11");
+        Document page = page(get(couple).session(session));
+        assertThat(page.getElementById("canal-courriel").hasAttr("disabled")).isTrue();
+        mvc.perform(post(couple + "/notification").session(session).with(csrf()).param("canal", "PAPER"))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
+        mvc.perform(post(couple + "/notification").session(session).with(csrf()).param("canal", "EMAIL"))
+                .andExpect(redirectedUrl(couple)).andExpect(flash().attribute("error", containsString("Aucune adresse électronique")));
+        Document after = page(get(couple).session(session));
+        assertThat(after.select("#history tbody tr td:nth-child(6)").eachText()).contains(
+                LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+
+        String student = base() + "/acces-eleves/codes/1";
+        mvc.perform(post(student + "/notification").session(session).with(csrf()))
+                .andExpect(redirectedUrl(student)).andExpect(flash().attribute("error", containsString("M. MARTIN Paul")));
+
+        // another establishment's head reaches nothing
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        MockHttpSession otherSession = (MockHttpSession) mvc.perform(formLogin("/login").user(Heads.username(other))
+                .password(Heads.password(other))).andReturn().getRequest().getSession(false);
+        mvc.perform(post(couple + "/notification").session(otherSession).with(csrf()).param("canal", "PAPER"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(base() + "/responsables/notification").session(otherSession)).andExpect(status().isForbidden());
+    }
+}
