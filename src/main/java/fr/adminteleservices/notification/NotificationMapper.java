@@ -97,6 +97,9 @@ interface NotificationMapper {
 
     void setPdf(@Param("id") String id, @Param("pdfPath") String pdfPath);
 
+    /** Jobs of the establishment whose PDF was written before {@code before}: it holds codes, it is not kept. */
+    List<JobRow> findJobsWithPdfBefore(@Param("uai") String uai, @Param("before") Instant before);
+
     // --- deciding ---
 
     List<GuardianItem> findGuardianItemsToDecide(@Param("jobId") String jobId, @Param("limit") int limit);

@@ -64,10 +64,12 @@ public class Notifications {
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Path pdfDirectory;
+    private final java.time.Duration pdfKept;
 
     Notifications(NotificationMapper mapper, EstablishmentService establishments, LetterFactory letters, LetterRenderer renderer,
                   RuleBook rules, Outbox outbox, RuntimeService runtime, PlatformTransactionManager transactions, Clock clock,
-                  @Value("${teleservices.notification.pdf-dir:./data/notifications}") Path pdfDirectory) {
+                  @Value("${teleservices.notification.pdf-dir:./data/notifications}") Path pdfDirectory,
+                  @Value("${teleservices.notification.pdf-kept:P7D}") java.time.Duration pdfKept) {
         this.mapper = mapper;
         this.establishments = establishments;
         this.letters = letters;
@@ -79,6 +81,7 @@ public class Notifications {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.pdfDirectory = pdfDirectory;
+        this.pdfKept = pdfKept;
     }
 
     // ------------------------------------------------------------------ lists of the screens
@@ -343,6 +346,7 @@ public class Notifications {
             return;
         }
         LetterFactory.Context context = letters.context(job.uai());
+        deleteOldPdfs(job.uai());
         Path file = pdfFile(job);
         try {
             Files.createDirectories(file.getParent());
@@ -403,6 +407,21 @@ public class Notifications {
             mapper.markGuardianCodesNotified(jobId, LocalDate.now(clock));
         }
         mapper.markPrinted(jobId);
+    }
+
+    /**
+     * The letters print the codes in clear: a PDF is kept {@code teleservices.notification.pdf-kept}
+     * (7 days) for the head to save it, then deleted; the summary then offers no PDF.
+     */
+    private void deleteOldPdfs(String uai) {
+        for (NotificationMapper.JobRow old : mapper.findJobsWithPdfBefore(uai, clock.instant().minus(pdfKept))) {
+            try {
+                Files.deleteIfExists(Path.of(old.pdfPath()));
+                mapper.setPdf(old.id(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Deleting the letters of job " + old.id(), e);
+            }
+        }
     }
 
     private int paperItems(String jobId) {

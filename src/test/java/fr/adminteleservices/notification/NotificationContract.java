@@ -348,6 +348,23 @@ abstract class NotificationContract {
     }
 
     @Test
+    void aPdfOfLettersIsDeletedAfterAWeekSinceItPrintsTheCodes() throws Exception {
+        String old = started(notifyGuardians("{\"channels\":[\"PAPER\"]}"));
+        runJobs(old);
+        String oldFile = jdbc.queryForObject("select pdf_path from notification_job where id = ?", String.class, old);
+        assertThat(java.nio.file.Path.of(oldFile)).exists();
+        jdbc.update("update notification_job set requested_at = ? where id = ?",
+                java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(8))), old);
+
+        String recent = started(notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}"));
+        runJobs(recent);
+        assertThat(java.nio.file.Path.of(oldFile)).doesNotExist();
+        assertThat(jobView(old)).containsEntry("pdf", null);
+        mvc.perform(get("/api/notification-jobs/" + old + "/pdf").with(headOf(uai))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/notification-jobs/" + recent + "/pdf").with(headOf(uai))).andExpect(status().isOk());
+    }
+
+    @Test
     void theGuideMessagesAndTheEstablishmentScope() throws Exception {
         notifyGuardians("{\"channels\":[],\"onlyNotNotified\":true}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("mode de transmission")));
