@@ -5,6 +5,8 @@ import fr.adminteleservices.catalogue.CatalogueService;
 import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.codes.GenerationResult;
 import fr.adminteleservices.codes.GuardianCodes;
+import fr.adminteleservices.notification.Channel;
+import fr.adminteleservices.notification.Notifications;
 import fr.adminteleservices.establishment.Academy;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
@@ -55,10 +57,12 @@ class DemoData implements ApplicationRunner {
     private final SettingsService settings;
     private final Replication replication;
     private final GuardianCodes guardianCodes;
+    private final Notifications notifications;
     private final Clock clock;
 
     DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Catalogue catalogue,
              ServiceOpening opening, SettingsService settings, Replication replication, GuardianCodes guardianCodes,
+             Notifications notifications,
              Clock clock) {
         this.establishments = establishments;
         this.directory = directory;
@@ -68,6 +72,7 @@ class DemoData implements ApplicationRunner {
         this.settings = settings;
         this.replication = replication;
         this.guardianCodes = guardianCodes;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -119,6 +124,12 @@ class DemoData implements ApplicationRunner {
         settings.update(COLLEGE, SettingsUpdate.contact("secretariat.0990001n@ac-demo.example.fr", true), "demo");
         GenerationResult cars = guardianCodes.generate(COLLEGE, null, true, null, null, "demo");
         log.info("Demo CARs of {}: {} created, {} couples without (other persons)", COLLEGE, cars.created(), cars.skipped().size());
+        // the guardians of one division are notified by e-mail: the messages appear at /courriels
+        notifications.guardianCandidates(COLLEGE, true, null, null).stream().map(c -> c.division()).filter(d -> d != null)
+                .sorted().findFirst().ifPresent(division -> {
+                    String job = notifications.notifyGuardians(COLLEGE, java.util.Set.of(Channel.EMAIL), true, division, null, "demo");
+                    log.info("Demo notification of the guardians of {} in {} by e-mail: job {}", division, COLLEGE, job);
+                });
         ReplicationRun run = replication.runNow("demo");
         log.info("Demo replication: {} establishment(s), {} students in {} ms", run.establishments(), run.students(), run.durationMs());
     }

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
  * their establishment; an académie administrator sees them all.
  */
 @Controller
-@ConditionalOnBean(GreenMail.class)
+@ConditionalOnProperty(name = MailConfiguration.EMBEDDED, havingValue = "true")
 class DemoMailboxScreen {
 
     private final GreenMail server;

@@ -13,36 +13,15 @@ interface NotificationMapper {
 
     // --- who may be notified (the lists of §4.2 and §5.1, and the population of a job) ---
 
-    List<GuardianCandidate> findGuardianCandidates(@Param("uai") String uai, @Param("f") Selection selection);
+    List<NotifiableCouple> findGuardianCandidates(@Param("uai") String uai, @Param("f") Selection selection);
 
-    List<StudentCandidate> findStudentCandidates(@Param("uai") String uai, @Param("f") Selection selection);
+    List<NotifiableStudent> findStudentCandidates(@Param("uai") String uai, @Param("f") Selection selection);
 
     /** The filters of a notification; {@code linkIds} / {@code studentIds} restrict it to some couples or students. */
     record Selection(boolean onlyNotNotified, String division, String mef, Collection<Long> linkIds,
                      Collection<Long> studentIds, LocalDate today) {
     }
 
-    record GuardianCandidate(long linkId, long codeId, long studentId, String eleveId, String studentLastName,
-                             String studentFirstName, String division, String mef, Integer legalRank, String personneId,
-                             String civility, String guardianLastName, String guardianFirstName, String email,
-                             String addressLine1, String addressLine2, String addressLine3, String addressLine4,
-                             String postalCode, String city, String country, LocalDate notifiedOn, LocalDate continuityOn,
-                             boolean mailPending) {
-
-        public boolean hasEmail() {
-            return Notifications.hasEmail(email);
-        }
-
-        /** The postal address on one line, as the list of §4.2 shows it. */
-        public String postalAddress() {
-            return java.util.stream.Stream.of(addressLine1, addressLine2, addressLine3, addressLine4, postalCode, city)
-                    .filter(s -> s != null && !s.isBlank()).map(String::strip).collect(java.util.stream.Collectors.joining(" "));
-        }
-    }
-
-    record StudentCandidate(long studentId, long codeId, String eleveId, String lastName, String firstName, String division,
-                            String mef, LocalDate birthDate, LocalDate notifiedOn, LocalDate continuityOn, boolean refused) {
-    }
 
     Long findStudentId(@Param("uai") String uai, @Param("eleveId") String eleveId);
 

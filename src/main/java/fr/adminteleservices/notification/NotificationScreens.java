@@ -80,9 +80,9 @@ class NotificationScreens {
         model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
         model.addAttribute("division", blank(division) ? "" : division.strip());
         model.addAttribute("mef", blank(mef) ? "" : mef.strip());
-        List<NotificationMapper.GuardianCandidate> every = notifications.guardianCandidates(uai, false, null, null);
-        filters(every, NotificationMapper.GuardianCandidate::division, NotificationMapper.GuardianCandidate::mef, model);
-        List<NotificationMapper.GuardianCandidate> shown = every.stream()
+        List<NotifiableCouple> every = notifications.guardianCandidates(uai, false, null, null);
+        filters(every, NotifiableCouple::division, NotifiableCouple::mef, model);
+        List<NotifiableCouple> shown = every.stream()
                 .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
                 .filter(c -> blank(division) || division.strip().equals(c.division()))
                 .filter(c -> blank(mef) || mef.strip().equals(c.mef()))
@@ -131,8 +131,8 @@ class NotificationScreens {
         model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
         model.addAttribute("division", blank(division) ? "" : division.strip());
         model.addAttribute("mef", blank(mef) ? "" : mef.strip());
-        List<NotificationMapper.StudentCandidate> every = notifications.studentCandidates(uai, false, null, null);
-        filters(every, NotificationMapper.StudentCandidate::division, NotificationMapper.StudentCandidate::mef, model);
+        List<NotifiableStudent> every = notifications.studentCandidates(uai, false, null, null);
+        filters(every, NotifiableStudent::division, NotifiableStudent::mef, model);
         model.addAttribute("students", every.stream()
                 .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
                 .filter(c -> blank(division) || division.strip().equals(c.division()))

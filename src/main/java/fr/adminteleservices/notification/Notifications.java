@@ -87,12 +87,12 @@ public class Notifications {
     // ------------------------------------------------------------------ lists of the screens
 
     /** The couples a notification with these filters would consider (valid CARs only). */
-    public List<NotificationMapper.GuardianCandidate> guardianCandidates(String uai, boolean onlyNotNotified, String division, String mef) {
+    public List<NotifiableCouple> guardianCandidates(String uai, boolean onlyNotNotified, String division, String mef) {
         establishments.get(uai);
         return mapper.findGuardianCandidates(uai, selection(onlyNotNotified, division, mef, null, null));
     }
 
-    public List<NotificationMapper.StudentCandidate> studentCandidates(String uai, boolean onlyNotNotified, String division, String mef) {
+    public List<NotifiableStudent> studentCandidates(String uai, boolean onlyNotNotified, String division, String mef) {
         establishments.get(uai);
         return mapper.findStudentCandidates(uai, selection(onlyNotNotified, division, mef, null, null));
     }
@@ -110,11 +110,11 @@ public class Notifications {
                     + "document papier, ou les deux.");
         }
         letters.context(uai);
-        List<NotificationMapper.GuardianCandidate> population = population(
+        List<NotifiableCouple> population = population(
                 mapper.findGuardianCandidates(uai, selection(false, division, mef, null, null)), onlyNotNotified,
-                NotificationMapper.GuardianCandidate::notifiedOn, "Aucun couple élève / responsable n'existe pour cette sélection.");
+                NotifiableCouple::notifiedOn, "Aucun couple élève / responsable n'existe pour cette sélection.");
         List<NotificationMapper.NewItem> items = new ArrayList<>(population.size());
-        for (NotificationMapper.GuardianCandidate c : population) {
+        for (NotifiableCouple c : population) {
             items.add(new NotificationMapper.NewItem(items.size(), c.codeId(), c.linkId(), c.studentId()));
         }
         return startJob(uai, "CAR", email, paper, onlyNotNotified, division, mef, by, items);
@@ -125,11 +125,11 @@ public class Notifications {
     public String notifyStudents(String uai, boolean onlyNotNotified, String division, String mef, String by) {
         establishments.get(uai);
         letters.context(uai);
-        List<NotificationMapper.StudentCandidate> population = population(
+        List<NotifiableStudent> population = population(
                 mapper.findStudentCandidates(uai, selection(false, division, mef, null, null)), onlyNotNotified,
-                NotificationMapper.StudentCandidate::notifiedOn, "Aucun élève n'existe pour cette sélection.");
+                NotifiableStudent::notifiedOn, "Aucun élève n'existe pour cette sélection.");
         List<NotificationMapper.NewItem> items = new ArrayList<>(population.size());
-        for (NotificationMapper.StudentCandidate c : population) {
+        for (NotifiableStudent c : population) {
             items.add(new NotificationMapper.NewItem(items.size(), c.codeId(), null, c.studentId()));
         }
         return startJob(uai, "CAE", false, true, onlyNotNotified, division, mef, by, items);
@@ -150,13 +150,13 @@ public class Notifications {
                     + "(EMAIL) ou document papier (PAPER).");
         }
         LetterFactory.Context context = letters.context(uai);
-        List<NotificationMapper.GuardianCandidate> found = mapper.findGuardianCandidates(uai,
+        List<NotifiableCouple> found = mapper.findGuardianCandidates(uai,
                 selection(false, null, null, List.of(linkId), null));
         if (found.isEmpty()) {
             throw new NotificationRefused(HttpStatus.CONFLICT, "La notification n'est possible que si le code du couple est valide : "
                     + "ce couple n'a pas de code valide (créez-en un avec « Nouveau code »).");
         }
-        NotificationMapper.GuardianCandidate c = found.get(0);
+        NotifiableCouple c = found.get(0);
         boolean email = channel == Channel.EMAIL;
         ChannelChoice choice = new ChannelChoice(Letter.Holder.GUARDIAN, email, !email, hasEmail(c.email()));
         rules.session("notification-channel").execute(List.of(choice));
@@ -185,11 +185,11 @@ public class Notifications {
             throw new NotificationRefused(HttpStatus.NOT_FOUND, "Cet élève n'existe pas dans l'établissement " + uai + ".");
         }
         LetterFactory.Context context = letters.context(uai);
-        List<NotificationMapper.StudentCandidate> found = mapper.findStudentCandidates(uai, selection(false, null, null, null, List.of(studentId)));
+        List<NotifiableStudent> found = mapper.findStudentCandidates(uai, selection(false, null, null, null, List.of(studentId)));
         if (found.isEmpty()) {
             throw new NotificationRefused(HttpStatus.CONFLICT, "La notification n'est possible que si le code de l'élève est valide.");
         }
-        NotificationMapper.StudentCandidate c = found.get(0);
+        NotifiableStudent c = found.get(0);
         String jobId = insertJob(uai, "CAE", false, true, false, null, null, by,
                 List.of(new NotificationMapper.NewItem(0, c.codeId(), null, c.studentId())));
         decideStudents(jobId, context);

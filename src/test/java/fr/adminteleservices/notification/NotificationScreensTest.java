@@ -125,19 +125,21 @@ class NotificationScreensTest {
 
         Document email = page(get(base() + "/responsables/notification?courriel=true").session(session));
         assertThat(email.select("#couples thead th").eachText()).containsExactly("Élève", "Division", "Responsable", "Courriel");
-        assertThat(email.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList()).containsExactly("paul.martin@example.fr", "", "");
+        assertThat(email.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList()).containsExactly("paul.martin@example.fr", "Aucune adresse électronique", "Aucune adresse électronique");
 
         Document paper = page(get(base() + "/responsables/notification?papier=true").session(session));
         assertThat(paper.select("#couples thead th").eachText()).containsExactly("Élève", "Division", "Responsable", "Adresse");
-        assertThat(paper.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList()).containsExactly("", "3 rue des Écoles 99000 Essai", "");
+        assertThat(paper.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList()).containsExactly("Adresse postale inconnue", "3 rue des Écoles 99000 Essai", "Adresse postale inconnue");
 
         Document both = page(get(base() + "/responsables/notification?courriel=true&papier=true&vue=tous").session(session));
         assertThat(both.select("#couples thead th").eachText())
                 .containsExactly("Élève", "Division", "Responsable", "Adresse / courriel", "Date de notification");
         assertThat(both.select("#couples tbody tr td:nth-child(4)").stream().map(org.jsoup.nodes.Element::text).toList())
-                .containsExactly("paul.martin@example.fr", "3 rue des Écoles 99000 Essai", "");
+                .containsExactly("paul.martin@example.fr", "3 rue des Écoles 99000 Essai", "Adresse postale inconnue");
         assertThat(both.select("#couples tr.app-continuity").eachText()).singleElement().asString()
-                .contains("Bernard Hugo (continuité d'accès)");
+                .contains("Bernard Hugo Continuité");
+        assertThat(both.getElementById("continuity-legend")).isNotNull();
+        assertThat(email.getElementById("continuity-legend")).isNotNull();
 
         Document division = page(get(base() + "/responsables/notification?papier=true&division=3B").session(session));
         assertThat(division.select("#couples tbody tr")).hasSize(1);
