@@ -149,8 +149,11 @@ interface NotificationMapper {
 
     // --- history of a code's notifications ---
 
-    List<NotificationRecord> findNotifications(@Param("uai") String uai, @Param("kind") String kind, @Param("codeId") long codeId);
+    /** The notifications of every code of a couple (CAR) or a student (CAE), newest first. */
+    List<NotificationRecord> findNotificationsOfCouple(@Param("uai") String uai, @Param("linkId") long linkId);
 
-    record NotificationRecord(Instant notifiedAt, String notifiedBy, String channel, String variant, String recipient) {
+    List<NotificationRecord> findNotificationsOfStudent(@Param("uai") String uai, @Param("eleveId") String eleveId);
+
+    record NotificationRecord(long codeId, Instant notifiedAt, String notifiedBy, String channel, String variant, String recipient) {
     }
 }

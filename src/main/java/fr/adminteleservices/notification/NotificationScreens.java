@@ -3,6 +3,7 @@ package fr.adminteleservices.notification;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.EstablishmentAccess;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -58,11 +59,13 @@ class NotificationScreens {
     private final Notifications notifications;
     private final EstablishmentService establishments;
     private final GuardianCodes codes;
+    private final ServiceOpening opening;
 
-    NotificationScreens(Notifications notifications, EstablishmentService establishments, GuardianCodes codes) {
+    NotificationScreens(Notifications notifications, EstablishmentService establishments, GuardianCodes codes, ServiceOpening opening) {
         this.notifications = notifications;
         this.establishments = establishments;
         this.codes = codes;
+        this.opening = opening;
     }
 
     // ------------------------------------------------------------------ C2 guardians
@@ -239,6 +242,7 @@ class NotificationScreens {
         model.addAttribute("active", active);
         model.addAttribute("pages", pages);
         model.addAttribute("mefLabels", codes.mefLabels(uai));
+        model.addAttribute("anOpenService", !opening.openServices(uai).isEmpty());
         return e;
     }
 

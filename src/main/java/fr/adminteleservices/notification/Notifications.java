@@ -493,9 +493,30 @@ public class Notifications {
         return mapper.findRecentJobs(uai, kind, 10).stream().map(j -> job(j.id())).toList();
     }
 
-    /** Who notified a code, when, how, with which letter (newest first). */
-    public List<NotificationMapper.NotificationRecord> history(String uai, String kind, long codeId) {
-        return mapper.findNotifications(uai, kind, codeId);
+    /** Who notified the couple's codes, when, how, with which letter (newest first). */
+    public List<NotificationRecord> coupleHistory(String uai, long linkId) {
+        establishments.get(uai);
+        if (mapper.countLink(uai, linkId) == 0) {
+            throw new NotificationRefused(HttpStatus.NOT_FOUND, "Ce couple élève / responsable n'existe pas dans l'établissement " + uai + ".");
+        }
+        return mapper.findNotificationsOfCouple(uai, linkId).stream().map(Notifications::record).toList();
+    }
+
+    public List<NotificationRecord> studentHistory(String uai, String eleveId) {
+        establishments.get(uai);
+        if (mapper.findStudentId(uai, eleveId) == null) {
+            throw new NotificationRefused(HttpStatus.NOT_FOUND, "Cet élève n'existe pas dans l'établissement " + uai + ".");
+        }
+        return mapper.findNotificationsOfStudent(uai, eleveId).stream().map(Notifications::record).toList();
+    }
+
+    private static NotificationRecord record(NotificationMapper.NotificationRecord r) {
+        return new NotificationRecord(r.codeId(), r.notifiedAt(), r.notifiedBy(), r.channel(), r.variant(), r.recipient());
+    }
+
+    /** One notification given: the letter variant NORMAL or CONTINUITY, the channel EMAIL or PAPER. */
+    public record NotificationRecord(long codeId, Instant notifiedAt, String notifiedBy, String channel, String variant,
+                                     String recipient) {
     }
 
     private Incident incident(String jobId) {

@@ -102,6 +102,20 @@ class NotificationsApi {
         return pdfResponse(new org.springframework.core.io.ByteArrayResource(done.pdf()), "courrier-eleve-" + eleveId + ".pdf");
     }
 
+    @GetMapping("/api/establishments/{uai}/guardian-links/{linkId}/notifications")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Les notifications des codes d'un couple : quand, par qui, courriel ou papier, courrier normal ou de continuité")
+    java.util.List<Notifications.NotificationRecord> coupleHistory(@PathVariable String uai, @PathVariable long linkId) {
+        return notifications.coupleHistory(uai, linkId);
+    }
+
+    @GetMapping("/api/establishments/{uai}/students/{eleveId}/notifications")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Les notifications des codes d'un élève")
+    java.util.List<Notifications.NotificationRecord> studentHistory(@PathVariable String uai, @PathVariable String eleveId) {
+        return notifications.studentHistory(uai, eleveId);
+    }
+
     @ExceptionHandler(NotificationRefused.class)
     ResponseEntity<Map<String, Object>> refused(NotificationRefused e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)

@@ -319,6 +319,11 @@ abstract class NotificationContract {
                 .andExpect(status().isOk());
         assertThat(jdbc.queryForObject("select count(*) from code_notification where code_id = (select id from guardian_code "
                 + "where valid_link_id = ?)", Integer.class, linkOf("11"))).isEqualTo(2);
+        mvc.perform(get(link).with(headOf(uai))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].channel").value("PAPER"))
+                .andExpect(jsonPath("$[0].variant").value("NORMAL"))
+                .andExpect(jsonPath("$[0].notifiedBy").value(Heads.username(uai)));
 
         // by e-mail: 202, and the e-mail leaves with the process
         String paul = base() + "/guardian-links/" + linkOf("10") + "/notifications";
@@ -326,6 +331,13 @@ abstract class NotificationContract {
         runJobs(jobId);
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(notifiedOn("10")).isEqualTo(LocalDate.now(clock));
+
+        mvc.perform(get(paul).with(headOf(uai))).andExpect(jsonPath("$[0].channel").value("EMAIL"))
+                .andExpect(jsonPath("$[0].recipient").value("paul.martin@example.fr"));
+        mvc.perform(get(base() + "/students/3/notifications").with(headOf(uai))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        mvc.perform(get(link).with(headOf(other))).andExpect(status().isForbidden());
 
         // the nanny has no code: nothing to notify
         mvc.perform(post(base() + "/guardian-links/" + linkOf("12") + "/notifications").with(headOf(uai))

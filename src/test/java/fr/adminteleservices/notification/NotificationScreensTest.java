@@ -143,6 +143,11 @@ class NotificationScreensTest {
 
         Document division = page(get(base() + "/responsables/notification?papier=true&division=3B").session(session));
         assertThat(division.select("#couples tbody tr")).hasSize(1);
+        assertThat(division.getElementById("no-open-service")).isNull();
+
+        opening.setOpen(uai, "NOTES", false, "test");
+        Document closed = page(get(base() + "/responsables/notification?papier=true").session(session));
+        assertThat(closed.getElementById("no-open-service").text()).contains("Aucun téléservice n'est ouvert");
     }
 
     @Test
