@@ -50,6 +50,15 @@ class CodeLifecycles {
                 .setVariable("invalidationReason", reason).correlateAllWithResult();
     }
 
+    /** An account was confirmed with the code: its lifecycle ends ("Code utilisé"). */
+    void carUsed(long codeId) {
+        runtime.createMessageCorrelation(CAR_USED).processInstanceBusinessKey(carKey(codeId)).correlateAllWithResult();
+    }
+
+    void caeUsed(long codeId) {
+        runtime.createMessageCorrelation(CAE_USED).processInstanceBusinessKey(caeKey(codeId)).correlateAllWithResult();
+    }
+
     void startCar(String uai, long codeId) {
         runtime.startProcessInstanceByKey(CAR_PROCESS, carKey(codeId), Map.of("uai", uai, "codeId", codeId));
     }

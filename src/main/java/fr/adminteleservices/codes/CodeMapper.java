@@ -61,6 +61,15 @@ interface CodeMapper {
 
     void finishGeneration(@Param("id") String id, @Param("at") Instant at);
 
+    /** Removes an invalidated code from the téléservices side at once (revocations do not wait for the night). */
+    int revokeReplicatedGuardianCode(@Param("id") long id);
+
+    int revokeReplicatedStudentCode(@Param("id") long id);
+
+    int markGuardianCodeUsed(@Param("id") long id, @Param("at") Instant at);
+
+    int markStudentCodeUsed(@Param("id") long id, @Param("at") Instant at);
+
     // --- CAEs (§5) ---
 
     StudentRow findStudent(@Param("uai") String uai, @Param("eleveId") String eleveId, @Param("today") LocalDate today);

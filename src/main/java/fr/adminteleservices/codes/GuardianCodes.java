@@ -231,6 +231,8 @@ public class GuardianCodes {
 
     private void invalidate(long codeId, String reason, Instant now) {
         if (mapper.invalidateGuardianCode(codeId, now, reason) > 0) {
+            // G4: an account stops reaching the student at once, not after the night's replication
+            mapper.revokeReplicatedGuardianCode(codeId);
             lifecycles.carInvalidated(codeId, reason);
         }
     }

@@ -174,6 +174,8 @@ public class StudentCodes {
 
     private void invalidate(long codeId, String reason, Instant now) {
         if (mapper.invalidateStudentCode(codeId, now, reason) > 0) {
+            // G4: an account stops reaching the student at once, not after the night's replication
+            mapper.revokeReplicatedStudentCode(codeId);
             lifecycles.caeInvalidated(codeId, reason);
         }
     }

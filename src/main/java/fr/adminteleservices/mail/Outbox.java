@@ -81,6 +81,21 @@ public class Outbox {
         }
     }
 
+    /**
+     * For a message that a process step decides by itself (nothing else to commit with it): queues it
+     * in its own transaction, unless the batch already holds a message of that template (a retried
+     * step: waiting, or even already sent), then sends the batch. Throws {@link MailUnavailable} like
+     * {@link #send}.
+     */
+    public int enqueueAndSend(OutgoingMail mail) {
+        ownTransaction.executeWithoutResult(t -> {
+            if (mapper.countInBatch(mail.batchId(), mail.template()) == 0) {
+                enqueue(mail);
+            }
+        });
+        return send(mail.batchId());
+    }
+
     public int pending(String batchId) {
         return mapper.countPending(batchId);
     }

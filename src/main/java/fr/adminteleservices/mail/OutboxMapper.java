@@ -21,6 +21,8 @@ interface OutboxMapper {
 
     int countPending(@Param("batchId") String batchId);
 
+    int countInBatch(@Param("batchId") String batchId, @Param("template") String template);
+
     record OutboxRow(long id, String batchId, String template, String reference, String recipient, String senderName,
                      int attempts) {
     }

@@ -1,0 +1,93 @@
+package fr.adminteleservices.accounts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface AccountMapper {
+
+    /** A code of the téléservices side (valid, replicated, usable from {@code validFrom}), by its keyed hash. */
+    FoundCode findCode(@Param("hash") String hash);
+
+    record FoundCode(String kind, long codeId, String uai, long studentId, LocalDate birthDate, LocalDate validFrom,
+                     String studentFirstName, String studentLastName) {
+    }
+
+    Long findAccountOfCode(@Param("kind") String kind, @Param("codeId") long codeId);
+
+    int countUsername(@Param("username") String username);
+
+    void insertAccount(NewAccount account);
+
+    class NewAccount {
+        public Long id;
+        public String username;
+        public String email;
+        public String passwordHash;
+        public String holder;
+        public String state;
+        public Instant createdAt;
+    }
+
+    void attachCode(@Param("accountId") long accountId, @Param("kind") String kind, @Param("codeId") long codeId,
+                    @Param("uai") String uai, @Param("studentId") long studentId, @Param("at") Instant at);
+
+    /** G6: the account's former code of the same child gives way to the new one. */
+    int detachChild(@Param("accountId") long accountId, @Param("uai") String uai, @Param("studentId") long studentId);
+
+    AccountRow findAccount(@Param("id") long id);
+
+    AccountRow findByUsername(@Param("username") String username);
+
+    List<AccountRow> findByEmail(@Param("email") String email);
+
+    record AccountRow(long id, String username, String email, String passwordHash, String holder, String state,
+                      Instant createdAt, Instant confirmedAt, Instant lastLoginAt) {
+    }
+
+    int confirm(@Param("id") long id, @Param("at") Instant at);
+
+    int deleteProvisional(@Param("id") long id);
+
+    /** The code the account was created with (its first). */
+    AttachedCode findFirstCode(@Param("accountId") long accountId);
+
+    record AttachedCode(String kind, long codeId, String uai, long studentId) {
+    }
+
+    void insertToken(@Param("hash") String hash, @Param("accountId") long accountId, @Param("purpose") String purpose,
+                     @Param("at") Instant at, @Param("expiresAt") Instant expiresAt);
+
+    TokenRow findToken(@Param("hash") String hash);
+
+    record TokenRow(String tokenHash, long accountId, String purpose, Instant expiresAt, Instant usedAt) {
+    }
+
+    int useToken(@Param("hash") String hash, @Param("at") Instant at);
+
+    /** Ends every unused link of that purpose (a newer one was sent, or the delay is over). */
+    int expireTokens(@Param("accountId") long accountId, @Param("purpose") String purpose, @Param("at") Instant at);
+
+    int updatePassword(@Param("id") long id, @Param("hash") String hash);
+
+    int touchLogin(@Param("id") long id, @Param("at") Instant at);
+
+    /** The children of an account: its codes, with whether each is still valid on the téléservices side (G4). */
+    List<ChildRow> findChildren(@Param("accountId") long accountId);
+
+    record ChildRow(String kind, long codeId, String uai, long studentId, String firstName, String lastName, String division,
+                    String mefstat, String establishmentName, boolean codeValid) {
+    }
+
+    /** Admin panel (C4, E4): the last accounts created with the couple's / the student's codes. */
+    List<AccountPanelRow> findAccountsOfCouple(@Param("uai") String uai, @Param("linkId") long linkId);
+
+    List<AccountPanelRow> findAccountsOfStudent(@Param("uai") String uai, @Param("eleveId") String eleveId);
+
+    record AccountPanelRow(long id, String username, String email, String holder, String state, Instant createdAt,
+                           Instant lastLoginAt) {
+    }
+}

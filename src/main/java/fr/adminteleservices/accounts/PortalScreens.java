@@ -1,0 +1,162 @@
+package fr.adminteleservices.accounts;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The parents' and students' portal (§1.2, §4.3): log-in, account creation with a code and the
+ * student's birth date, the confirmation link, the home page of each child's establishment, adding a
+ * child or a new code, and the forgotten password.
+ */
+@Controller
+class PortalScreens {
+
+    private final Accounts accounts;
+    private final PortalHome home;
+
+    PortalScreens(Accounts accounts, PortalHome home) {
+        this.accounts = accounts;
+        this.home = home;
+    }
+
+    @GetMapping("/portail/connexion")
+    String login() {
+        return "portal/login";
+    }
+
+    @GetMapping("/portail/activation")
+    String activationForm(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "portal/activation";
+    }
+
+    @PostMapping("/portail/activation")
+    String activate(@RequestParam(defaultValue = "") String code,
+                    @RequestParam(name = "naissance", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                    @RequestParam(name = "identifiant", defaultValue = "") String username,
+                    @RequestParam(name = "courriel", defaultValue = "") String email,
+                    @RequestParam(name = "motdepasse", defaultValue = "") String password,
+                    @RequestParam(name = "confirmation", defaultValue = "") String passwordAgain, Model model) {
+        try {
+            Accounts.Created created = accounts.activate(new Accounts.Activation(code, birthDate, username, email, password, passwordAgain));
+            model.addAttribute("created", created);
+            model.addAttribute("email", email.strip());
+            return "portal/activated";
+        } catch (AccountRefused refused) {
+            // what was typed comes back, except the code and the passwords
+            model.addAttribute("errors", refused.errors());
+            model.addAttribute("birthDate", birthDate);
+            model.addAttribute("username", username);
+            model.addAttribute("email", email);
+            return "portal/activation";
+        }
+    }
+
+    @GetMapping("/portail/confirmation")
+    String confirm(@RequestParam(name = "jeton", defaultValue = "") String token, RedirectAttributes redirect) {
+        if (accounts.confirm(token)) {
+            return "redirect:/portail/connexion?confirme";
+        }
+        return "portal/confirmation-failed";
+    }
+
+    @GetMapping("/portail")
+    String home(Model model) {
+        Accounts.PortalAccount account = currentAccount();
+        List<Accounts.Child> children = accounts.children(account.id());
+        Map<String, Establishment> establishments = new LinkedHashMap<>();
+        for (Accounts.Child child : children) {
+            if (child.accessible()) {
+                establishments.computeIfAbsent(child.uai(), uai -> {
+                    PortalHome.EstablishmentHome e = home.findEstablishment(uai);
+                    return e == null ? null : new Establishment(e, home.findServices(uai), home.findUsefulLinks(uai));
+                });
+            }
+        }
+        establishments.values().removeIf(java.util.Objects::isNull);
+        model.addAttribute("account", account);
+        model.addAttribute("children", children);
+        model.addAttribute("establishments", establishments.values());
+        return "portal/home";
+    }
+
+    /** One establishment of the account's children, as its home block shows it. */
+    record Establishment(PortalHome.EstablishmentHome info, List<PortalHome.ServiceLink> services,
+                         List<PortalHome.UsefulLink> links) {
+    }
+
+    @GetMapping("/portail/enfants/ajout")
+    String addChildForm(Model model) {
+        model.addAttribute("account", currentAccount());
+        model.addAttribute("errors", Map.of());
+        return "portal/add-code";
+    }
+
+    @PostMapping("/portail/enfants/ajout")
+    String addChild(@RequestParam(defaultValue = "") String code,
+                    @RequestParam(name = "naissance", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                    Model model, RedirectAttributes redirect) {
+        Accounts.PortalAccount account = currentAccount();
+        try {
+            redirect.addFlashAttribute("message", accounts.addCode(account.id(), code, birthDate));
+            return "redirect:/portail";
+        } catch (AccountRefused refused) {
+            model.addAttribute("account", account);
+            model.addAttribute("errors", refused.errors());
+            model.addAttribute("birthDate", birthDate);
+            return "portal/add-code";
+        }
+    }
+
+    @GetMapping("/portail/mot-de-passe-oublie")
+    String forgotForm() {
+        return "portal/forgot";
+    }
+
+    @PostMapping("/portail/mot-de-passe-oublie")
+    String forgot(@RequestParam(name = "identifiant", defaultValue = "") String usernameOrEmail, Model model) {
+        accounts.forgotPassword(usernameOrEmail);
+        model.addAttribute("sent", true);
+        return "portal/forgot";
+    }
+
+    @GetMapping("/portail/mot-de-passe")
+    String resetForm(@RequestParam(name = "jeton", defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("valid", accounts.resetLinkValid(token));
+        model.addAttribute("errors", Map.of());
+        return "portal/reset";
+    }
+
+    @PostMapping("/portail/mot-de-passe")
+    String reset(@RequestParam(name = "jeton", defaultValue = "") String token,
+                 @RequestParam(name = "motdepasse", defaultValue = "") String password,
+                 @RequestParam(name = "confirmation", defaultValue = "") String passwordAgain, Model model) {
+        try {
+            accounts.resetPassword(token, password, passwordAgain);
+            return "redirect:/portail/connexion?nouveau-mot-de-passe";
+        } catch (AccountRefused refused) {
+            model.addAttribute("token", token);
+            model.addAttribute("valid", !refused.errors().containsKey("token"));
+            model.addAttribute("errors", refused.errors());
+            return "portal/reset";
+        }
+    }
+
+    private Accounts.PortalAccount currentAccount() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return accounts.byUsername(auth.getName()).flatMap(a -> accounts.account(a.id()))
+                .orElseThrow(() -> new IllegalStateException("No portal account for " + auth.getName()));
+    }
+}

@@ -1,0 +1,327 @@
+package fr.adminteleservices.accounts;
+
+import static fr.adminteleservices.support.SiecleFixtures.division;
+import static fr.adminteleservices.support.SiecleFixtures.eleve;
+import static fr.adminteleservices.support.SiecleFixtures.eleves;
+import static fr.adminteleservices.support.SiecleFixtures.personne;
+import static fr.adminteleservices.support.SiecleFixtures.respLegal;
+import static fr.adminteleservices.support.SiecleFixtures.responsables;
+import static fr.adminteleservices.support.SiecleFixtures.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.adminteleservices.codes.GuardianCodes;
+import fr.adminteleservices.codes.StudentCodes;
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.replication.Replication;
+import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Heads;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Accounts on the portal (C5, E4, G3, G4, G6, password reset) through its screens, with the processes
+ * portal-account and password-reset driven by moving the clock, and a real SMTP server; on H2 and MariaDB.
+ */
+abstract class AccountsContract {
+
+    static final Pattern LINK = Pattern.compile("http://[^\\s\"<]+/portail/[a-z-]+\\?jeton=[A-Za-z0-9_-]+");
+    static final String PASSWORD = "cheval agrafe batterie correcte";
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    EstablishmentService establishments;
+    @Autowired
+    Directory directory;
+    @Autowired
+    ServiceOpening opening;
+    @Autowired
+    SiecleImportService imports;
+    @Autowired
+    GuardianCodes guardianCodes;
+    @Autowired
+    StudentCodes studentCodes;
+    @Autowired
+    Replication replication;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String uai;
+    String suffix;
+
+    /** Paul is the father of Léa (3A) and Hugo (3B); codes created today, replicated, usable tomorrow: the clock moves a day on. */
+    @BeforeEach
+    void codesReplicatedAndUsable() {
+        init(engine);
+        uai = Heads.newEstablishmentWithHead(establishments, directory);
+        suffix = uai.toLowerCase();
+        imports.importExports(uai, List.of(
+                upload("ElevesSansAdresses.xml", eleves(uai,
+                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Martin", "Hugo", "05/06/2014", ""),
+                        division("1", "3A") + division("2", "5B"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(uai,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", ""),
+                        respLegal("1", "10", "1") + respLegal("2", "10", "1"), ""))), "test");
+        opening.declare(uai, "test");
+        opening.setOpen(uai, "NOTES", true, "test");
+        guardianCodes.generate(uai, null, true, null, null, "test");
+        replication.runNow("test");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1))));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    long linkOf(String eleveId) {
+        return jdbc.queryForObject("select l.id from guardian_link l join student s on s.id = l.student_id "
+                + "where l.uai = ? and s.eleve_id = ?", Long.class, uai, eleveId);
+    }
+
+    String carOf(String eleveId) {
+        long link = linkOf(eleveId);
+        long code = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, link);
+        return guardianCodes.reveal(uai, link, code, "test").reveal();
+    }
+
+    String caeOf(String eleveId) {
+        long code = jdbc.queryForObject("select c.id from student_code c join student s on s.id = c.valid_student_id "
+                + "where s.uai = ? and s.eleve_id = ?", Long.class, uai, eleveId);
+        return studentCodes.reveal(uai, eleveId, code, "test").reveal();
+    }
+
+    ResultActions activate(String code, String birthDate, String username, String password) throws Exception {
+        return mvc.perform(post("/portail/activation").with(csrf()).param("code", code).param("naissance", birthDate)
+                .param("identifiant", username).param("courriel", "paul.martin@example.fr").param("motdepasse", password)
+                .param("confirmation", password));
+    }
+
+    Document page(ResultActions answer) throws Exception {
+        return Jsoup.parse(answer.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    ProcessInstance process(String key, String businessKey) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKey(businessKey)
+                .singleResult();
+    }
+
+    long accountId(String username) {
+        return jdbc.queryForObject("select id from portal_account where username = ?", Long.class, username);
+    }
+
+    String linkIn(MimeMessage message) {
+        Matcher m = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        assertThat(m.find()).as("a link in the e-mail").isTrue();
+        return m.group().substring(m.group().indexOf("/portail/"));
+    }
+
+    MockHttpSession login(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/portail/connexion").userParameter("identifiant").passwordParam("motdepasse")
+                .user(username).password(password)).andReturn().getRequest().getSession(false);
+    }
+
+    @Test
+    void aGuardianConfirmsTheAccountByTheLinkThenLogsInAndSeesTheChild() throws Exception {
+        String username = "paul-" + suffix;
+        // a wrong birth date and a wrong code get the same answer
+        Document wrongDate = page(activate(carOf("1"), "2012-04-04", username, PASSWORD));
+        Document wrongCode = page(activate("22222-33333-44444", "2012-04-03", username, PASSWORD));
+        assertThat(wrongDate.getElementById("code-error").text()).isEqualTo(wrongCode.getElementById("code-error").text())
+                .startsWith("Le code d'activation ou la date de naissance est incorrect.");
+        assertThat(jdbc.queryForObject("select count(*) from portal_account where username = ?", Integer.class, username)).isZero();
+
+        Document created = page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        assertThat(created.getElementById("activated").text()).contains("Confirmez votre compte", "dans les 7 jours");
+        long id = accountId(username);
+        ProcessInstance pi = process("portal-account", "ACCOUNT-" + id);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("EnvoyerConfirmation");
+        // provisional: no log-in yet
+        mvc.perform(formLogin("/portail/connexion").userParameter("identifiant").passwordParam("motdepasse").user(username).password(PASSWORD))
+                .andExpect(redirectedUrl("/portail/connexion?provisoire"));
+
+        execute(job(pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("EnAttenteConfirmation");
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("Confirmez la création de votre compte téléservices");
+        String link = linkIn(mail);
+        mvc.perform(get(link)).andExpect(redirectedUrl("/portail/connexion?confirme"));
+        BpmnAwareTests.assertThat(pi).hasPassed("CompteConfirme", "MarquerCodeUtilise").isEnded();
+        assertThat(jdbc.queryForObject("select state from portal_account where id = ?", String.class, id)).isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForObject("select used_at from guardian_code where valid_link_id = ?", Instant.class, linkOf("1"))).isNotNull();
+        // single use
+        assertThat(page(mvc.perform(get(link))).getElementById("confirmation-failed")).isNotNull();
+
+        MockHttpSession session = login(username, PASSWORD);
+        Document home = page(mvc.perform(get("/portail").session(session)));
+        assertThat(home.getElementById("children").text()).contains("Léa Martin", "3A", "Collège d'essai " + uai);
+        assertThat(home.select(".services li").eachText()).contains("Consultation des notes");
+        assertThat(jdbc.queryForObject("select last_login_at from portal_account where id = ?", Instant.class, id)).isNotNull();
+
+        // the portal's session reaches nothing of the administration
+        mvc.perform(get("/etablissements/" + uai).session(session)).andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/camunda/app/cockpit/default/").session(session)).andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/api/establishments/" + uai + "/students").session(session)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/engine-rest/process-instance").session(session)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aProvisionalAccountIsDeletedAfterSevenDaysAndTheCodeServesAgain() throws Exception {
+        String code = carOf("1");
+        String username = "paul7-" + suffix;
+        page(activate(code, "2012-04-03", username, PASSWORD));
+        long id = accountId(username);
+        ProcessInstance pi = process("portal-account", "ACCOUNT-" + id);
+        execute(job(pi));
+        String link = linkIn(smtp.getReceivedMessages()[0]);
+        // the code is taken while the account waits
+        assertThat(page(activate(code, "2012-04-03", "autre-" + suffix, PASSWORD)).getElementById("code-error").text())
+                .contains("déjà servi");
+
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(7)).plusSeconds(60)));
+        execute(job(pi));
+        BpmnAwareTests.assertThat(pi).hasPassed("SeptJoursSansConfirmation", "SupprimerCompteProvisoire").isEnded();
+        assertThat(jdbc.queryForObject("select count(*) from portal_account where id = ?", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("select used_at from guardian_code where valid_link_id = ?", Instant.class, linkOf("1"))).isNull();
+        assertThat(page(mvc.perform(get(link))).getElementById("confirmation-failed")).isNotNull();
+
+        assertThat(page(activate(code, "2012-04-03", "autre-" + suffix, PASSWORD)).getElementById("activated")).isNotNull();
+    }
+
+    @Test
+    void aStudentAccountIsConfirmedAtOnce() throws Exception {
+        String username = "lea-" + suffix;
+        Document created = page(activate(caeOf("1"), "2012-04-03", username, PASSWORD));
+        assertThat(created.getElementById("activated").text()).contains("Votre compte est prêt");
+        long id = accountId(username);
+        assertThat(process("portal-account", "ACCOUNT-" + id)).isNull();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey("ACCOUNT-" + id)
+                .singleResult().getEndActivityId()).isEqualTo("CompteValide");
+        assertThat(jdbc.queryForObject("select used_at from student_code c join student s on s.id = c.valid_student_id "
+                + "where s.uai = ? and s.eleve_id = '1'", Instant.class, uai)).isNotNull();
+        assertThat(page(mvc.perform(get("/portail").session(login(username, PASSWORD)))).getElementById("children").text())
+                .contains("Léa Martin");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void weakPasswordsAndTakenIdentifiersAreRefusedWithTheirReason() throws Exception {
+        String code = carOf("1");
+        assertThat(page(activate(code, "2012-04-03", "court-" + suffix, "court")).getElementById("password-error").text())
+                .contains("au moins 12 caractères");
+        assertThat(page(activate(code, "2012-04-03", "commun-" + suffix, "motdepasse123")).getElementById("password-error").text())
+                .contains("les plus courants");
+        assertThat(page(activate(code, "2012-04-03", "x", PASSWORD)).getElementById("username-error")).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from portal_account where username like ?", Integer.class, "%" + suffix))
+                .isZero();
+    }
+
+    @Test
+    void aGuardianGroupsChildrenAndANewCodeRestoresAnInvalidatedAccess() throws Exception {
+        String username = "famille-" + suffix;
+        page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        long id = accountId(username);
+        ProcessInstance pi = process("portal-account", "ACCOUNT-" + id);
+        execute(job(pi));
+        mvc.perform(get(linkIn(smtp.getReceivedMessages()[0])));
+        MockHttpSession session = login(username, PASSWORD);
+
+        // G3: Hugo's code in the same account
+        mvc.perform(post("/portail/enfants/ajout").session(session).with(csrf()).param("code", carOf("2")).param("naissance", "2014-06-05"))
+                .andExpect(redirectedUrl("/portail"));
+        assertThat(page(mvc.perform(get("/portail").session(session))).select("#children li")).hasSize(2);
+
+        // G4: the school invalidates Hugo's code (« Nouveau code »): the access stops at once, without waiting for the night
+        guardianCodes.newCode(uai, linkOf("2"), "test");
+        Document suspended = page(mvc.perform(get("/portail").session(session)));
+        assertThat(suspended.getElementById("children").text()).contains("l'accès est suspendu");
+
+        // G6: the new code, once replicated and usable, is entered into the same account
+        replication.runNow("test");
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        mvc.perform(post("/portail/enfants/ajout").session(session).with(csrf()).param("code", carOf("2")).param("naissance", "2014-06-05"))
+                .andExpect(redirectedUrl("/portail"));
+        Document restored = page(mvc.perform(get("/portail").session(session)));
+        assertThat(restored.select("#children li")).hasSize(2);
+        assertThat(restored.getElementById("children").text()).doesNotContain("suspendu");
+    }
+
+    @Test
+    void aPasswordIsResetByASingleUseLinkThatExpiresAfterADay() throws Exception {
+        String username = "reset-" + suffix;
+        page(activate(caeOf("2"), "2014-06-05", username, PASSWORD));
+        long id = accountId(username);
+
+        mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", username)).andExpect(status().isOk());
+        ProcessInstance pi = process("password-reset", "RESET-" + id);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("EnvoyerLien");
+        execute(job(pi));
+        String link = linkIn(smtp.getReceivedMessages()[0]);
+        String token = link.substring(link.indexOf("jeton=") + 6);
+        // the old password works until it is changed
+        assertThat(login(username, PASSWORD)).isNotNull();
+        String newPassword = "girafe violette sous la pluie";
+        mvc.perform(post("/portail/mot-de-passe").with(csrf()).param("jeton", token).param("motdepasse", newPassword)
+                .param("confirmation", newPassword)).andExpect(redirectedUrl("/portail/connexion?nouveau-mot-de-passe"));
+        BpmnAwareTests.assertThat(pi).hasPassed("MotDePasseChange").isWaitingAt("PrevenirTitulaire");
+        execute(job(pi));
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("Votre mot de passe a été changé");
+        mvc.perform(formLogin("/portail/connexion").userParameter("identifiant").passwordParam("motdepasse").user(username).password(PASSWORD))
+                .andExpect(redirectedUrl("/portail/connexion?erreur"));
+        mvc.perform(formLogin("/portail/connexion").userParameter("identifiant").passwordParam("motdepasse").user(username).password(newPassword))
+                .andExpect(redirectedUrl("/portail"));
+        assertThat(page(mvc.perform(get(link))).getElementById("reset-invalid")).isNotNull();
+
+        // a second link, unused for 24 hours, expires
+        mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", username));
+        ProcessInstance second = process("password-reset", "RESET-" + id);
+        execute(job(second));
+        String late = linkIn(smtp.getReceivedMessages()[2]);
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24)).plusSeconds(60)));
+        execute(job(second));
+        BpmnAwareTests.assertThat(second).hasPassed("LienExpire", "InvaliderLien").isEnded();
+        assertThat(page(mvc.perform(get(late))).getElementById("reset-invalid")).isNotNull();
+    }
+}
