@@ -181,6 +181,21 @@ public class Accounts {
                        String mefstat, String establishmentName, boolean accessible) {
     }
 
+    /** The account signed in on the portal for this request, if any (never an administrator). */
+    public Optional<PortalAccount> signedIn() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()
+                || auth.getAuthorities().stream().noneMatch(a -> ("ROLE_" + PortalSecurity.ROLE).equals(a.getAuthority()))) {
+            return Optional.empty();
+        }
+        return byUsername(auth.getName()).map(Accounts::view);
+    }
+
+    /** Whether this child (establishment and student of the téléservices side) is reachable from the account: a valid code of it is in it. */
+    public boolean reaches(long accountId, String uai, long studentId) {
+        return children(accountId).stream().anyMatch(c -> c.accessible() && c.uai().equals(uai) && c.studentId() == studentId);
+    }
+
     public Optional<PortalAccount> account(long accountId) {
         return Optional.ofNullable(mapper.findAccount(accountId)).map(Accounts::view);
     }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -155,8 +153,6 @@ class PortalScreens {
     }
 
     private Accounts.PortalAccount currentAccount() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return accounts.byUsername(auth.getName()).flatMap(a -> accounts.account(a.id()))
-                .orElseThrow(() -> new IllegalStateException("No portal account for " + auth.getName()));
+        return accounts.signedIn().orElseThrow(() -> new IllegalStateException("No portal account signed in"));
     }
 }
