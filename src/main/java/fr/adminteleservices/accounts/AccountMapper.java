@@ -50,6 +50,9 @@ interface AccountMapper {
 
     int confirm(@Param("id") long id, @Param("at") Instant at);
 
+    /** Codes of the establishment in the account: a head reaches only such accounts. */
+    int countCodesOf(@Param("accountId") long accountId, @Param("uai") String uai);
+
     int deleteProvisional(@Param("id") long id);
 
     /** The code the account was created with (its first). */

@@ -234,11 +234,11 @@ public class Accounts {
         found.stream().filter(a -> "CONFIRMED".equals(a.state())).forEach(a -> startReset(a.id(), "titulaire"));
     }
 
-    /** The head's "Réinitialiser le mot de passe" (hidden while provisional). */
+    /** The head's "Réinitialiser le mot de passe" (hidden while provisional), for an account of their establishment. */
     @Transactional
-    public void resetRequestedByHead(long accountId, String by) {
+    public void resetRequestedByHead(String uai, long accountId, String by) {
         AccountMapper.AccountRow account = mapper.findAccount(accountId);
-        if (account == null) {
+        if (account == null || mapper.countCodesOf(accountId, uai) == 0) {
             throw new AccountRefused(Map.of("account", "Ce compte n'existe pas."));
         }
         if (!"CONFIRMED".equals(account.state())) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -70,8 +71,12 @@ class GuardianCodesScreen {
     private final EstablishmentService establishments;
     private final ServiceOpening opening;
 
+    private final ObjectProvider<CodeAccounts> accounts;
+
     GuardianCodesScreen(GuardianCodes codes, CodeGenerations generations, EstablishmentService establishments,
-                        ServiceOpening opening) {
+                        ServiceOpening opening,
+                        ObjectProvider<CodeAccounts> accounts) {
+        this.accounts = accounts;
         this.codes = codes;
         this.generations = generations;
         this.establishments = establishments;
@@ -264,6 +269,8 @@ class GuardianCodesScreen {
         model.addAttribute("coupleTitle", guardianName(couple) + " / " + studentName(couple));
         model.addAttribute("mefLabel", mefLabels(uai).getOrDefault(couple.student().mef(), couple.student().mef()));
         model.addAttribute("history", codes.history(uai, linkId));
+        // « Compte téléservice »: the last account known for these codes, if any
+        model.addAttribute("account", accounts.stream().flatMap(a -> a.ofCouple(uai, linkId).stream()).findFirst().orElse(null));
         model.addAttribute("detail", true);
         return "codes/page";
     }

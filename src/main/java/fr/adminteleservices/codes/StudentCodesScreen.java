@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -54,7 +55,11 @@ class StudentCodesScreen {
     private final EstablishmentService establishments;
     private final Clock clock;
 
-    StudentCodesScreen(StudentCodes codes, StudentDirectory directory, EstablishmentService establishments, Clock clock) {
+    private final ObjectProvider<CodeAccounts> accounts;
+
+    StudentCodesScreen(StudentCodes codes, StudentDirectory directory, EstablishmentService establishments, Clock clock,
+                        ObjectProvider<CodeAccounts> accounts) {
+        this.accounts = accounts;
         this.codes = codes;
         this.directory = directory;
         this.establishments = establishments;
@@ -195,6 +200,8 @@ class StudentCodesScreen {
         model.addAttribute("summary", summary);
         model.addAttribute("studentName", join(student.lastName(), student.firstName()));
         model.addAttribute("history", codes.history(uai, eleveId));
+        // « Compte téléservice »: the last account known for these codes, if any
+        model.addAttribute("account", accounts.stream().flatMap(a -> a.ofStudent(uai, eleveId).stream()).findFirst().orElse(null));
         return "codes/student-codes";
     }
 

@@ -288,6 +288,43 @@ abstract class AccountsContract {
     }
 
     @Test
+    void theHeadSeesTheAccountPanelAndResetsThePasswordOnlyOnceConfirmed() throws Exception {
+        String username = "panel-" + suffix;
+        page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        long id = accountId(username);
+        MockHttpSession head = (MockHttpSession) mvc.perform(formLogin("/login").user(Heads.username(uai)).password(Heads.password(uai)))
+                .andReturn().getRequest().getSession(false);
+        String couple = "/etablissements/" + uai + "/responsables/couples/" + linkOf("1");
+        Document provisional = page(mvc.perform(get(couple).session(head)));
+        assertThat(provisional.getElementById("account-panel").text()).contains(username, "Provisoire", "Jamais");
+        assertThat(provisional.getElementById("reset-password")).isNull();
+        mvc.perform(post("/api/establishments/" + uai + "/accounts/" + id + "/password-reset").with(Heads.headOf(uai)))
+                .andExpect(status().isConflict());
+
+        ProcessInstance pi = process("portal-account", "ACCOUNT-" + id);
+        execute(job(pi));
+        mvc.perform(get(linkIn(smtp.getReceivedMessages()[0])));
+        login(username, PASSWORD);
+        Document confirmed = page(mvc.perform(get(couple).session(head)));
+        assertThat(confirmed.getElementById("account-panel").text()).contains("Validé", "paul.martin@example.fr").doesNotContain("Jamais");
+        mvc.perform(post("/etablissements/" + uai + "/comptes/" + id + "/reinitialisation").session(head).with(csrf()).param("retour", couple))
+                .andExpect(redirectedUrl(couple));
+        ProcessInstance reset = process("password-reset", "RESET-" + id);
+        BpmnAwareTests.assertThat(reset).isWaitingAt("EnvoyerLien");
+        execute(job(reset));
+        assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("Choisissez un nouveau mot de passe");
+
+        // another establishment's head reaches neither the panel nor the account
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        mvc.perform(post("/api/establishments/" + other + "/accounts/" + id + "/password-reset").with(Heads.headOf(other)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/establishments/" + uai + "/accounts/" + id + "/password-reset").with(Heads.headOf(other)))
+                .andExpect(status().isForbidden());
+        // and an administrator's session is not a portal session
+        mvc.perform(get("/portail").session(head)).andExpect(redirectedUrlPattern("**/portail/connexion"));
+    }
+
+    @Test
     void aPasswordIsResetByASingleUseLinkThatExpiresAfterADay() throws Exception {
         String username = "reset-" + suffix;
         page(activate(caeOf("2"), "2014-06-05", username, PASSWORD));
