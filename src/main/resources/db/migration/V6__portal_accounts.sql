@@ -41,3 +41,17 @@ create table portal_token (
   constraint fk_portal_token_account foreign key (account_id) references portal_account (id) on delete cascade
 );
 create index ix_portal_token_account on portal_token (account_id, purpose);
+
+-- « Contacter l'établissement » (S3): the message written on the portal, sent to the establishment's contact address
+-- (the account's e-mail as Reply-To) and, as a copy without that address, to the account.
+create table portal_contact_message (
+  id                  bigint       not null auto_increment primary key,
+  account_id          bigint       not null,
+  uai                 char(8)      not null,
+  subject             varchar(150) not null,
+  body                varchar(4000) not null,
+  written_by          varchar(300) not null,          -- the guardians' (or the student's) names, put first in the message
+  created_at          timestamp    not null,
+  constraint fk_contact_account foreign key (account_id) references portal_account (id) on delete cascade
+);
+create index ix_contact_uai on portal_contact_message (uai, created_at);

@@ -22,10 +22,12 @@ class PortalScreens {
 
     private final Accounts accounts;
     private final PortalHome home;
+    private final ContactMessages contact;
 
-    PortalScreens(Accounts accounts, PortalHome home) {
+    PortalScreens(Accounts accounts, PortalHome home, ContactMessages contact) {
         this.accounts = accounts;
         this.home = home;
+        this.contact = contact;
     }
 
     @GetMapping("/portail/connexion")
@@ -114,6 +116,45 @@ class PortalScreens {
             model.addAttribute("errors", refused.errors());
             model.addAttribute("birthDate", birthDate);
             return "portal/add-code";
+        }
+    }
+
+    // ------------------------------------------------------------------ S3 « Contacter l'établissement »
+
+    @GetMapping("/portail/contact/{uai}")
+    String contactForm(@org.springframework.web.bind.annotation.PathVariable String uai, Model model) {
+        Accounts.PortalAccount account = currentAccount();
+        var establishment = contact.contact(accounts, account.id(), uai)
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+                        "Pas de lien de contact pour cet établissement."));
+        model.addAttribute("account", account);
+        model.addAttribute("establishmentName", establishment.name());
+        model.addAttribute("uai", uai);
+        model.addAttribute("errors", Map.of());
+        return "portal/contact";
+    }
+
+    @PostMapping("/portail/contact/{uai}")
+    String writeToEstablishment(@org.springframework.web.bind.annotation.PathVariable String uai,
+                                @RequestParam(name = "objet", defaultValue = "") String subject,
+                                @RequestParam(name = "message", defaultValue = "") String body, Model model, RedirectAttributes redirect) {
+        Accounts.PortalAccount account = currentAccount();
+        var establishment = contact.contact(accounts, account.id(), uai)
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND,
+                        "Pas de lien de contact pour cet établissement."));
+        try {
+            contact.write(account.id(), uai, subject, body);
+            redirect.addFlashAttribute("message", "Votre message est envoyé à " + establishment.name()
+                    + " ; vous en recevez une copie à l'adresse de votre compte.");
+            return "redirect:/portail";
+        } catch (AccountRefused refused) {
+            model.addAttribute("account", account);
+            model.addAttribute("establishmentName", establishment.name());
+            model.addAttribute("uai", uai);
+            model.addAttribute("errors", refused.errors());
+            model.addAttribute("subject", subject);
+            model.addAttribute("body", body);
+            return "portal/contact";
         }
     }
 

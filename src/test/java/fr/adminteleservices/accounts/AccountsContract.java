@@ -28,6 +28,8 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
 import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.settings.SettingsService;
+import fr.adminteleservices.settings.SettingsUpdate;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Heads;
 import jakarta.mail.internet.MimeMessage;
@@ -84,6 +86,8 @@ abstract class AccountsContract {
     StudentCodes studentCodes;
     @Autowired
     Replication replication;
+    @Autowired
+    SettingsService settings;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -155,6 +159,31 @@ abstract class AccountsContract {
         Matcher m = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
         assertThat(m.find()).as("a link in the e-mail").isTrue();
         return m.group().substring(m.group().indexOf("/portail/"));
+    }
+
+    /** The text/plain part, decoded. */
+    static String text(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = text(multipart.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     MockHttpSession login(String username, String password) throws Exception {
@@ -322,6 +351,50 @@ abstract class AccountsContract {
                 .andExpect(status().isForbidden());
         // and an administrator's session is not a portal session
         mvc.perform(get("/portail").session(head)).andExpect(redirectedUrlPattern("**/portail/connexion"));
+    }
+
+    @Test
+    void aGuardianWritesToTheEstablishmentWhichRepliesToTheAccount() throws Exception {
+        settings.update(uai, SettingsUpdate.contact("ce." + uai + "@example.com", true), "test");
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        replication.runNow("test");
+        String username = "contact-" + suffix;
+        page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        ProcessInstance account = process("portal-account", "ACCOUNT-" + accountId(username));
+        execute(job(account));
+        mvc.perform(get(linkIn(smtp.getReceivedMessages()[0])));
+        MockHttpSession session = login(username, PASSWORD);
+        assertThat(page(mvc.perform(get("/portail").session(session))).select(".contact a").attr("href"))
+                .isEqualTo("/portail/contact/" + uai);
+
+        // a line break in the subject is refused (no header injection), nothing is sent
+        Document refused = page(mvc.perform(post("/portail/contact/" + uai).session(session).with(csrf())
+                .param("objet", "Absence\r\nBcc: tous@example.org").param("message", "Bonjour")));
+        assertThat(refused.getElementById("subject-error").text()).contains("une seule ligne");
+        mvc.perform(post("/portail/contact/" + uai).session(session).param("objet", "Sans jeton").param("message", "CSRF"))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/portail/contact/" + uai).session(session).with(csrf()).param("objet", "Absence de Léa lundi")
+                .param("message", "Bonjour,\nLéa sera absente lundi matin.\nCordialement")).andExpect(redirectedUrl("/portail"));
+        long messageId = jdbc.queryForObject("select id from portal_contact_message where uai = ?", Long.class, uai);
+        ProcessInstance pi = process("contact-establishment", "CONTACT-" + messageId);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("EnvoyerMessage");
+        execute(job(pi));
+        BpmnAwareTests.assertThat(pi).isEnded();
+        List<MimeMessage> sent = List.of(smtp.getReceivedMessages()).subList(1, 3);
+        MimeMessage toSchool = sent.stream().filter(m -> recipient(m).startsWith("ce.")).findFirst().orElseThrow();
+        MimeMessage copy = sent.stream().filter(m -> recipient(m).equals("paul.martin@example.fr")).findFirst().orElseThrow();
+        assertThat(toSchool.getAllRecipients()[0].toString()).isEqualTo("ce." + uai + "@example.com");
+        assertThat(toSchool.getReplyTo()[0].toString()).isEqualTo("paul.martin@example.fr");
+        assertThat(toSchool.getSubject()).isEqualTo("[Téléservices] Absence de Léa lundi");
+        assertThat(text(toSchool)).startsWith("Message de : M. Martin Paul");
+        assertThat(copy.getAllRecipients()[0].toString()).isEqualTo("paul.martin@example.fr");
+        assertThat(text(copy)).contains("Léa sera absente lundi matin").doesNotContain("ce." + uai);
+        assertThat(copy.getFrom()[0].toString()).doesNotContain("ce." + uai);
+
+        // an establishment without a child of the account: nothing to write to
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        mvc.perform(get("/portail/contact/" + other).session(session)).andExpect(status().isNotFound());
     }
 
     @Test
