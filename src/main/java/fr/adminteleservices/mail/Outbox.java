@@ -43,6 +43,9 @@ public class Outbox {
     /** A header naming the establishment a message was sent for (the demo mailbox shows a head only theirs). */
     public static final String ESTABLISHMENT_HEADER = "X-Teleservices-Etablissement";
 
+    /** One map for every message: Spring would otherwise read mime.types again for each (NotificationBenchmark). */
+    private static final jakarta.activation.FileTypeMap FILE_TYPES = new org.springframework.mail.javamail.ConfigurableMimeFileTypeMap();
+
     private final OutboxMapper mapper;
     private final JavaMailSenderImpl sender;
     private final Map<String, MailTemplate> templates;
@@ -170,7 +173,12 @@ public class Outbox {
 
     private MimeMessage compose(OutboxMapper.OutboxRow row) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = new FixedIdMessage(sender.getSession(), "<outbox." + row.id() + "." + (row.batchId() == null ? "0" : row.batchId()) + "@" + domain + ">");
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8") {
+            @Override
+            protected jakarta.activation.FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return FILE_TYPES;
+            }
+        };
         helper.setFrom(new InternetAddress(from, row.senderName(), "UTF-8"));
         helper.setTo(row.recipient());
         templates.get(row.template()).compose(row.reference(), helper);
