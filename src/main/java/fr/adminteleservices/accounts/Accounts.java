@@ -37,10 +37,12 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final AccountTokens tokens;
     private final RuntimeService runtime;
+    private final ActivationRateLimit limits;
     private final Clock clock;
 
     Accounts(AccountMapper mapper, CodeUse codes, PasswordPolicy passwords, PortalPasswordEncoder encoder, AccountTokens tokens,
-             RuntimeService runtime, Clock clock) {
+             RuntimeService runtime, ActivationRateLimit limits, Clock clock) {
+        this.limits = limits;
         this.mapper = mapper;
         this.codes = codes;
         this.passwords = passwords;
@@ -52,7 +54,7 @@ public class Accounts {
 
     /** What a person types to create an account. */
     public record Activation(String code, LocalDate birthDate, String username, String email, String password,
-                             String passwordAgain) {
+                             String passwordAgain, String clientAddress) {
     }
 
     /** The account created: a guardian's waits for the confirmation link, a student's is confirmed. */
@@ -65,6 +67,7 @@ public class Accounts {
      */
     @Transactional
     public Created activate(Activation a) {
+        requireAttemptsLeft(a.clientAddress());
         Map<String, String> errors = new LinkedHashMap<>();
         String username = a.username() == null ? "" : a.username().strip();
         String email = a.email() == null ? "" : a.email().strip();
@@ -146,7 +149,8 @@ public class Accounts {
      * already there (it replaces the former one).
      */
     @Transactional
-    public String addCode(long accountId, String typedCode, LocalDate birthDate) {
+    public String addCode(long accountId, String typedCode, LocalDate birthDate, String clientAddress) {
+        requireAttemptsLeft(clientAddress);
         AccountMapper.AccountRow account = mapper.findAccount(accountId);
         AccountMapper.FoundCode code = findCode(typedCode, birthDate);
         if (account == null || code == null) {
@@ -295,13 +299,24 @@ public class Accounts {
     }
 
     private AccountMapper.FoundCode findCode(String typed, LocalDate birthDate) {
-        if (birthDate == null) {
+        AccountMapper.FoundCode code = codes.lookupHash(typed).map(mapper::findCode).orElse(null);
+        if (code == null) {
             return null;
         }
-        AccountMapper.FoundCode code = codes.lookupHash(typed).map(mapper::findCode).orElse(null);
-        if (code == null || !code.birthDate().equals(birthDate) || code.validFrom().isAfter(LocalDate.now(clock))) {
+        // each try on a known code counts for its student, right or wrong: a birth date cannot be guessed
+        if (!limits.tryStudent(code.uai(), code.studentId())) {
+            throw new AccountRefused(Map.of("code", "Trop de tentatives avec le code de cet élève : réessayez dans une heure, "
+                    + "ou demandez un nouveau code à l'établissement."));
+        }
+        if (birthDate == null || !code.birthDate().equals(birthDate) || code.validFrom().isAfter(LocalDate.now(clock))) {
             return null;
         }
         return code;
+    }
+
+    private void requireAttemptsLeft(String clientAddress) {
+        if (!limits.tryClientAddress(clientAddress)) {
+            throw new AccountRefused(Map.of("code", "Trop de tentatives depuis votre connexion : réessayez dans quelques minutes."));
+        }
     }
 }

@@ -47,9 +47,11 @@ class PortalScreens {
                     @RequestParam(name = "identifiant", defaultValue = "") String username,
                     @RequestParam(name = "courriel", defaultValue = "") String email,
                     @RequestParam(name = "motdepasse", defaultValue = "") String password,
-                    @RequestParam(name = "confirmation", defaultValue = "") String passwordAgain, Model model) {
+                    @RequestParam(name = "confirmation", defaultValue = "") String passwordAgain, Model model,
+                    jakarta.servlet.http.HttpServletRequest request) {
         try {
-            Accounts.Created created = accounts.activate(new Accounts.Activation(code, birthDate, username, email, password, passwordAgain));
+            Accounts.Created created = accounts.activate(new Accounts.Activation(code, birthDate, username, email, password, passwordAgain,
+                    request.getRemoteAddr()));
             model.addAttribute("created", created);
             model.addAttribute("email", email.strip());
             return "portal/activated";
@@ -106,10 +108,10 @@ class PortalScreens {
     @PostMapping("/portail/enfants/ajout")
     String addChild(@RequestParam(defaultValue = "") String code,
                     @RequestParam(name = "naissance", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
-                    Model model, RedirectAttributes redirect) {
+                    Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         Accounts.PortalAccount account = currentAccount();
         try {
-            redirect.addFlashAttribute("message", accounts.addCode(account.id(), code, birthDate));
+            redirect.addFlashAttribute("message", accounts.addCode(account.id(), code, birthDate, request.getRemoteAddr()));
             return "redirect:/portail";
         } catch (AccountRefused refused) {
             model.addAttribute("account", account);

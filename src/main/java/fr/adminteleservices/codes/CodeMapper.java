@@ -66,6 +66,10 @@ interface CodeMapper {
 
     int revokeReplicatedStudentCode(@Param("id") long id);
 
+    int markGuardianCodeContinuity(@Param("id") long id, @Param("on") LocalDate on);
+
+    int markStudentCodeContinuity(@Param("id") long id, @Param("on") LocalDate on);
+
     int markGuardianCodeUsed(@Param("id") long id, @Param("at") Instant at);
 
     int markStudentCodeUsed(@Param("id") long id, @Param("at") Instant at);

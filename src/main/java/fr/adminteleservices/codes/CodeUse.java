@@ -31,6 +31,16 @@ public class CodeUse {
         return value == null ? Optional.empty() : Optional.of(secrets.lookupHash(value));
     }
 
+    /** G7: the code was attached to an existing account by continuity of access, on that day (kept if already set). */
+    @Transactional
+    public void markContinuity(String kind, long codeId, java.time.LocalDate on) {
+        if ("CAE".equals(kind)) {
+            mapper.markStudentCodeContinuity(codeId, on);
+        } else {
+            mapper.markGuardianCodeContinuity(codeId, on);
+        }
+    }
+
     /** An account was confirmed with this code ("CAR" or "CAE"): the code is "Utilisé" and its lifecycle ends. */
     @Transactional
     public void markUsed(String kind, long codeId) {

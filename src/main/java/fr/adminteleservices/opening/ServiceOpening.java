@@ -24,8 +24,11 @@ public class ServiceOpening {
     private final ChangeLog changes;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     ServiceOpening(OpeningMapper mapper, EstablishmentService establishments, Catalogue catalogue, ChangeLog changes,
-                   Clock clock) {
+                   Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.establishments = establishments;
         this.catalogue = catalogue;
@@ -107,6 +110,9 @@ public class ServiceOpening {
     }
 
     private void write(Establishment e, ServiceState s, boolean open, String by) {
+        if (open) {
+            events.publishEvent(new ServiceOpened(e.uai(), s.code()));
+        }
         Instant now = clock.instant();
         if (mapper.updateState(e.uai(), s.code(), open, now, by) == 0) {
             mapper.insertState(e.uai(), s.code(), open, now, by);

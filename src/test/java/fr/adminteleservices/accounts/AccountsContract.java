@@ -93,6 +93,9 @@ abstract class AccountsContract {
 
     String uai;
     String suffix;
+    /** ELEVE_IDs (hence INEs) of this establishment only: another establishment with the same INE would be continuity of access (G7). */
+    String lea;
+    String hugo;
 
     /** Paul is the father of Léa (3A) and Hugo (3B); codes created today, replicated, usable tomorrow: the clock moves a day on. */
     @BeforeEach
@@ -100,13 +103,15 @@ abstract class AccountsContract {
         init(engine);
         uai = Heads.newEstablishmentWithHead(establishments, directory);
         suffix = uai.toLowerCase();
+        lea = uai.substring(0, 7) + "1";
+        hugo = uai.substring(0, 7) + "2";
         imports.importExports(uai, List.of(
                 upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Martin", "Hugo", "05/06/2014", ""),
-                        division("1", "3A") + division("2", "5B"))),
+                        eleve(lea, "Martin", "Léa", "03/04/2012", "") + eleve(hugo, "Martin", "Hugo", "05/06/2014", ""),
+                        division(lea, "3A") + division(hugo, "5B"))),
                 upload("ResponsablesAvecAdresses.xml", responsables(uai,
                         personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", ""),
-                        respLegal("1", "10", "1") + respLegal("2", "10", "1"), ""))), "test");
+                        respLegal(lea, "10", "1") + respLegal(hugo, "10", "1"), ""))), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         guardianCodes.generate(uai, null, true, null, null, "test");
@@ -136,8 +141,17 @@ abstract class AccountsContract {
         return studentCodes.reveal(uai, eleveId, code, "test").reveal();
     }
 
+    /** Each test comes from its own address, so that the per-address limit (20 tries in 10 minutes) is this test's own. */
+    org.springframework.test.web.servlet.request.RequestPostProcessor client() {
+        String address = "10." + (Math.abs(uai.hashCode()) % 250) + "." + (uai.charAt(7) % 250) + ".1";
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
     ResultActions activate(String code, String birthDate, String username, String password) throws Exception {
-        return mvc.perform(post("/portail/activation").with(csrf()).param("code", code).param("naissance", birthDate)
+        return mvc.perform(post("/portail/activation").with(csrf()).with(client()).param("code", code).param("naissance", birthDate)
                 .param("identifiant", username).param("courriel", "paul.martin@example.fr").param("motdepasse", password)
                 .param("confirmation", password));
     }
@@ -195,13 +209,13 @@ abstract class AccountsContract {
     void aGuardianConfirmsTheAccountByTheLinkThenLogsInAndSeesTheChild() throws Exception {
         String username = "paul-" + suffix;
         // a wrong birth date and a wrong code get the same answer
-        Document wrongDate = page(activate(carOf("1"), "2012-04-04", username, PASSWORD));
+        Document wrongDate = page(activate(carOf(lea), "2012-04-04", username, PASSWORD));
         Document wrongCode = page(activate("22222-33333-44444", "2012-04-03", username, PASSWORD));
         assertThat(wrongDate.getElementById("code-error").text()).isEqualTo(wrongCode.getElementById("code-error").text())
                 .startsWith("Le code d'activation ou la date de naissance est incorrect.");
         assertThat(jdbc.queryForObject("select count(*) from portal_account where username = ?", Integer.class, username)).isZero();
 
-        Document created = page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        Document created = page(activate(carOf(lea), "2012-04-03", username, PASSWORD));
         assertThat(created.getElementById("activated").text()).contains("Confirmez votre compte", "dans les 7 jours");
         long id = accountId(username);
         ProcessInstance pi = process("portal-account", "ACCOUNT-" + id);
@@ -218,7 +232,7 @@ abstract class AccountsContract {
         mvc.perform(get(link)).andExpect(redirectedUrl("/portail/connexion?confirme"));
         BpmnAwareTests.assertThat(pi).hasPassed("CompteConfirme", "MarquerCodeUtilise").isEnded();
         assertThat(jdbc.queryForObject("select state from portal_account where id = ?", String.class, id)).isEqualTo("CONFIRMED");
-        assertThat(jdbc.queryForObject("select used_at from guardian_code where valid_link_id = ?", Instant.class, linkOf("1"))).isNotNull();
+        assertThat(jdbc.queryForObject("select used_at from guardian_code where valid_link_id = ?", Instant.class, linkOf(lea))).isNotNull();
         // single use
         assertThat(page(mvc.perform(get(link))).getElementById("confirmation-failed")).isNotNull();
 
@@ -237,7 +251,7 @@ abstract class AccountsContract {
 
     @Test
     void aProvisionalAccountIsDeletedAfterSevenDaysAndTheCodeServesAgain() throws Exception {
-        String code = carOf("1");
+        String code = carOf(lea);
         String username = "paul7-" + suffix;
         page(activate(code, "2012-04-03", username, PASSWORD));
         long id = accountId(username);
@@ -252,7 +266,7 @@ abstract class AccountsContract {
         execute(job(pi));
         BpmnAwareTests.assertThat(pi).hasPassed("SeptJoursSansConfirmation", "SupprimerCompteProvisoire").isEnded();
         assertThat(jdbc.queryForObject("select count(*) from portal_account where id = ?", Integer.class, id)).isZero();
-        assertThat(jdbc.queryForObject("select used_at from guardian_code where valid_link_id = ?", Instant.class, linkOf("1"))).isNull();
+        assertThat(jdbc.queryForObject("select used_at from guardian_code where valid_link_id = ?", Instant.class, linkOf(lea))).isNull();
         assertThat(page(mvc.perform(get(link))).getElementById("confirmation-failed")).isNotNull();
 
         assertThat(page(activate(code, "2012-04-03", "autre-" + suffix, PASSWORD)).getElementById("activated")).isNotNull();
@@ -261,22 +275,77 @@ abstract class AccountsContract {
     @Test
     void aStudentAccountIsConfirmedAtOnce() throws Exception {
         String username = "lea-" + suffix;
-        Document created = page(activate(caeOf("1"), "2012-04-03", username, PASSWORD));
+        Document created = page(activate(caeOf(lea), "2012-04-03", username, PASSWORD));
         assertThat(created.getElementById("activated").text()).contains("Votre compte est prêt");
         long id = accountId(username);
         assertThat(process("portal-account", "ACCOUNT-" + id)).isNull();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey("ACCOUNT-" + id)
                 .singleResult().getEndActivityId()).isEqualTo("CompteValide");
         assertThat(jdbc.queryForObject("select used_at from student_code c join student s on s.id = c.valid_student_id "
-                + "where s.uai = ? and s.eleve_id = '1'", Instant.class, uai)).isNotNull();
+                + "where s.uai = ? and s.eleve_id = ?", Instant.class, uai, lea)).isNotNull();
         assertThat(page(mvc.perform(get("/portail").session(login(username, PASSWORD)))).getElementById("children").text())
                 .contains("Léa Martin");
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     @Test
+    void afterFiveTriesOnAStudentsCodeEvenTheRightBirthDateWaits() throws Exception {
+        String code = carOf(lea);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(page(activate(code, "2012-04-0" + (3 + i), "essai-" + suffix, PASSWORD)).getElementById("code-error").text())
+                    .startsWith("Le code d'activation ou la date de naissance est incorrect.");
+        }
+        assertThat(page(activate(code, "2012-04-03", "essai-" + suffix, PASSWORD)).getElementById("code-error").text())
+                .startsWith("Trop de tentatives avec le code de cet élève");
+        // the other child's code is not held back
+        assertThat(page(activate(carOf(hugo), "2014-06-05", "hugo-" + suffix, PASSWORD)).getElementById("activated")).isNotNull();
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1))));
+        assertThat(page(activate(code, "2012-04-03", "essai-" + suffix, PASSWORD)).getElementById("activated")).isNotNull();
+    }
+
+    /**
+     * G7: Léa moves to another establishment of the académie (same INE); her own account and her
+     * father's get the new establishment's codes, with their continuity date, once a service opens there.
+     */
+    @Test
+    void aChangeOfEstablishmentKeepsTheAccountsOnceAServiceIsOpenThere() throws Exception {
+        String father = "continuite-" + suffix;
+        page(activate(carOf(lea), "2012-04-03", father, PASSWORD));
+        ProcessInstance pi = process("portal-account", "ACCOUNT-" + accountId(father));
+        execute(job(pi));
+        mvc.perform(get(linkIn(smtp.getReceivedMessages()[0])));
+        String student = "lea-continuite-" + suffix;
+        page(activate(caeOf(lea), "2012-04-03", student, PASSWORD));
+
+        String next = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(next, List.of(
+                upload("ElevesSansAdresses.xml", eleves(next, eleve(lea, "Martin", "Léa", "03/04/2012", ""), division(lea, "2NDE1"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(next,
+                        personne("77", "M.", "Martin", "Paul", "paul.martin@example.fr", ""), respLegal(lea, "77", "1"), ""))), "test");
+        opening.declare(next, "test");
+        String attachedThere = "select count(*) from portal_account_code where uai = ? and account_id = ?";
+        assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(father))).isZero();
+
+        opening.setOpen(next, "NOTES", true, "test");
+        assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(father))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(student))).isEqualTo(1);
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.of("Europe/Paris"));
+        assertThat(jdbc.queryForObject("select c.continuity_on from guardian_code c join guardian_link l on l.id = c.valid_link_id "
+                + "where l.uai = ?", LocalDate.class, next)).isEqualTo(today);
+        assertThat(jdbc.queryForObject("select c.continuity_on from student_code c join student s on s.id = c.valid_student_id "
+                + "where s.uai = ?", LocalDate.class, next)).isEqualTo(today);
+
+        // once the night's replication has run, both accounts see Léa in her new establishment
+        replication.runNow("test");
+        assertThat(page(mvc.perform(get("/portail").session(login(father, PASSWORD)))).getElementById("children").text())
+                .contains("2NDE1", "Collège d'essai " + next);
+        assertThat(page(mvc.perform(get("/portail").session(login(student, PASSWORD)))).getElementById("children").text())
+                .contains("Collège d'essai " + next);
+    }
+
+    @Test
     void weakPasswordsAndTakenIdentifiersAreRefusedWithTheirReason() throws Exception {
-        String code = carOf("1");
+        String code = carOf(lea);
         assertThat(page(activate(code, "2012-04-03", "court-" + suffix, "court")).getElementById("password-error").text())
                 .contains("au moins 12 caractères");
         assertThat(page(activate(code, "2012-04-03", "commun-" + suffix, "motdepasse123")).getElementById("password-error").text())
@@ -289,7 +358,7 @@ abstract class AccountsContract {
     @Test
     void aGuardianGroupsChildrenAndANewCodeRestoresAnInvalidatedAccess() throws Exception {
         String username = "famille-" + suffix;
-        page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        page(activate(carOf(lea), "2012-04-03", username, PASSWORD));
         long id = accountId(username);
         ProcessInstance pi = process("portal-account", "ACCOUNT-" + id);
         execute(job(pi));
@@ -297,19 +366,19 @@ abstract class AccountsContract {
         MockHttpSession session = login(username, PASSWORD);
 
         // G3: Hugo's code in the same account
-        mvc.perform(post("/portail/enfants/ajout").session(session).with(csrf()).param("code", carOf("2")).param("naissance", "2014-06-05"))
+        mvc.perform(post("/portail/enfants/ajout").session(session).with(csrf()).with(client()).param("code", carOf(hugo)).param("naissance", "2014-06-05"))
                 .andExpect(redirectedUrl("/portail"));
         assertThat(page(mvc.perform(get("/portail").session(session))).select("#children li")).hasSize(2);
 
         // G4: the school invalidates Hugo's code (« Nouveau code »): the access stops at once, without waiting for the night
-        guardianCodes.newCode(uai, linkOf("2"), "test");
+        guardianCodes.newCode(uai, linkOf(hugo), "test");
         Document suspended = page(mvc.perform(get("/portail").session(session)));
         assertThat(suspended.getElementById("children").text()).contains("l'accès est suspendu");
 
         // G6: the new code, once replicated and usable, is entered into the same account
         replication.runNow("test");
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
-        mvc.perform(post("/portail/enfants/ajout").session(session).with(csrf()).param("code", carOf("2")).param("naissance", "2014-06-05"))
+        mvc.perform(post("/portail/enfants/ajout").session(session).with(csrf()).with(client()).param("code", carOf(hugo)).param("naissance", "2014-06-05"))
                 .andExpect(redirectedUrl("/portail"));
         Document restored = page(mvc.perform(get("/portail").session(session)));
         assertThat(restored.select("#children li")).hasSize(2);
@@ -319,11 +388,11 @@ abstract class AccountsContract {
     @Test
     void theHeadSeesTheAccountPanelAndResetsThePasswordOnlyOnceConfirmed() throws Exception {
         String username = "panel-" + suffix;
-        page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        page(activate(carOf(lea), "2012-04-03", username, PASSWORD));
         long id = accountId(username);
         MockHttpSession head = (MockHttpSession) mvc.perform(formLogin("/login").user(Heads.username(uai)).password(Heads.password(uai)))
                 .andReturn().getRequest().getSession(false);
-        String couple = "/etablissements/" + uai + "/responsables/couples/" + linkOf("1");
+        String couple = "/etablissements/" + uai + "/responsables/couples/" + linkOf(lea);
         Document provisional = page(mvc.perform(get(couple).session(head)));
         assertThat(provisional.getElementById("account-panel").text()).contains(username, "Provisoire", "Jamais");
         assertThat(provisional.getElementById("reset-password")).isNull();
@@ -359,7 +428,7 @@ abstract class AccountsContract {
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
         replication.runNow("test");
         String username = "contact-" + suffix;
-        page(activate(carOf("1"), "2012-04-03", username, PASSWORD));
+        page(activate(carOf(lea), "2012-04-03", username, PASSWORD));
         ProcessInstance account = process("portal-account", "ACCOUNT-" + accountId(username));
         execute(job(account));
         mvc.perform(get(linkIn(smtp.getReceivedMessages()[0])));
@@ -400,7 +469,7 @@ abstract class AccountsContract {
     @Test
     void aPasswordIsResetByASingleUseLinkThatExpiresAfterADay() throws Exception {
         String username = "reset-" + suffix;
-        page(activate(caeOf("2"), "2014-06-05", username, PASSWORD));
+        page(activate(caeOf(hugo), "2014-06-05", username, PASSWORD));
         long id = accountId(username);
 
         mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", username)).andExpect(status().isOk());
