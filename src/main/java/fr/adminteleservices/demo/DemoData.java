@@ -5,6 +5,7 @@ import fr.adminteleservices.catalogue.CatalogueService;
 import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.codes.GenerationResult;
 import fr.adminteleservices.codes.GuardianCodes;
+import fr.adminteleservices.consultation.SampleRecords;
 import fr.adminteleservices.notification.Channel;
 import fr.adminteleservices.notification.Notifications;
 import fr.adminteleservices.establishment.Academy;
@@ -59,10 +60,13 @@ class DemoData implements ApplicationRunner {
     private final GuardianCodes guardianCodes;
     private final Notifications notifications;
     private final Clock clock;
+    /** Consultation: the collège's assessments, grades, absences and LPC validations. */
+    private final SampleRecords sampleRecords;
 
     DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Catalogue catalogue,
              ServiceOpening opening, SettingsService settings, Replication replication, GuardianCodes guardianCodes,
              Notifications notifications,
+             SampleRecords sampleRecords,
              Clock clock) {
         this.establishments = establishments;
         this.directory = directory;
@@ -73,6 +77,7 @@ class DemoData implements ApplicationRunner {
         this.replication = replication;
         this.guardianCodes = guardianCodes;
         this.notifications = notifications;
+        this.sampleRecords = sampleRecords;
         this.clock = clock;
     }
 
@@ -130,6 +135,8 @@ class DemoData implements ApplicationRunner {
                     String job = notifications.notifyGuardians(COLLEGE, java.util.Set.of(Channel.EMAIL), true, division, null, "demo");
                     log.info("Demo notification of the guardians of {} in {} by e-mail: job {}", division, COLLEGE, job);
                 });
+        // consultation: what SIECLE Notes, Absences and LPC hold for the collège, copied by the replication below
+        establishments.currentSchoolYear(ACADEMY).ifPresent(y -> sampleRecords.fill(COLLEGE, y.startsOn(), y.endsOn()));
         ReplicationRun run = replication.runNow("demo");
         log.info("Demo replication: {} establishment(s), {} students in {} ms", run.establishments(), run.students(), run.durationMs());
     }

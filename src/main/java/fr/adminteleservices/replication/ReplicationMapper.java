@@ -60,6 +60,34 @@ interface ReplicationMapper {
 
     int copyStudentCodes(@Param("uai") String uai);
 
+    // ------------------------------------------------------------------ consultation (V8)
+
+    /** Empties ts_assessment_grade, ts_assessment, ts_absence and ts_lpc_validation of the establishment. */
+    default void clearConsultationRecords(String uai) {
+        clearAssessmentGrades(uai);
+        clearAssessments(uai);
+        clearAbsences(uai);
+        clearLpcValidations(uai);
+    }
+
+    void clearAssessmentGrades(@Param("uai") String uai);
+
+    void clearAssessments(@Param("uai") String uai);
+
+    void clearAbsences(@Param("uai") String uai);
+
+    void clearLpcValidations(@Param("uai") String uai);
+
+    int copyAssessments(@Param("uai") String uai);
+
+    int copyAssessmentGrades(@Param("uai") String uai);
+
+    int copyAbsences(@Param("uai") String uai);
+
+    int copyLpcValidations(@Param("uai") String uai);
+
+    // ------------------------------------------------------------------ end of consultation
+
     void insertRun(RunRow row);
 
     void finishRun(RunRow row);

@@ -75,6 +75,7 @@ public class ReplicationService {
         mapper.lockEstablishment(uai);
         mapper.clearGuardianCodes(uai);
         mapper.clearStudentCodes(uai);
+        mapper.clearConsultationRecords(uai); // consultation (V8)
         mapper.clearLinks(uai);
         mapper.clearGuardians(uai);
         mapper.clearStudents(uai);
@@ -102,8 +103,23 @@ public class ReplicationService {
         counts.guardians = mapper.copyGuardians(uai, asOf);
         counts.links = mapper.copyLinks(uai, asOf);
         counts.codes = mapper.copyGuardianCodes(uai) + mapper.copyStudentCodes(uai);
+        copyConsultationRecords(uai);
         return counts;
     }
+
+    // ------------------------------------------------------------------ consultation (V8)
+    // Grades and absences of the current school year and LPC validations of every year, of the students present,
+    // copied whether or not their service is open: the rule publication-visibility decides at read time (service
+    // open, publication mode and due date, LPC delay), so opening or closing a service needs no other copy.
+    private void copyConsultationRecords(String uai) {
+        int assessments = mapper.copyAssessments(uai);
+        int grades = mapper.copyAssessmentGrades(uai);
+        int absences = mapper.copyAbsences(uai);
+        int validations = mapper.copyLpcValidations(uai);
+        log.debug("Replication of {}: {} assessments, {} grades, {} absences, {} LPC validations", uai, assessments, grades,
+                absences, validations);
+    }
+    // ------------------------------------------------------------------ end of consultation
 
     private static final class Counts {
         boolean declared;
