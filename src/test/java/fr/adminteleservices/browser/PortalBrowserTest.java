@@ -150,7 +150,7 @@ class PortalBrowserTest extends BrowserTest {
         clickButton("Créer mon compte");
 
         // the account is provisional: the page asks him to confirm it
-        waitForHeading("Compte créé");
+        waitForHeading("Compte provisoire créé");
         WebElement activated = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("activated")));
         assertThat(activated.getText()).contains("Confirmez votre compte", "paul.martin@example.fr", "dans les 7 jours");
         assertThat(driver.findElements(By.id("activation-errors"))).isEmpty();
