@@ -68,26 +68,8 @@ class AccountMails {
                         + "l'origine de ce changement, prévenez au plus vite l'établissement de votre enfant.", null, null));
     }
 
-    private interface Writer {
-        void write(AccountMapper.AccountRow account, MimeMessageHelper message) throws MessagingException;
-    }
-
-    private MailTemplate template(String name, Writer writer) {
-        return new MailTemplate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void compose(String reference, MimeMessageHelper message) throws MessagingException {
-                AccountMapper.AccountRow account = mapper.findAccount(Long.parseLong(reference));
-                if (account == null) {
-                    throw new MailObsolete("Le compte n'existe plus.");
-                }
-                writer.write(account, message);
-            }
-        };
+    private MailTemplate template(String name, MailTemplate.Writer<AccountMapper.AccountRow> writer) {
+        return MailTemplate.byId(name, mapper::findAccount, "Le compte n'existe plus.", writer);
     }
 
     /** The text part, and the same as simple HTML with the link as a button-like anchor; no image, no tracking. */

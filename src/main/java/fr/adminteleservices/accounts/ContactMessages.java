@@ -1,10 +1,8 @@
 package fr.adminteleservices.accounts;
 
-import fr.adminteleservices.mail.MailObsolete;
 import fr.adminteleservices.mail.MailTemplate;
 import fr.adminteleservices.mail.Outbox;
 import fr.adminteleservices.mail.OutgoingMail;
-import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -151,25 +148,7 @@ class ContactMessages {
         });
     }
 
-    private interface Writer {
-        void write(ContactMapper.MessageRow m, MimeMessageHelper message) throws MessagingException;
-    }
-
-    private MailTemplate template(String name, Writer writer) {
-        return new MailTemplate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void compose(String reference, MimeMessageHelper message) throws MessagingException {
-                ContactMapper.MessageRow m = mapper.find(Long.parseLong(reference));
-                if (m == null) {
-                    throw new MailObsolete("Le message n'existe plus.");
-                }
-                writer.write(m, message);
-            }
-        };
+    private MailTemplate template(String name, MailTemplate.Writer<ContactMapper.MessageRow> writer) {
+        return MailTemplate.byId(name, mapper::find, "Le message n'existe plus.", writer);
     }
 }
