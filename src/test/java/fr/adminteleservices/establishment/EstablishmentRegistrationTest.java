@@ -33,7 +33,7 @@ class EstablishmentRegistrationTest {
 
     @Test
     void theApiRegistersAnEstablishmentAndItsHeadWhoCanThenLogIn() throws Exception {
-        String uai = uai(991201);
+        String uai = uai(975201);
         mvc.perform(post("/api/establishments").with(httpBasic("academie", "academie"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -85,7 +85,7 @@ class EstablishmentRegistrationTest {
     @Test
     void aHeadCannotRegisterEstablishments() throws Exception {
         mvc.perform(post("/api/establishments").with(httpBasic("chef.0990001N", "chef.0990001N"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"uai\":\"" + uai(991202) + "\",\"name\":\"X\",\"kind\":\"COLLEGE\"}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"uai\":\"" + uai(975202) + "\",\"name\":\"X\",\"kind\":\"COLLEGE\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/establishments").with(httpBasic("chef.0990001N", "chef.0990001N")))
                 .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].uai").value("0990001N"));
@@ -95,7 +95,7 @@ class EstablishmentRegistrationTest {
     void theScreensRegisterAnEstablishmentAndItsHead() throws Exception {
         MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("academie").password("academie"))
                 .andReturn().getRequest().getSession(false);
-        String uai = uai(991203);
+        String uai = uai(975203);
         mvc.perform(get("/academie/etablissements/nouveau").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enregistrer un établissement")));
         mvc.perform(post("/academie/etablissements/nouveau").session(session).with(csrf())

@@ -30,6 +30,11 @@ public final class SiecleFixtures {
     public static String newEstablishment(EstablishmentService establishments) {
         int number = NEXT_UAI.incrementAndGet();
         String uai = String.format("%07d", number) + Uai.checkLetter(number);
+        // the in-memory database outlives a test class: skip what an earlier one registered
+        while (establishments.find(uai).isPresent()) {
+            number = NEXT_UAI.incrementAndGet();
+            uai = String.format("%07d", number) + Uai.checkLetter(number);
+        }
         establishments.register(new Establishment(uai, "demo", "Collège d'essai " + uai, EstablishmentKind.COLLEGE,
                 "1 rue de l'Essai", null, "99000", "Essai", "Mme Test", List.of("ce." + uai + "@example.com"),
                 EnumSet.allOf(SiecleModule.class)));
