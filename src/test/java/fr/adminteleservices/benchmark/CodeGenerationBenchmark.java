@@ -1,5 +1,11 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.count;
+import static fr.adminteleservices.benchmark.Machine.deleteTree;
+import static fr.adminteleservices.benchmark.Machine.loadAverage;
+import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
+import static fr.adminteleservices.benchmark.Machine.mariaDbVersionQuietly;
+
 import fr.adminteleservices.Application;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.NationalService;
@@ -136,7 +142,7 @@ public final class CodeGenerationBenchmark {
         boolean ok = true;
         try {
             System.out.printf(Locale.ROOT, "%nApplication started in %,d ms on %s (%s, %d processors, max heap %,d MB); "
-                            + "load average %s%n", (System.nanoTime() - startingAt) / 1_000_000, url, serverVersion(),
+                            + "load average %s%n", (System.nanoTime() - startingAt) / 1_000_000, url, mariaDbVersion(url),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
             printEngineSettings(app);
             Class<?> secretsClass = Class.forName("fr.adminteleservices.codes.CodeSecrets");
@@ -223,17 +229,6 @@ public final class CodeGenerationBenchmark {
         try (Stream<Path> files = Files.list(dir)) {
             return files.sorted().map(p -> new SiecleImportService.Upload(p.getFileName().toString(),
                     () -> Files.newInputStream(p))).toList();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
@@ -457,22 +452,10 @@ public final class CodeGenerationBenchmark {
         }
     }
 
-    private static long count(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ output
 
     private static void summary(List<Run> runs) {
-        System.out.printf(Locale.ROOT, "%nSummary (%s; load average now %s)%n", serverVersionQuietly(), loadAverage());
+        System.out.printf(Locale.ROOT, "%nSummary (%s; load average now %s)%n", mariaDbVersionQuietly(url), loadAverage());
         System.out.println("run  couples  answer ms  codes/s  bookkeeping ms  plain(loop) ms  codes/s  ratio  crypto ms"
                 + "  plain(pre) ms  codes/s  ratio(pre)  query+D5 ms  D5 ms");
         for (Run r : runs) {
@@ -554,29 +537,4 @@ public final class CodeGenerationBenchmark {
         return new long[] {jvm, db};
     }
 
-    /** The machine's load average over 1/5/15 minutes: other work on this 2-core machine slows everything down. */
-    private static String loadAverage() {
-        try {
-            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return l[0] + "/" + l[1] + "/" + l[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private static String serverVersion() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version()")) {
-            r.next();
-            return "MariaDB " + r.getString(1);
-        }
-    }
-
-    private static String serverVersionQuietly() {
-        try {
-            return serverVersion();
-        } catch (SQLException e) {
-            return "MariaDB ?";
-        }
-    }
 }

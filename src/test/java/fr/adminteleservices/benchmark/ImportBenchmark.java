@@ -1,5 +1,7 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.gcMillis;
+
 import fr.adminteleservices.Application;
 import fr.adminteleservices.establishment.Academy;
 import fr.adminteleservices.establishment.Establishment;
@@ -105,7 +107,4 @@ public final class ImportBenchmark {
                 peak / (1024 * 1024), gcMillis() - gcBefore);
     }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
 }

@@ -1,5 +1,9 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.gcCount;
+import static fr.adminteleservices.benchmark.Machine.gcMillis;
+import static fr.adminteleservices.benchmark.Machine.loadAverage;
+
 import com.sun.management.GarbageCollectionNotificationInfo;
 import fr.adminteleservices.notification.letters.Letter;
 import fr.adminteleservices.notification.letters.Letter.Addressee;
@@ -316,20 +320,4 @@ public final class LetterBenchmark {
         }
     }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return l[0] + "/" + l[1] + "/" + l[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
 }

@@ -1,5 +1,13 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.deleteTree;
+import static fr.adminteleservices.benchmark.Machine.gcCount;
+import static fr.adminteleservices.benchmark.Machine.gcMillis;
+import static fr.adminteleservices.benchmark.Machine.gcNames;
+import static fr.adminteleservices.benchmark.Machine.loadAverage;
+import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
+import static fr.adminteleservices.benchmark.Machine.mariaDbVersionQuietly;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.management.GarbageCollectionNotificationInfo;
@@ -179,7 +187,7 @@ public final class NotificationBenchmark {
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "%nApplication started in %,d ms on %s (%s); %d processors, max heap %,d MB, "
                             + "GC %s, Java %s; SMTP: GreenMail on 127.0.0.1:%d (this JVM), group size %s; load average %s%n",
-                    (System.nanoTime() - startingAt) / 1_000_000, url, serverVersion(), rt.availableProcessors(),
+                    (System.nanoTime() - startingAt) / 1_000_000, url, mariaDbVersion(url), rt.availableProcessors(),
                     rt.maxMemory() >> 20, gcNames(), System.getProperty("java.version"), smtp.getSmtp().getPort(),
                     groupSize == null ? "default (50)" : groupSize, loadAverage());
 
@@ -516,7 +524,7 @@ public final class NotificationBenchmark {
 
     private static void summary(List<Run> runs) {
         System.out.printf(Locale.ROOT, "%nSummary (%s; %d processors; max heap %,d MB; load average now %s)%n",
-                serverVersionQuietly(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                mariaDbVersionQuietly(url), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 loadAverage());
         System.out.println("run            items  request ms  decide ms  step ms  step /s  whole ms  whole /s  PDF MB"
                 + "  heap base MB  sampled peak MB  old gen peak MB  after-GC max MB  JVM CPU ms  DB CPU ms  stmts/item  commits/item  load before");
@@ -549,8 +557,8 @@ public final class NotificationBenchmark {
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url, "root", "")) {
             while (true) {
-                long jobs = count(c, "select count(*) from ACT_RU_JOB where TYPE_ <> 'timer' and RETRIES_ > 0");
-                long generations = count(c, "select count(*) from code_generation g where g.lifecycles_done_at is null and"
+                long jobs = Machine.count(c, "select count(*) from ACT_RU_JOB where TYPE_ <> 'timer' and RETRIES_ > 0");
+                long generations = Machine.count(c, "select count(*) from code_generation g where g.lifecycles_done_at is null and"
                         + " exists (select 1 from guardian_code c where c.generation_id = g.id and c.lifecycle_started = false)");
                 if (jobs == 0 && generations == 0) {
                     break;
@@ -560,7 +568,7 @@ public final class NotificationBenchmark {
                 }
                 Thread.sleep(100);
             }
-            long failed = count(c, "select count(*) from ACT_RU_JOB where RETRIES_ = 0");
+            long failed = Machine.count(c, "select count(*) from ACT_RU_JOB where RETRIES_ = 0");
             if (failed > 0) {
                 throw new IllegalStateException(failed + " failed jobs (incidents)");
             }
@@ -589,19 +597,7 @@ public final class NotificationBenchmark {
 
     private static long count(String sql, Object... params) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "root", "")) {
-            return count(c, sql, params);
-        }
-    }
-
-    private static long count(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
+            return Machine.count(c, sql, params);
         }
     }
 
@@ -611,17 +607,6 @@ public final class NotificationBenchmark {
             return false;
         }
         return true;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** CPU used so far: this JVM (ns) and the MariaDB server process (ms, from /proc; -1 if not found). */
@@ -680,43 +665,6 @@ public final class NotificationBenchmark {
         return String.join(", ", after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue())).toList());
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return l[0] + "/" + l[1] + "/" + l[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private static String gcNames() {
-        return String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
-    }
-
-    private static String serverVersion() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version()")) {
-            r.next();
-            return "MariaDB " + r.getString(1);
-        }
-    }
-
-    private static String serverVersionQuietly() {
-        try {
-            return serverVersion();
-        } catch (SQLException e) {
-            return "MariaDB ?";
-        }
-    }
-
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
-    }
-
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     /** Samples the heap used every 50 ms and records the heap used right after each collection. */

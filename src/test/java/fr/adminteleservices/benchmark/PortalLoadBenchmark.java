@@ -1,5 +1,11 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.count;
+import static fr.adminteleservices.benchmark.Machine.gcNames;
+import static fr.adminteleservices.benchmark.Machine.loadAverage;
+import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
+import static fr.adminteleservices.benchmark.Machine.mariaDbVersionQuietly;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -240,7 +246,7 @@ public final class PortalLoadBenchmark {
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "%nApplication started in %,d ms on %s (%s, innodb_flush_log_at_trx_commit=%s); "
                             + "HTTP %s; %d processors, max heap %,d MB, GC %s, Java %s; load average at start %s%n",
-                    (System.nanoTime() - startingAt) / 1_000_000, url, serverVersion(), variable("innodb_flush_log_at_trx_commit"),
+                    (System.nanoTime() - startingAt) / 1_000_000, url, mariaDbVersion(url), variable("innodb_flush_log_at_trx_commit"),
                     base, rt.availableProcessors(), rt.maxMemory() >> 20, gcNames(), System.getProperty("java.version"), startLoad);
 
             List<Account> accounts = setUp(app, students, grades, accountCount);
@@ -819,7 +825,7 @@ public final class PortalLoadBenchmark {
     }
 
     private static boolean summary(List<Result> results) {
-        System.out.printf(Locale.ROOT, "%nSummary (%s; bcrypt cost 10; load average now %s)%n", serverVersionQuietly(), loadAverage());
+        System.out.printf(Locale.ROOT, "%nSummary (%s; bcrypt cost 10; load average now %s)%n", mariaDbVersionQuietly(url), loadAverage());
         System.out.println("scenario         VUs   requests     /s    p50 ms   p90 ms   p99 ms   max ms  errors  timeouts"
                 + "  Tomcat  loadgen  MariaDB  others  idle (cores)");
         boolean ok = true;
@@ -1049,53 +1055,12 @@ public final class PortalLoadBenchmark {
         return a.isBefore(b) ? a : b;
     }
 
-    private static long count(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
-    private static String gcNames() {
-        return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return l[0] + "/" + l[1] + "/" + l[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
     private static String variable(String name) {
         try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("show variables like '" + name + "'")) {
             return r.next() ? r.getString(2) : "?";
         } catch (SQLException e) {
             return "?";
-        }
-    }
-
-    private static String serverVersion() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version()")) {
-            r.next();
-            return "MariaDB " + r.getString(1);
-        }
-    }
-
-    private static String serverVersionQuietly() {
-        try {
-            return serverVersion();
-        } catch (SQLException e) {
-            return "MariaDB ?";
         }
     }
 

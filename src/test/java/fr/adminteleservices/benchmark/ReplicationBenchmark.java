@@ -1,5 +1,9 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.deleteTree;
+import static fr.adminteleservices.benchmark.Machine.loadAverage;
+import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
+
 import fr.adminteleservices.Application;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.NationalService;
@@ -113,7 +117,7 @@ public final class ReplicationBenchmark {
         boolean ok = true;
         try {
             System.out.printf(Locale.ROOT, "%nApplication started in %,d ms on %s (%s, %d processors, max heap %,d MB)%n",
-                    (System.nanoTime() - startingAt) / 1_000_000, url, serverVersion(url),
+                    (System.nanoTime() - startingAt) / 1_000_000, url, mariaDbVersion(url),
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             if (setUp) {
                 setUp(app, students, establishmentCount);
@@ -261,17 +265,6 @@ public final class ReplicationBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     private static boolean alreadySetUp(String url, int establishmentCount) {
         try (Connection c = DriverManager.getConnection(url, "root", "");
              PreparedStatement s = c.prepareStatement(
@@ -309,14 +302,6 @@ public final class ReplicationBenchmark {
     }
 
     /** The machine's 1-minute load average: other work on this 2-core machine slows MariaDB down. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
     /** A line of /proc/self/status in MB (-1 where there is none). */
     private static long procStatusMb(String key) {
         try {
@@ -388,11 +373,4 @@ public final class ReplicationBenchmark {
         return same;
     }
 
-    private static String serverVersion(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select version()")) {
-            r.next();
-            return "MariaDB " + r.getString(1);
-        }
-    }
 }
