@@ -75,7 +75,7 @@ class HomeController {
         return "home/establishment";
     }
 
-    @GetMapping("/etablissements/{uai}/{slug:statistiques|teleinscription}")
+    @GetMapping("/etablissements/{uai}/{slug:teleinscription}")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String upcoming(@PathVariable String uai, @PathVariable String slug, Model model) {
         MenuEntry entry = MenuEntry.bySlug(slug);

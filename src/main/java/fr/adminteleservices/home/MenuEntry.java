@@ -18,7 +18,7 @@ public record MenuEntry(String key, String label, String path, boolean available
                     "Créer les codes en masse, notifier en masse, gérer le code d'un couple élève / responsable."),
             new MenuEntry("eleves-acces", "Accès des élèves", "acces-eleves", true, "§5",
                     "Notifier les codes élèves en masse, gérer le code d'un élève."),
-            new MenuEntry("statistiques", "Statistiques", "statistiques", false, "§6",
+            new MenuEntry("statistiques", "Statistiques", "statistiques", true, "§6",
                     "Synthèses des codes élèves, des codes responsables et des accès aux téléservices."),
             new MenuEntry("teleinscription", "Téléinscription", "teleinscription", false, "§7",
                     "Options éligibles en seconde et suivi de la téléinscription."),

@@ -49,8 +49,8 @@ class HeadOfEstablishmentBrowserTest extends BrowserTest {
     static final String ACADEMY_ADMIN = "academie";
 
     static final List<String> AVAILABLE_ENTRIES = List.of("Accueil", "Ouverture / fermeture", "Paramétrage",
-            "Accès des responsables", "Accès des élèves", "Élèves et responsables", "Importer les exports SIECLE");
-    static final List<String> UPCOMING_ENTRIES = List.of("Statistiques", "Téléinscription");
+            "Accès des responsables", "Accès des élèves", "Statistiques", "Élèves et responsables", "Importer les exports SIECLE");
+    static final List<String> UPCOMING_ENTRIES = List.of("Téléinscription");
 
     @Autowired
     EstablishmentService establishments;
@@ -95,11 +95,10 @@ class HeadOfEstablishmentBrowserTest extends BrowserTest {
         // when they click « Statistiques »
         menuLink("Statistiques").click();
 
-        // then the page says plainly that it is not built yet
-        waitForHeading("Statistiques");
-        assertThat(driver.getCurrentUrl()).isEqualTo(url("/etablissements/" + COLLEGE + "/statistiques"));
-        assertThat(driver.findElement(By.cssSelector("main .fr-alert--info")).getText())
-                .contains("Fonction pas encore disponible").contains("§6");
+        // then they land on the first synthesis, the guide's §6.1
+        waitForHeading("Synthèse codes élèves");
+        assertThat(driver.getCurrentUrl()).isEqualTo(url("/etablissements/" + COLLEGE + "/statistiques/codes-eleves"));
+        assertThat(driver.findElement(By.id("sum")).getText()).startsWith("Somme :");
         assertThat(menuLink("Statistiques").getAttribute("aria-current")).isEqualTo("page");
 
         // when they sign out

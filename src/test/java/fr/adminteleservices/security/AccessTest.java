@@ -68,7 +68,7 @@ class AccessTest {
                 .andExpect(content().string(containsString("Statistiques")))
                 .andExpect(content().string(containsString("Téléinscription")))
                 .andExpect(content().string(containsString("à venir")));
-        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE + "/statistiques").session(session)).andExpect(status().isOk())
+        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE + "/teleinscription").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Fonction pas encore disponible")));
         mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE + "/eleves").param("division", "3A").session(session))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Responsable légal 1")));

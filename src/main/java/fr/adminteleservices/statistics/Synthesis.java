@@ -1,0 +1,18 @@
+package fr.adminteleservices.statistics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * A synthesis as the guide lays it out: first the line of the whole ({@code establishment}, or {@code academy} for
+ * the académie administrator's view), then the lines by structure (MEF and division; for the académie, by
+ * establishment), then their « Somme ». The school year is the one « année courante » refers to.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Synthesis<L>(L establishment, L academy, String schoolYear, List<L> rows, L sum) {
+
+    /** The line of the whole, whichever scope it is. */
+    public L total() {
+        return establishment != null ? establishment : academy;
+    }
+}
