@@ -14,63 +14,63 @@ import org.springframework.jdbc.support.KeyHolder;
  * students, guardians and their links as SIECLE would leave them, codes in each state, refusals, accounts, and page
  * views. Dates are chosen around the current school year by the test.
  */
-final class StatisticsFixture {
+public final class StatisticsFixture {
 
     private final JdbcTemplate jdbc;
     private final String uai;
     private int next;
 
-    StatisticsFixture(JdbcTemplate jdbc, String uai) {
+    public StatisticsFixture(JdbcTemplate jdbc, String uai) {
         this.jdbc = jdbc;
         this.uai = uai;
     }
 
-    void mef(String code, String label, String editionLabel, String mefstat) {
+    public void mef(String code, String label, String editionLabel, String mefstat) {
         jdbc.update("insert into mef (uai, code, label, edition_label, mefstat) values (?, ?, ?, ?, ?)", uai, code, label,
                 editionLabel, mefstat);
     }
 
-    long student(String name, String mef, String division, LocalDate leftOn) {
+    public long student(String name, String mef, String division, LocalDate leftOn) {
         String eleveId = uai.substring(0, 7) + (++next);
         return insert("insert into student (uai, eleve_id, last_name, first_name, birth_date, mef_code, division_code, left_on)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)", uai, eleveId, name, "Prénom", LocalDate.of(2012, 3, 4), mef, division, leftOn);
     }
 
-    long guardian(String name, LocalDate leftOn) {
+    public long guardian(String name, LocalDate leftOn) {
         return insert("insert into guardian (uai, personne_id, last_name, first_name, left_on) values (?, ?, ?, ?, ?)",
                 uai, "P" + (++next), name, "Prénom", leftOn);
     }
 
-    long link(long student, long guardian, int rank, LocalDate endedOn) {
+    public long link(long student, long guardian, int rank, LocalDate endedOn) {
         return insert("insert into guardian_link (uai, student_id, guardian_id, legal_rank, ended_on) values (?, ?, ?, ?, ?)",
                 uai, student, guardian, rank, endedOn);
     }
 
     /** A CAR; {@code valid} false means replaced or withdrawn since. */
-    long guardianCode(long link, boolean valid, LocalDate notifiedOn) {
+    public long guardianCode(long link, boolean valid, LocalDate notifiedOn) {
         return insert("insert into guardian_code (uai, link_id, lookup_hash, encrypted_value, hint, created_at, valid_from,"
                         + " valid_link_id, invalidated_at, notified_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 uai, link, hash(), "chiffré", "AB", Timestamp.from(Instant.now()), LocalDate.of(2020, 1, 1),
                 valid ? link : null, valid ? null : Timestamp.from(Instant.now()), notifiedOn);
     }
 
-    long studentCode(long student, boolean valid, LocalDate notifiedOn) {
+    public long studentCode(long student, boolean valid, LocalDate notifiedOn) {
         return insert("insert into student_code (uai, student_id, lookup_hash, encrypted_value, hint, created_at, valid_from,"
                         + " valid_student_id, invalidated_at, notified_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 uai, student, hash(), "chiffré", "CD", Timestamp.from(Instant.now()), LocalDate.of(2020, 1, 1),
                 valid ? student : null, valid ? null : Timestamp.from(Instant.now()), notifiedOn);
     }
 
-    void guardianRefusal(long link, long student, boolean withdrawn) {
+    public void guardianRefusal(long link, long student, boolean withdrawn) {
         refusal("GUARDIAN", link, student, withdrawn);
     }
 
-    void studentRefusal(long student, boolean withdrawn) {
+    public void studentRefusal(long student, boolean withdrawn) {
         refusal("STUDENT", null, student, withdrawn);
     }
 
     /** An account holding one code; {@code confirmed} false is a provisional account. */
-    long account(String holder, boolean confirmed, Instant createdAt, String kind, long codeId, long student) {
+    public long account(String holder, boolean confirmed, Instant createdAt, String kind, long codeId, long student) {
         long id = insert("insert into portal_account (username, email, password_hash, holder, state, created_at) values (?, ?, ?, ?, ?, ?)",
                 "stat-" + uai + "-" + (++next), "stat" + next + "@example.com", "{noop}x", holder,
                 confirmed ? "CONFIRMED" : "PROVISIONAL", Timestamp.from(createdAt));
@@ -79,7 +79,7 @@ final class StatisticsFixture {
         return id;
     }
 
-    void access(Instant at, String mefstat, String service, String holder, long student) {
+    public void access(Instant at, String mefstat, String service, String holder, long student) {
         jdbc.update("insert into consultation_log (consulted_at, uai, mefstat, service, holder, account_id, student_id)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), uai, mefstat, service, holder, 0L, student);
     }
