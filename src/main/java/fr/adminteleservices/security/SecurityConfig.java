@@ -40,7 +40,7 @@ class SecurityConfig {
     SecurityFilterChain screenChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(paths("/login", "/dsfr/**", "/css/**", "/favicon.ico", "/error")).permitAll()
+                        .requestMatchers(paths("/login", "/dsfr/**", "/css/**", "/chartjs/**", "/js/**", "/favicon.ico", "/error")).permitAll()
                         // the API's description is public for integrators; every call it describes is not
                         .requestMatchers(paths("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")).permitAll()
                         // Camunda's Admin webapp (users, groups, authorizations) is for académie administrators only;

@@ -26,6 +26,9 @@ class StaticResourcesTest {
     @Test
     void theAppsOwnFilesAndSwaggerUiAreServed() throws Exception {
         mvc.perform(get("/css/codes.css")).andExpect(status().isOk()).andExpect(content().string(containsString("app-continuity")));
+        // the charts of the statistics: Chart.js copied from npm by Maven, and the page's script
+        mvc.perform(get("/chartjs/chart.umd.min.js")).andExpect(status().isOk()).andExpect(content().string(containsString("Chart")));
+        mvc.perform(get("/js/statistics-charts.js")).andExpect(status().isOk()).andExpect(content().string(containsString("teleservicesCharts")));
         mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk()).andExpect(content().string(containsString("swagger")));
         mvc.perform(get("/swagger-ui/swagger-ui-bundle.js")).andExpect(status().isOk());
         mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isOk());
