@@ -18,27 +18,15 @@
   Chart.defaults.font.family = 'Marianne, arial, sans-serif';
   Chart.defaults.animation = false; // the figures are read, not watched; a screenshot shows the final chart
 
-  function footer(rows) {
-    return function (items) {
-      var row = rows[items[0].dataIndex];
-      return ['Total : ' + number.format(row.total),
-              'Responsables : ' + number.format(row.guardians) + ' — Élèves : ' + number.format(row.students)];
-    };
-  }
-
-  function stackedByCategory(canvasId, rows, labelOf) {
+  // a stacked bar chart whose tooltip lists every dataset of the hovered bar, then the lines of footerOf(index)
+  function barChart(canvasId, labels, datasets, footerOf) {
     var canvas = document.getElementById(canvasId);
     if (!canvas) {
       return null;
     }
     return new Chart(canvas, {
       type: 'bar',
-      data: {
-        labels: rows.map(labelOf),
-        datasets: categories.map(function (c) {
-          return { label: c.label, backgroundColor: c.color, data: rows.map(function (r) { return r[c.key]; }) };
-        })
-      },
+      data: { labels: labels, datasets: datasets },
       options: {
         responsive: true,
         maintainAspectRatio: false,
@@ -48,7 +36,7 @@
           tooltip: {
             callbacks: {
               label: function (item) { return item.dataset.label + ' : ' + number.format(item.parsed.y); },
-              footer: footer(rows)
+              footer: function (items) { return footerOf(items[0].dataIndex); }
             }
           }
         }
@@ -56,33 +44,26 @@
     });
   }
 
+  // months and MEFSTATs: one dataset per category; the tooltip adds the total and the readers
+  function byCategory(canvasId, rows) {
+    return barChart(canvasId, rows.map(function (r) { return r.label; }),
+      categories.map(function (c) {
+        return { label: c.label, backgroundColor: c.color, data: rows.map(function (r) { return r[c.key]; }) };
+      }),
+      function (i) {
+        return ['Total : ' + number.format(rows[i].total),
+                'Responsables : ' + number.format(rows[i].guardians) + ' — Élèves : ' + number.format(rows[i].students)];
+      });
+  }
+
   var charts = {};
-  charts.byMonth = stackedByCategory('chart-by-month', data.byMonth, function (m) { return m.label; });
-  charts.byMefStat = stackedByCategory('chart-by-mefstat', data.byMefStat, function (m) { return m.label; });
-  charts.byCategory = new Chart(document.getElementById('chart-by-category'), {
-    type: 'bar',
-    data: {
-      labels: data.byCategory.map(function (c) { return c.label; }),
-      datasets: [
-        { label: 'Responsables', backgroundColor: '#000091', data: data.byCategory.map(function (c) { return c.guardians; }) },
-        { label: 'Élèves', backgroundColor: '#6a6af4', data: data.byCategory.map(function (c) { return c.students; }) }
-      ]
-    },
-    options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
-      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
-      plugins: {
-        tooltip: {
-          callbacks: {
-            label: function (item) { return item.dataset.label + ' : ' + number.format(item.parsed.y); },
-            footer: function (items) { return 'Total : ' + number.format(data.byCategory[items[0].dataIndex].total); }
-          }
-        }
-      }
-    }
-  });
+  charts.byMonth = byCategory('chart-by-month', data.byMonth);
+  charts.byMefStat = byCategory('chart-by-mefstat', data.byMefStat);
+  // categories: who read them, guardians or students
+  charts.byCategory = barChart('chart-by-category', data.byCategory.map(function (c) { return c.label; }), [
+    { label: 'Responsables', backgroundColor: '#000091', data: data.byCategory.map(function (c) { return c.guardians; }) },
+    { label: 'Élèves', backgroundColor: '#6a6af4', data: data.byCategory.map(function (c) { return c.students; }) }
+  ], function (i) { return 'Total : ' + number.format(data.byCategory[i].total); });
   // for a browser test and for anyone curious in the console
   window.teleservicesCharts = charts;
 })();

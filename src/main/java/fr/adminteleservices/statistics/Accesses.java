@@ -1,13 +1,15 @@
 package fr.adminteleservices.statistics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * « Synthèse accès téléservices » (§6.3): the pages of the téléservices read during the school year, by month, by
  * category and by MEFSTAT. Each bar's tooltip details it: per category, and per kind of reader (guardians or
- * students).
+ * students). {@code uai} is the establishment's, absent for the académie.
  */
-public record Accesses(String schoolYear, List<ByMonth> byMonth, List<ByCategory> byCategory, List<ByMefStat> byMefStat) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Accesses(String uai, String schoolYear, List<ByMonth> byMonth, List<ByCategory> byCategory, List<ByMefStat> byMefStat) {
 
     public record ByMonth(String month, String label, long absences, long lpc, long notes, long ficheRenseignements,
                           long guardians, long students, long total) {

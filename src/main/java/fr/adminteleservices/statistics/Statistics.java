@@ -137,7 +137,7 @@ public class Statistics {
                     t.of(AccessCategory.LPC), t.of(AccessCategory.NOTES), t.of(AccessCategory.FICHE_RENSEIGNEMENTS),
                     t.guardians, t.students, t.total());
         }).toList();
-        return new Accesses(period.label(), byMonth, byCategory, byMefStat);
+        return new Accesses(uai, period.label(), byMonth, byCategory, byMefStat);
     }
 
     // ------------------------------------------------------------------

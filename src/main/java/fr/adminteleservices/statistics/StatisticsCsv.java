@@ -18,18 +18,36 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class StatisticsCsv {
 
-    static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
-
     private static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.DEFAULT)
             .setDelimiter(';').setRecordSeparator("\r\n").get();
 
     private StatisticsCsv() {
     }
 
-    /** A synthesis: the line of the whole, then the lines by structure (or establishment), then « Somme ». */
-    static <L> void synthesis(Synthesis<L> synthesis, List<Column<L>> columns, boolean academy,
-                              Function<L, String[]> keys, OutputStream out) {
-        write(out, csv -> {
+    /**
+     * A synthesis: the line of the whole, then the lines by structure (MEF and division) or, for the académie, by
+     * establishment (UAI and name), then « Somme ».
+     */
+    static void synthesis(Synthesis<?> synthesis, OutputStream out) {
+        if (synthesis.total() instanceof GuardianCodeLine) {
+            @SuppressWarnings("unchecked")
+            Synthesis<GuardianCodeLine> s = (Synthesis<GuardianCodeLine>) synthesis;
+            synthesis(s, GuardianCodeLine.COLUMNS, s.academy() != null,
+                    l -> keys(s.academy() != null, l.uai(), l.name(), l.mef(), l.mefLabel(), l.division()), out);
+        } else {
+            @SuppressWarnings("unchecked")
+            Synthesis<StudentCodeLine> s = (Synthesis<StudentCodeLine>) synthesis;
+            synthesis(s, StudentCodeLine.COLUMNS, s.academy() != null,
+                    l -> keys(s.academy() != null, l.uai(), l.name(), l.mef(), l.mefLabel(), l.division()), out);
+        }
+    }
+
+    private static String[] keys(boolean academy, String uai, String name, String mef, String mefLabel, String division) {
+        return academy ? new String[] {uai, name} : new String[] {mefLabel != null ? mefLabel : mef, division};
+    }
+
+    private static <L> void synthesis(Synthesis<L> synthesis, List<Column<L>> columns, boolean academy,
+                                      Function<L, String[]> keys, OutputStream out) {        write(out, csv -> {
             List<String> header = new ArrayList<>(List.of("Ligne"));
             header.addAll(academy ? List.of("UAI", "Établissement") : List.of("MEF", "Division"));
             columns.forEach(c -> header.add(c.header()));

@@ -3,9 +3,6 @@ package fr.adminteleservices.statistics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.adminteleservices.establishment.EstablishmentService;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -62,16 +60,12 @@ class StatisticsScreens {
         return fill(page, model, false, uai, null);
     }
 
-    @GetMapping("/etablissements/{uai}/statistiques/{page:" + PAGE_SLUGS + "}.csv")
+    /** The page's table(s) as CSV, through {@link StatisticsCsvConverter}. */
+    @GetMapping(path = "/etablissements/{uai}/statistiques/{page:" + PAGE_SLUGS + "}.csv", produces = "text/csv")
     @PreAuthorize("@establishmentAccess.check(#uai)")
-    void csv(@PathVariable String uai, @PathVariable String page, HttpServletResponse response) throws IOException {
-        String year = establishments.currentSchoolYear(establishments.get(uai).academyCode()).map(y -> "-" + y.label()).orElse("");
-        StatisticsApi.csv(response, page + "-" + uai + year);
-        switch (page) {
-            case "codes-eleves" -> studentCodesCsv(statistics.studentCodes(uai), false, response.getOutputStream());
-            case "codes-responsables" -> guardianCodesCsv(statistics.guardianCodes(uai), false, response.getOutputStream());
-            default -> StatisticsCsv.accesses(statistics.accesses(uai), response.getOutputStream());
-        }
+    @ResponseBody
+    Object csv(@PathVariable String uai, @PathVariable String page) {
+        return figures(page, uai, null);
     }
 
     // ------------------------------------------------------------------ the académie
@@ -91,17 +85,11 @@ class StatisticsScreens {
         return fill(page, model, true, null, academy);
     }
 
-    @GetMapping("/academie/statistiques/{page:" + PAGE_SLUGS + "}.csv")
+    @GetMapping(path = "/academie/statistiques/{page:" + PAGE_SLUGS + "}.csv", produces = "text/csv")
     @PreAuthorize("hasRole('ACADEMY_ADMIN')")
-    void academyCsv(@PathVariable String page, HttpServletResponse response) throws IOException {
-        String academy = establishments.defaultAcademyCode();
-        String year = establishments.currentSchoolYear(academy).map(y -> "-" + y.label()).orElse("");
-        StatisticsApi.csv(response, page + "-" + academy + year);
-        switch (page) {
-            case "codes-eleves" -> studentCodesCsv(statistics.academyStudentCodes(academy), true, response.getOutputStream());
-            case "codes-responsables" -> guardianCodesCsv(statistics.academyGuardianCodes(academy), true, response.getOutputStream());
-            default -> StatisticsCsv.accesses(statistics.academyAccesses(academy), response.getOutputStream());
-        }
+    @ResponseBody
+    Object academyCsv(@PathVariable String page) {
+        return figures(page, null, establishments.defaultAcademyCode());
     }
 
     // ------------------------------------------------------------------
@@ -112,41 +100,31 @@ class StatisticsScreens {
         model.addAttribute("academyView", academyView);
         model.addAttribute("title", PAGES.stream().filter(p -> p.slug().equals(page)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)).label());
-        switch (page) {
-            case "codes-eleves" -> {
-                model.addAttribute("synthesis", academyView ? statistics.academyStudentCodes(academy) : statistics.studentCodes(uai));
-                model.addAttribute("columns", StudentCodeLine.COLUMNS);
-                model.addAttribute("subject", "élèves");
-                return "statistics/synthesis";
+        Object figures = figures(page, uai, academy);
+        if (figures instanceof Accesses accesses) {
+            model.addAttribute("accesses", accesses);
+            model.addAttribute("categories", AccessCategory.values());
+            // the charts read the same figures as the tables, from an attribute (escaped, unlike an inline script)
+            try {
+                model.addAttribute("accessesJson", json.writeValueAsString(accesses));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
-            case "codes-responsables" -> {
-                model.addAttribute("synthesis", academyView ? statistics.academyGuardianCodes(academy) : statistics.guardianCodes(uai));
-                model.addAttribute("columns", GuardianCodeLine.COLUMNS);
-                model.addAttribute("subject", "responsables");
-                return "statistics/synthesis";
-            }
-            default -> {
-                Accesses accesses = academyView ? statistics.academyAccesses(academy) : statistics.accesses(uai);
-                model.addAttribute("accesses", accesses);
-                // the charts read the same figures as the tables, from an attribute (escaped, unlike inline script)
-                try {
-                    model.addAttribute("accessesJson", json.writeValueAsString(accesses));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-                model.addAttribute("categories", AccessCategory.values());
-                return "statistics/accesses";
-            }
+            return "statistics/accesses";
         }
+        boolean students = page.equals("codes-eleves");
+        model.addAttribute("synthesis", figures);
+        model.addAttribute("columns", students ? StudentCodeLine.COLUMNS : GuardianCodeLine.COLUMNS);
+        model.addAttribute("subject", students ? "élèves" : "responsables");
+        return "statistics/synthesis";
     }
 
-    static void studentCodesCsv(Synthesis<StudentCodeLine> s, boolean academy, OutputStream out) {
-        StatisticsCsv.synthesis(s, StudentCodeLine.COLUMNS, academy,
-                l -> academy ? new String[] {l.uai(), l.name()} : new String[] {l.mefLabel() != null ? l.mefLabel() : l.mef(), l.division()}, out);
-    }
-
-    static void guardianCodesCsv(Synthesis<GuardianCodeLine> s, boolean academy, OutputStream out) {
-        StatisticsCsv.synthesis(s, GuardianCodeLine.COLUMNS, academy,
-                l -> academy ? new String[] {l.uai(), l.name()} : new String[] {l.mefLabel() != null ? l.mefLabel() : l.mef(), l.division()}, out);
+    /** The figures of a page: of the establishment {@code uai}, or of the académie {@code academy}. */
+    private Object figures(String page, String uai, String academy) {
+        return switch (page) {
+            case "codes-eleves" -> academy != null ? statistics.academyStudentCodes(academy) : statistics.studentCodes(uai);
+            case "codes-responsables" -> academy != null ? statistics.academyGuardianCodes(academy) : statistics.guardianCodes(uai);
+            default -> academy != null ? statistics.academyAccesses(academy) : statistics.accesses(uai);
+        };
     }
 }
