@@ -115,7 +115,7 @@ class NotificationScreensTest {
 
     @Test
     void theGuardiansListShowsTheAddressesOfTheChosenChannelAndTheContinuityInRed() throws Exception {
-        jdbc.update("update guardian_code set continuity_on = ? where valid_link_id = ?", LocalDate.now(), linkOf("13"));
+        jdbc.update("update guardian_code set continuity_on = ? where valid_link_id = ?", LocalDate.now(java.time.ZoneId.of("Europe/Paris")), linkOf("13"));
         Document none = page(get(base() + "/responsables/notification").session(session));
         assertThat(none.selectFirst("h1").text()).isEqualTo("Notifier en masse");
         assertThat(none.select("nav.fr-sidemenu a").eachText())
@@ -219,7 +219,7 @@ class NotificationScreensTest {
                 .andExpect(redirectedUrl(couple)).andExpect(flash().attribute("error", containsString("Aucune adresse électronique")));
         Document after = page(get(couple).session(session));
         assertThat(after.select("#history tbody tr td:nth-child(6)").eachText()).contains(
-                LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                LocalDate.now(java.time.ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
         String student = base() + "/acces-eleves/codes/1";
         mvc.perform(post(student + "/notification").session(session).with(csrf()))
