@@ -68,6 +68,9 @@ interface EnrolmentMapper {
 
     record FollowUpRow(long id, String lastName, String firstName, String division, String collegeUai, String collegeName,
                        String lyceeUai, String lyceeName, String mefCode, String mefLabel, String state, Instant completedAt) {
+        public String stateLabel() {
+            return EnrolmentState.valueOf(state).label();
+        }
     }
 
     List<ChoiceRow> findChoicesOfLycee(@Param("lyceeUai") String lyceeUai, @Param("startYear") int startYear);

@@ -95,6 +95,11 @@ public class OnlineEnrolment {
         return Optional.of(enrolment(row, window));
     }
 
+    /** For the portal's home page (a template calls it): the offer, or null. */
+    public Enrolment offerOrNull(long accountId, String collegeUai, long studentId) {
+        return offer(accountId, collegeUai, studentId).orElse(null);
+    }
+
     /** The enrolment of an assignment, for this account; empty when the account does not reach the child. */
     public Optional<Enrolment> of(long accountId, long assignmentId) {
         EnrolmentMapper.PortalRow row = mapper.findPortalRow(assignmentId);

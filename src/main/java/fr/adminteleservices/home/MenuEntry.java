@@ -20,7 +20,7 @@ public record MenuEntry(String key, String label, String path, boolean available
                     "Notifier les codes élèves en masse, gérer le code d'un élève."),
             new MenuEntry("statistiques", "Statistiques", "statistiques", false, "§6",
                     "Synthèses des codes élèves, des codes responsables et des accès aux téléservices."),
-            new MenuEntry("teleinscription", "Téléinscription", "teleinscription", false, "§7",
+            new MenuEntry("teleinscription", "Téléinscription", "teleinscription", true, "§7",
                     "Options éligibles en seconde et suivi de la téléinscription."),
             new MenuEntry("eleves", "Élèves et responsables", "eleves", true, "", ""),
             new MenuEntry("imports", "Importer les exports SIECLE", "imports", true, "", ""));
