@@ -49,8 +49,8 @@ class HeadOfEstablishmentBrowserTest extends BrowserTest {
     static final String ACADEMY_ADMIN = "academie";
 
     static final List<String> AVAILABLE_ENTRIES = List.of("Accueil", "Ouverture / fermeture", "Paramétrage",
-            "Accès des responsables", "Accès des élèves", "Élèves et responsables", "Importer les exports SIECLE");
-    static final List<String> UPCOMING_ENTRIES = List.of("Statistiques", "Téléinscription");
+            "Accès des responsables", "Accès des élèves", "Téléinscription", "Élèves et responsables", "Importer les exports SIECLE");
+    static final List<String> UPCOMING_ENTRIES = List.of("Statistiques");
 
     @Autowired
     EstablishmentService establishments;
