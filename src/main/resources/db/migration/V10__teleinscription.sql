@@ -33,8 +33,9 @@ create table enrolment_window (
   results_published_on date    not null,
   updated_at      timestamp    not null,
   updated_by      varchar(64),
+  -- no foreign key to school_year: the rollover replaces a year's row (delete, insert) when it starts it
   primary key (academy_code, start_year),
-  constraint fk_enrolment_window_year foreign key (academy_code, start_year) references school_year (academy_code, start_year)
+  constraint fk_enrolment_window_academy foreign key (academy_code) references academy (code)
 );
 
 -- The establishments taking part (lycées expérimentateurs, collèges d'origine expérimentateurs).

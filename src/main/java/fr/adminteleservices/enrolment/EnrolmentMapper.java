@@ -82,6 +82,8 @@ interface EnrolmentMapper {
 
     // ------------------------------------------------------------------ the portal
 
+    boolean hasAssignment(@Param("collegeUai") String collegeUai, @Param("studentId") long studentId);
+
     PortalRow findOfChild(@Param("collegeUai") String collegeUai, @Param("studentId") long studentId,
                           @Param("startYear") int startYear);
 

@@ -97,6 +97,10 @@ public class OnlineEnrolment {
 
     /** For the portal's home page (a template calls it): the offer, or null. */
     public Enrolment offerOrNull(long accountId, String collegeUai, long studentId) {
+        // most children are not assigned anywhere: one indexed query, and the home page goes on
+        if (!mapper.hasAssignment(collegeUai, studentId)) {
+            return null;
+        }
         return offer(accountId, collegeUai, studentId).orElse(null);
     }
 
