@@ -225,6 +225,10 @@ abstract class EnrolmentContract {
         mvc.perform(get("/api/establishments/" + lycee + "/teleinscription").with(Heads.headOf(college)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/etablissements/" + lycee + "/teleinscription").session(collegeHead)).andExpect(status().isForbidden());
+        // the académie's settings are the académie administrator's only
+        mvc.perform(get("/academie/teleinscription").session(collegeHead)).andExpect(status().isForbidden());
+        mvc.perform(post("/academie/teleinscription").session(lyceeHead).with(csrf())
+                .param("publication", year.startsOn().toString()).param("participants", lycee)).andExpect(status().isForbidden());
         // and the enrolment is not someone else's: another guardian's account cannot reach it (no session: log-in page)
         mvc.perform(get(enrolmentPath)).andExpect(status().is3xxRedirection());
     }
@@ -253,10 +257,44 @@ abstract class EnrolmentContract {
 
     @Test
     void anEstablishmentThatDoesNotTakePartIsToldSo() throws Exception {
+        // a date outside the school year is refused on screen, and the settings stay as they were
         teleinscription.configure("demo", year.startsOn(), List.of(college), "test");
+        Document refused = Jsoup.parse(mvc.perform(post("/academie/teleinscription").session(adminLogin()).with(csrf())
+                .param("publication", year.endsOn().plusDays(1).toString()).param("participants", college, lycee))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(refused.getElementById("error").text()).startsWith("La date de publication des résultats de l'affectation doit être "
+                + "dans l'année scolaire " + year.label());
+        assertThat(teleinscription.participants("demo")).containsExactly(college);
+
         Document lyceePage = page(headLogin(lycee), "/etablissements/" + lycee + "/teleinscription");
         assertThat(lyceePage.getElementById("not-taking-part").text()).startsWith("Votre lycée ne participe pas à la téléinscription");
         assertThat(lyceePage.select("section.mef")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ the profile from the Nomenclature
+
+    @Test
+    void anOlderNomenclatureWithoutProgrammesKeepsTheProfileANewOneReplacesIt() {
+        assertThat(teleinscription.profile(lycee).mefs()).extracting(LyceeProfile.Mef::code).containsExactly(SECONDE);
+
+        // an export with the MEFs only (no MATIERES, PROGRAMMES, OPTIONS_OBLIGATOIRES): the profile stays
+        imports.importExports(lycee, List.of(upload("Nomenclature.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n"
+                + "<BEE_NOMENCLATURES VERSION=\"3.1\">" + parametres(lycee) + "<DONNEES><MEFS><MEF CODE_MEF=\"" + SECONDE + "\">"
+                + "<FORMATION>2NDE GT</FORMATION></MEF></MEFS></DONNEES></BEE_NOMENCLATURES>")), "test");
+        assertThat(teleinscription.profile(lycee).mef(SECONDE).orElseThrow().options(OptionCategory.EXPLORATION)).hasSize(5);
+
+        // an export whose programme offers Latin only: that is the profile now; a broken PROGRAMME is reported
+        ImportReport report = imports.importExports(lycee, List.of(upload("Nomenclature.xml", "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n"
+                + "<BEE_NOMENCLATURES VERSION=\"3.1\">" + parametres(lycee) + "<DONNEES><PROGRAMMES>"
+                + "<PROGRAMME><CODE_MEF>" + SECONDE + "</CODE_MEF><CODE_MATIERE>020700</CODE_MATIERE><CODE_MODALITE_ELECT>F</CODE_MODALITE_ELECT></PROGRAMME>"
+                + "<PROGRAMME><CODE_MEF>" + SECONDE + "</CODE_MEF><CODE_MATIERE>020700</CODE_MATIERE><CODE_MODALITE_ELECT>F</CODE_MODALITE_ELECT></PROGRAMME>"
+                + "<PROGRAMME><CODE_MEF>" + SECONDE + "</CODE_MEF></PROGRAMME>"
+                + "</PROGRAMMES></DONNEES></BEE_NOMENCLATURES>")), "test");
+        assertThat(report.rejected()).extracting(ImportReport.Rejection::reason)
+                .containsExactly("CODE_MEF, CODE_MATIERE ou CODE_MODALITE_ELECT absent ou invalide.");
+        LyceeProfile.Mef mef = teleinscription.profile(lycee).mef(SECONDE).orElseThrow();
+        assertThat(mef.groups()).extracting(LyceeProfile.Group::key).containsExactly("OPTIONAL");
+        assertThat(mef.options(OptionCategory.OPTIONAL)).extracting(LyceeProfile.Option::label).containsExactly("Latin");
     }
 
     // ------------------------------------------------------------------ the assignment results
