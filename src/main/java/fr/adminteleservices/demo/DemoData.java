@@ -20,7 +20,10 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.establishment.SiecleModule;
 import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.enrolment.AssignmentResults;
+import fr.adminteleservices.enrolment.Teleinscription;
 import fr.adminteleservices.siecle.ImportReport;
+import fr.adminteleservices.students.StudentDirectory;
 import fr.adminteleservices.siecle.SiecleImportService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,11 +65,16 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     /** Consultation: the collège's assessments, grades, absences and LPC validations. */
     private final SampleRecords sampleRecords;
+    /** Téléinscription: both demo establishments take part, some 3e students of the collège are assigned to the lycée. */
+    private final Teleinscription teleinscription;
+    private final AssignmentResults assignmentResults;
+    private final StudentDirectory students;
 
     DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Catalogue catalogue,
              ServiceOpening opening, SettingsService settings, Replication replication, GuardianCodes guardianCodes,
              Notifications notifications,
              SampleRecords sampleRecords,
+             Teleinscription teleinscription, AssignmentResults assignmentResults, StudentDirectory students,
              Clock clock) {
         this.establishments = establishments;
         this.directory = directory;
@@ -78,6 +86,9 @@ class DemoData implements ApplicationRunner {
         this.guardianCodes = guardianCodes;
         this.notifications = notifications;
         this.sampleRecords = sampleRecords;
+        this.teleinscription = teleinscription;
+        this.assignmentResults = assignmentResults;
+        this.students = students;
         this.clock = clock;
     }
 
@@ -103,6 +114,9 @@ class DemoData implements ApplicationRunner {
                 "François", "Nœl");
         if (catalogue.ents(ACADEMY).isEmpty()) {
             openServices();
+        }
+        if (teleinscription.participants(ACADEMY).isEmpty()) {
+            openTeleinscription();
         }
         log.info("Demo log-ins: academie / academie (académie administrator), chef.{} / chef.{} (collège), chef.{} / chef.{} (lycée)",
                 COLLEGE, COLLEGE, LYCEE, LYCEE);
@@ -139,6 +153,27 @@ class DemoData implements ApplicationRunner {
         establishments.currentSchoolYear(ACADEMY).ifPresent(y -> sampleRecords.fill(COLLEGE, y.startsOn(), y.endsOn()));
         ReplicationRun run = replication.runNow("demo");
         log.info("Demo replication: {} establishment(s), {} students in {} ms", run.establishments(), run.students(), run.durationMs());
+    }
+
+    /**
+     * Téléinscription: the assignment results are taken as published (yesterday, or the first day of the school
+     * year), so the window is open; both establishments take part; twelve 3e students of the collège are assigned
+     * to the lycée's seconde GT.
+     */
+    private void openTeleinscription() {
+        establishments.currentSchoolYear(ACADEMY).ifPresent(year -> {
+            LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+            LocalDate published = yesterday.isBefore(year.startsOn()) ? year.startsOn()
+                    : yesterday.isAfter(year.endsOn()) ? year.endsOn() : yesterday;
+            teleinscription.configure(ACADEMY, published, List.of(COLLEGE, LYCEE), "demo");
+            StringBuilder csv = new StringBuilder("UAI_COLLEGE;ELEVE_ID;UAI_LYCEE;CODE_MEF\n");
+            students.students(COLLEGE, null, "10310019110", false).stream().limit(12)
+                    .forEach(s -> csv.append(COLLEGE).append(';').append(s.eleveId()).append(';').append(LYCEE)
+                            .append(";20010017110\n"));
+            AssignmentResults.Report report = assignmentResults.importCsv(ACADEMY, csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            log.info("Demo téléinscription: open from {}, {} students of {} assigned to {}, {} rejected", published,
+                    report.accepted(), COLLEGE, LYCEE, report.rejected().size());
+        });
     }
 
     private void ensure(Establishment e, String headFirstName, String headLastName) {

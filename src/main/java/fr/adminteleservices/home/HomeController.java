@@ -9,13 +9,11 @@ import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.students.Population;
 import fr.adminteleservices.students.StudentDirectory;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 @Controller
 class HomeController {
@@ -73,19 +71,6 @@ class HomeController {
         model.addAttribute("schoolYear", establishments.currentSchoolYear(e.academyCode()).orElse(null));
         model.addAttribute("active", "accueil");
         return "home/establishment";
-    }
-
-    @GetMapping("/etablissements/{uai}/{slug:teleinscription}")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
-    String upcoming(@PathVariable String uai, @PathVariable String slug, Model model) {
-        MenuEntry entry = MenuEntry.bySlug(slug);
-        if (entry == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        model.addAttribute("establishment", establishments.get(uai));
-        model.addAttribute("entry", entry);
-        model.addAttribute("active", entry.key());
-        return "home/upcoming";
     }
 
 }

@@ -3,8 +3,8 @@ package fr.adminteleservices.home;
 import java.util.List;
 
 /**
- * The menu of the user guide. {@code available} is false for the features still to be built; their
- * entry leads to a page that says so plainly, with the guide section it will follow.
+ * The menu of the user guide. {@code available} false shows the entry with an « à venir » badge, for a feature not
+ * built yet (every entry is built today).
  */
 public record MenuEntry(String key, String label, String path, boolean available, String guideSection, String description) {
 
@@ -20,12 +20,8 @@ public record MenuEntry(String key, String label, String path, boolean available
                     "Notifier les codes élèves en masse, gérer le code d'un élève."),
             new MenuEntry("statistiques", "Statistiques", "statistiques", true, "§6",
                     "Synthèses des codes élèves, des codes responsables et des accès aux téléservices."),
-            new MenuEntry("teleinscription", "Téléinscription", "teleinscription", false, "§7",
+            new MenuEntry("teleinscription", "Téléinscription", "teleinscription", true, "§7",
                     "Options éligibles en seconde et suivi de la téléinscription."),
             new MenuEntry("eleves", "Élèves et responsables", "eleves", true, "", ""),
             new MenuEntry("imports", "Importer les exports SIECLE", "imports", true, "", ""));
-
-    static MenuEntry bySlug(String slug) {
-        return ESTABLISHMENT_MENU.stream().filter(e -> e.path().equals(slug)).findFirst().orElse(null);
-    }
 }

@@ -12,6 +12,14 @@ final class ImportRows {
     record MefRow(String code, String label, String editionLabel, String mefstat) {
     }
 
+    /** MATIERES/MATIERE of Nomenclature.xml. */
+    record SubjectRow(String code, String managementCode, String label, String editionLabel) {
+    }
+
+    /** PROGRAMMES/PROGRAMME of Nomenclature.xml. */
+    record ProgrammeRow(String mefCode, String subjectCode, String modality) {
+    }
+
     record DivisionRow(String code, String label, String mefCode) {
     }
 

@@ -25,6 +25,17 @@ interface SiecleImportMapper {
 
     void updateMef(@Param("uai") String uai, @Param("m") MefRow mef);
 
+    void deleteSubjects(@Param("uai") String uai);
+
+    void insertSubject(@Param("uai") String uai, @Param("s") ImportRows.SubjectRow subject);
+
+    void deleteProgrammes(@Param("uai") String uai);
+
+    void insertProgramme(@Param("uai") String uai, @Param("p") ImportRows.ProgrammeRow programme);
+
+    void setOptionRank(@Param("uai") String uai, @Param("mefCode") String mefCode, @Param("subjectCode") String subjectCode,
+                       @Param("rank") int rank);
+
     List<DivisionRow> divisions(@Param("uai") String uai);
 
     void insertDivision(@Param("uai") String uai, @Param("d") DivisionRow division);

@@ -8,6 +8,8 @@ import fr.adminteleservices.siecle.ImportRows.IdKey;
 import fr.adminteleservices.siecle.ImportRows.ImportRow;
 import fr.adminteleservices.siecle.ImportRows.LinkRow;
 import fr.adminteleservices.siecle.ImportRows.MefRow;
+import fr.adminteleservices.siecle.ImportRows.ProgrammeRow;
+import fr.adminteleservices.siecle.ImportRows.SubjectRow;
 import fr.adminteleservices.siecle.ImportRows.StudentRow;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -233,26 +235,91 @@ class SiecleImporter {
 
     // ---------------------------------------------------------------- Nomenclature.xml
 
+    /**
+     * MEFS/MEF as a difference; and, for the téléinscription profile (I2), MATIERES/MATIERE and
+     * PROGRAMMES/PROGRAMME (a subject of a MEF with its CODE_MODALITE_ELECT) with the RANG_OPTION of
+     * OPTIONS_OBLIGATOIRES/OPTION_OBLIGATOIRE. A Nomenclature export is a whole snapshot: the subjects
+     * (or the programmes) of the establishment are replaced when the file holds at least one of them, and
+     * kept as they are when it holds none (an older export without these blocks).
+     */
     private void importMefs(Run run, ExportFile file) {
         Map<String, MefRow> existing = new HashMap<>();
         run.mapper.mefs(run.uai).forEach(m -> existing.put(m.code(), m));
-        read(run, file, Set.of("MEF"), r -> {
-            String code = r.get("CODE_MEF");
-            if (code == null) {
-                run.reject(file, "MEF (ligne " + r.line + ")", "CODE_MEF absent.");
-                return;
-            }
-            String label = firstNonNull(r.get("LIBELLE_LONG"), r.get("FORMATION"), code);
-            MefRow row = new MefRow(code, truncate(label, 200), truncate(r.get("LIBELLE_EDITION"), 200), r.get("CODE_MEFSTAT"));
-            MefRow old = existing.put(code, row);
-            if (old == null) {
-                run.mapper.insertMef(run.uai, row);
-            } else if (!old.equals(row)) {
-                run.mapper.updateMef(run.uai, row);
+        boolean[] replaced = {false, false};
+        Map<String, Integer> ranks = new HashMap<>();
+        read(run, file, Set.of("MEF", "MATIERE", "PROGRAMME", "OPTION_OBLIGATOIRE"), r -> {
+            switch (r.name) {
+                case "MATIERE" -> {
+                    String code = r.get("CODE_MATIERE");
+                    if (code == null || code.length() > 10) {
+                        run.reject(file, "MATIERE (ligne " + r.line + ")", "CODE_MATIERE absent ou invalide.");
+                        return;
+                    }
+                    if (!replaced[0]) {
+                        run.mapper.deleteSubjects(run.uai);
+                        replaced[0] = true;
+                    }
+                    run.mapper.insertSubject(run.uai, new SubjectRow(code, truncate(r.get("CODE_GESTION"), 20),
+                            truncate(firstNonNull(r.get("LIBELLE_LONG"), r.get("LIBELLE_COURT"), code), 200),
+                            truncate(r.get("LIBELLE_EDITION"), 200)));
+                }
+                case "PROGRAMME" -> {
+                    String mef = r.get("CODE_MEF");
+                    String subject = r.get("CODE_MATIERE");
+                    String modality = r.get("CODE_MODALITE_ELECT");
+                    if (mef == null || subject == null || modality == null || mef.length() > 11 || subject.length() > 10
+                            || modality.length() > 2) {
+                        run.reject(file, "PROGRAMME (ligne " + r.line + ")", "CODE_MEF, CODE_MATIERE ou CODE_MODALITE_ELECT absent ou invalide.");
+                        return;
+                    }
+                    if (!replaced[1]) {
+                        run.mapper.deleteProgrammes(run.uai);
+                        replaced[1] = true;
+                    }
+                    run.mapper.insertProgramme(run.uai, new ProgrammeRow(mef, subject, modality));
+                }
+                case "OPTION_OBLIGATOIRE" -> {
+                    String mef = r.get("CODE_MEF");
+                    String subject = r.get("CODE_MATIERE");
+                    Integer rank = parseIntOrNull(r.get("RANG_OPTION"));
+                    if (mef == null || subject == null || rank == null) {
+                        run.reject(file, "OPTION_OBLIGATOIRE (ligne " + r.line + ")", "CODE_MEF, CODE_MATIERE ou RANG_OPTION absent ou invalide.");
+                        return;
+                    }
+                    ranks.put(mef + "/" + subject, rank);
+                }
+                default -> {
+                    String code = r.get("CODE_MEF");
+                    if (code == null) {
+                        run.reject(file, "MEF (ligne " + r.line + ")", "CODE_MEF absent.");
+                        return;
+                    }
+                    String label = firstNonNull(r.get("LIBELLE_LONG"), r.get("FORMATION"), code);
+                    MefRow row = new MefRow(code, truncate(label, 200), truncate(r.get("LIBELLE_EDITION"), 200), r.get("CODE_MEFSTAT"));
+                    MefRow old = existing.put(code, row);
+                    if (old == null) {
+                        run.mapper.insertMef(run.uai, row);
+                    } else if (!old.equals(row)) {
+                        run.mapper.updateMef(run.uai, row);
+                    }
+                }
             }
             flushIfNeeded(run);
         });
+        // OPTIONS_OBLIGATOIRES may come before or after PROGRAMMES: the ranks are applied once both are read
+        ranks.forEach((key, rank) -> {
+            int slash = key.indexOf('/');
+            run.mapper.setOptionRank(run.uai, key.substring(0, slash), key.substring(slash + 1), rank);
+        });
         batch.flushStatements();
+    }
+
+    private static Integer parseIntOrNull(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- Structures.xml

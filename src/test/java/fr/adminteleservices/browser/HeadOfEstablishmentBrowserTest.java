@@ -49,8 +49,9 @@ class HeadOfEstablishmentBrowserTest extends BrowserTest {
     static final String ACADEMY_ADMIN = "academie";
 
     static final List<String> AVAILABLE_ENTRIES = List.of("Accueil", "Ouverture / fermeture", "Paramétrage",
-            "Accès des responsables", "Accès des élèves", "Statistiques", "Élèves et responsables", "Importer les exports SIECLE");
-    static final List<String> UPCOMING_ENTRIES = List.of("Téléinscription");
+            "Accès des responsables", "Accès des élèves", "Statistiques", "Téléinscription", "Élèves et responsables",
+            "Importer les exports SIECLE");
+    static final List<String> UPCOMING_ENTRIES = List.of();
 
     @Autowired
     EstablishmentService establishments;

@@ -2,6 +2,7 @@ package fr.adminteleservices.security;
 
 import static fr.adminteleservices.support.SiecleFixtures.*;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -67,9 +68,9 @@ class AccessTest {
                 .andExpect(content().string(containsString("Accès des élèves")))
                 .andExpect(content().string(containsString("Statistiques")))
                 .andExpect(content().string(containsString("Téléinscription")))
-                .andExpect(content().string(containsString("à venir")));
-        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE + "/teleinscription").session(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Fonction pas encore disponible")));
+                .andExpect(content().string(not(containsString("à venir"))));
+        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE + "/statistiques").session(session))
+                .andExpect(redirectedUrl("/etablissements/" + COLLEGE + "/statistiques/codes-eleves"));
         mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE + "/eleves").param("division", "3A").session(session))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Responsable légal 1")));
     }
