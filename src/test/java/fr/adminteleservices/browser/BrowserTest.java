@@ -1,5 +1,7 @@
 package fr.adminteleservices.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.adminteleservices.support.CamundaWebapps;
@@ -9,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -125,6 +130,27 @@ abstract class BrowserTest {
         WebElement input = waitFor(ExpectedConditions.elementToBeClickable(field));
         input.clear();
         input.sendKeys(text);
+    }
+
+    /**
+     * Types a date into a date input as a person does: Chromium takes the day, month and year in the order of its
+     * locale; should the order guessed from navigator.language be wrong, the value is set as the date picker does.
+     */
+    void typeDate(By field, LocalDate date) {
+        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(field));
+        String language = String.valueOf(driver.executeScript("return navigator.language"));
+        String keys = language.equals("en-US")
+                ? date.format(DateTimeFormatter.ofPattern("MMddyyyy"))
+                : date.format(DateTimeFormatter.ofPattern("ddMMyyyy"));
+        input.click();
+        input.sendKeys(Keys.HOME);
+        input.sendKeys(keys);
+        if (!date.toString().equals(input.getDomProperty("value"))) {
+            driver.executeScript("arguments[0].value = arguments[1];"
+                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                    + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, date.toString());
+        }
+        assertThat(input.getDomProperty("value")).isEqualTo(date.toString());
     }
 
     void clickButton(String label) {

@@ -214,27 +214,6 @@ class PortalBrowserTest extends BrowserTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /**
-     * Types a date into a date input as a person does: Chromium takes the day, month and year in the order of its
-     * locale; should the order guessed from navigator.language be wrong, the value is set as the date picker does.
-     */
-    private void typeDate(By field, LocalDate date) {
-        WebElement input = waitFor(ExpectedConditions.elementToBeClickable(field));
-        String language = String.valueOf(driver.executeScript("return navigator.language"));
-        String keys = language.equals("en-US")
-                ? date.format(DateTimeFormatter.ofPattern("MMddyyyy"))
-                : date.format(DateTimeFormatter.ofPattern("ddMMyyyy"));
-        input.click();
-        input.sendKeys(Keys.HOME);
-        input.sendKeys(keys);
-        if (!date.toString().equals(input.getDomProperty("value"))) {
-            driver.executeScript("arguments[0].value = arguments[1];"
-                    + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                    + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, date.toString());
-        }
-        assertThat(input.getDomProperty("value")).isEqualTo(date.toString());
-    }
-
     /** Runs the process's waiting job, as the running application's job executor does (it is off in tests). */
     private void runJob(ProcessInstance process) {
         List<Job> jobs = management.createJobQuery().processInstanceId(process.getId()).executable().list();
