@@ -330,8 +330,12 @@ public final class StatisticsBenchmark {
             explain(statements.get(slowest));
             String candidate = CANDIDATE_INDEXES.get(slowest.replaceAll(" .*", ""));
             if (candidate == null) {
-                System.out.println("No candidate index for it: see the EXPLAIN above.");
-            } else {
+                // the académie's accesses are the slowest calls of all: their table's candidate is measured anyway
+                candidate = CANDIDATE_INDEXES.get("accessesByMonth");
+                System.out.println("No candidate index for it (every join above follows a key). The candidate index of the "
+                        + "consultation_log statements is measured anyway (the académie's accesses are the slowest calls):");
+            }
+            {
                 for (Map.Entry<String, String> target : CANDIDATE_INDEXES.entrySet()) {
                     if (target.getValue().equals(candidate) && !target.getKey().equals(slowest)) {
                         System.out.printf("  EXPLAIN %s (same table, same candidate index):%n", target.getKey());
