@@ -73,9 +73,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       p95 / max per call, and the largest establishment's; the académie's three calls {@code --academy-runs} (3)
  *       times each.</li>
  *   <li>Each SQL statement behind an establishment's syntheses (taken from MyBatis' mapped statements, with the same
- *       parameters) is timed alone on the largest establishment; the slowest is EXPLAINed. When a candidate index is
- *       known for it ({@link #CANDIDATE_INDEXES}), it is created in the benchmark database, the statements and the
- *       syntheses measured again, EXPLAINed, and the index dropped.</li>
+ *       parameters) is timed alone on the largest establishment; the slowest is EXPLAINed, and the access
+ *       statements with it; then an A/B of the statements with the index {@code ix_consultation_log_stats} (V11,
+ *       adopted from this benchmark) and with {@code ignore index} on it, alternating.</li>
  *   <li>Checks (exit status 1): the establishment line of each synthesis equals counts computed by simple SQL here for
  *       five establishments (students present, refusals, notified codes, accounts, distinct guardians, page views by
  *       service and holder); the académie's lines equal the sum of all establishments' lines, and its row of each
@@ -94,11 +94,6 @@ public final class StatisticsBenchmark {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int BATCH = 5_000;
     private static final String NS = "fr.adminteleservices.statistics.StatisticsMapper.";
-
-    /** An index worth trying for the statement that turns out slowest, by table the statement reads most. */
-    private static final Map<String, String> CANDIDATE_INDEXES = Map.of(
-            "accessesByMonth", "create index ix_consultation_log_stats on consultation_log (uai, consulted_at, service, holder, mefstat)",
-            "accessesByMefStat", "create index ix_consultation_log_stats on consultation_log (uai, consulted_at, service, holder, mefstat)");
 
     /** MEF code, label, MEFSTAT (null: unknown), share of the establishment's students. */
     private record Mef(String code, String label, String mefstat, double share, String division) {
@@ -328,56 +323,14 @@ public final class StatisticsBenchmark {
             String slowest = medians.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             System.out.printf(Locale.ROOT, "%nSlowest: %s; its SQL and EXPLAIN:%n", slowest);
             explain(statements.get(slowest));
-            String candidate = CANDIDATE_INDEXES.get(slowest.replaceAll(" .*", ""));
-            if (candidate == null) {
-                // the académie's accesses are the slowest calls of all: their table's candidate is measured anyway
-                candidate = CANDIDATE_INDEXES.get("accessesByMonth");
-                System.out.println("No candidate index for it (every join above follows a key). The candidate index of the "
-                        + "consultation_log statements is measured anyway (the académie's accesses are the slowest calls):");
+            // the access statements: answered from ix_consultation_log_stats alone (V11, adopted from this benchmark)
+            for (String accessStatement : List.of("accessesByMonth", "accessesByMefStat")) {
+                if (!accessStatement.equals(slowest) && statements.containsKey(accessStatement)) {
+                    System.out.printf("  EXPLAIN %s:%n", accessStatement);
+                    explain(statements.get(accessStatement));
+                }
             }
-            {
-                for (Map.Entry<String, String> target : CANDIDATE_INDEXES.entrySet()) {
-                    if (target.getValue().equals(candidate) && !target.getKey().equals(slowest)) {
-                        System.out.printf("  EXPLAIN %s (same table, same candidate index):%n", target.getKey());
-                        explain(statements.get(target.getKey()));
-                    }
-                }
-                System.out.printf("%nWith the candidate index: %s%n", candidate);
-                long ci = System.nanoTime();
-                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                    s.execute(candidate);
-                    s.execute("analyze table consultation_log");
-                }
-                System.out.printf(Locale.ROOT, "  created and analyzed in %,d ms%n", (System.nanoTime() - ci) / 1_000_000);
-                timeStatements(statements, runs * 2);
-                abTest(statements, candidate.split(" ")[2], runs * 4);
-                measureSyntheses(calls, measured, largest, runs);
-                for (Map.Entry<String, Function<String, Object>> call : academyCalls.entrySet()) {
-                    List<Long> times = new ArrayList<>();
-                    for (int r = 0; r < academyRuns; r++) {
-                        long s = System.nanoTime();
-                        call.getValue().apply(academy);
-                        times.add((System.nanoTime() - s) / 1_000_000);
-                    }
-                    System.out.printf(Locale.ROOT, "  %-21s runs %s ms%n", call.getKey(), times);
-                }
-                for (Map.Entry<String, String> target : CANDIDATE_INDEXES.entrySet()) {
-                    if (target.getValue().equals(candidate)) {
-                        System.out.printf("  EXPLAIN %s with it:%n", target.getKey());
-                        explain(statements.get(target.getKey()));
-                    }
-                }
-                LocalDate day = LocalDate.now(clock.withZone(PARIS));
-                boolean passed = checkEstablishment(largest.uai(), statistics.studentCodes(largest.uai()),
-                        statistics.guardianCodes(largest.uai()), statistics.accesses(largest.uai()),
-                        new PeriodParams(day, period.startsOn(), period.endsOn(), period.from(), period.until()));
-                ok &= passed || !day.equals(LocalDate.now(clock.withZone(PARIS)));
-                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                    s.execute("drop index " + candidate.split(" ")[2] + " on consultation_log");
-                }
-                System.out.println("  Index dropped again (the database is left as the migrations made it); the statements once more without it:");
-                timeStatements(statements, runs * 2);
-            }
+            abTest(statements, "ix_consultation_log_stats", runs * 4);
             System.out.printf("%nLoad average at the end: %s%n%s%n%n", loadAverage(), ok ? "Statistics benchmark: all checks passed."
                     : "Statistics benchmark: CHECKS FAILED (see above).");
         } finally {
