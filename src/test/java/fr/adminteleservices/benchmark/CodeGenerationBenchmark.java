@@ -2,11 +2,12 @@ package fr.adminteleservices.benchmark;
 
 import static fr.adminteleservices.benchmark.Machine.count;
 import static fr.adminteleservices.benchmark.Machine.deleteTree;
+import static fr.adminteleservices.benchmark.Machine.freshDatabase;
 import static fr.adminteleservices.benchmark.Machine.loadAverage;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersionQuietly;
+import static fr.adminteleservices.benchmark.Machine.startApplication;
 
-import fr.adminteleservices.Application;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.codes.CodeGenerations;
@@ -45,11 +46,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -121,24 +122,11 @@ public final class CodeGenerationBenchmark {
                         + " (--students N --runs R --warm-up N)");
             }
         }
-        String server = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-        url = server + DATABASE;
-        try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE);
-            s.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
-        }
+        url = freshDatabase(DATABASE);
 
-        // system properties outrank application-mariadb.yml (which also disables the demo data)
-        System.setProperty("DB_URL", url);
-        System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
-        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
-        System.setProperty("teleservices.demo.enabled", "false");
-        System.setProperty("server.port", "0");
-        // the background starts of the lifecycles must really run: the job executor, default settings
-        System.setProperty("camunda.bpm.job-execution.enabled", "true");
-        System.setProperty("logging.level.root", "warn");
         long startingAt = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("mariadb").run();
+        // the background starts of the lifecycles must really run: the job executor is on where a benchmark needs it
+        ConfigurableApplicationContext app = startApplication(url, true, Map.of());
         boolean ok = true;
         try {
             System.out.printf(Locale.ROOT, "%nApplication started in %,d ms on %s (%s, %d processors, max heap %,d MB); "

@@ -1,8 +1,9 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.freshDatabase;
 import static fr.adminteleservices.benchmark.Machine.gcMillis;
+import static fr.adminteleservices.benchmark.Machine.startApplication;
 
-import fr.adminteleservices.Application;
 import fr.adminteleservices.establishment.Academy;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentKind;
@@ -19,13 +20,12 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -44,11 +44,7 @@ public final class ImportBenchmark {
                 students = Integer.parseInt(args[i + 1]);
             }
         }
-        String server = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-        try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
-            s.execute("drop database if exists teleservices_bench");
-            s.execute("create database teleservices_bench character set utf8mb4 collate utf8mb4_unicode_ci");
-        }
+        String url = freshDatabase("teleservices_bench");
         String uai = "0990001N";
         Path exports = Files.createTempDirectory("bench-export-");
         long t0 = System.nanoTime();
@@ -60,14 +56,7 @@ public final class ImportBenchmark {
             bytes = files.mapToLong(p -> p.toFile().length()).sum();
         }
 
-        // system properties outrank application-mariadb.yml
-        System.setProperty("DB_URL", server + "teleservices_bench");
-        System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
-        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
-        System.setProperty("server.port", "0");
-        System.setProperty("camunda.bpm.job-execution.enabled", "false");
-        System.setProperty("logging.level.root", "warn");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("mariadb").run();
+        ConfigurableApplicationContext app = startApplication(url, false, Map.of());
         try {
             EstablishmentService establishments = app.getBean(EstablishmentService.class);
             establishments.createAcademy(new Academy("bench", "Académie de mesure"),

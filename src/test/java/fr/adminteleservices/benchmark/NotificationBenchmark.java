@@ -1,17 +1,19 @@
 package fr.adminteleservices.benchmark;
 
 import static fr.adminteleservices.benchmark.Machine.deleteTree;
+import static fr.adminteleservices.benchmark.Machine.freshDatabase;
 import static fr.adminteleservices.benchmark.Machine.gcCount;
 import static fr.adminteleservices.benchmark.Machine.gcMillis;
 import static fr.adminteleservices.benchmark.Machine.gcNames;
 import static fr.adminteleservices.benchmark.Machine.loadAverage;
+import static fr.adminteleservices.benchmark.Machine.mailTo;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersionQuietly;
+import static fr.adminteleservices.benchmark.Machine.startApplication;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.management.GarbageCollectionNotificationInfo;
-import fr.adminteleservices.Application;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.codes.Couple;
@@ -68,7 +70,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -156,32 +157,18 @@ public final class NotificationBenchmark {
         }
         boolean pdf = !part.equals("email");
         boolean email = !part.equals("pdf");
-        String server = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-        url = server + DATABASE;
-        try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE);
-            s.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
-        }
+        url = freshDatabase(DATABASE);
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Path pdfDir = Path.of("target", "notification-benchmark").toAbsolutePath();
 
-        System.setProperty("DB_URL", url);
-        System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
-        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
-        System.setProperty("teleservices.demo.enabled", "false");
-        System.setProperty("teleservices.mail.embedded", "false");
-        System.setProperty("spring.mail.host", "127.0.0.1");
-        System.setProperty("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
+        Map<String, String> properties = mailTo(smtp);
         if (groupSize != null) {
-            System.setProperty("teleservices.mail.group-size", groupSize);
+            properties.put("teleservices.mail.group-size", groupSize);
         }
-        System.setProperty("teleservices.notification.pdf-dir", pdfDir.toString());
-        System.setProperty("server.port", "0");
-        System.setProperty("camunda.bpm.job-execution.enabled", "true");
-        System.setProperty("logging.level.root", "warn");
+        properties.put("teleservices.notification.pdf-dir", pdfDir.toString());
         long startingAt = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("mariadb").run();
+        ConfigurableApplicationContext app = startApplication(url, true, properties);
         boolean ok = true;
         try {
             Runtime rt = Runtime.getRuntime();

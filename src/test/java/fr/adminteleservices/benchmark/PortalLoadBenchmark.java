@@ -1,15 +1,17 @@
 package fr.adminteleservices.benchmark;
 
 import static fr.adminteleservices.benchmark.Machine.count;
+import static fr.adminteleservices.benchmark.Machine.freshDatabase;
 import static fr.adminteleservices.benchmark.Machine.gcNames;
 import static fr.adminteleservices.benchmark.Machine.loadAverage;
+import static fr.adminteleservices.benchmark.Machine.mailTo;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersionQuietly;
+import static fr.adminteleservices.benchmark.Machine.startApplication;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import fr.adminteleservices.Application;
 import fr.adminteleservices.accounts.Accounts;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.NationalService;
@@ -72,7 +74,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -212,27 +213,12 @@ public final class PortalLoadBenchmark {
             throw new IllegalArgumentException("At least as many accounts as virtual users are needed: " + maxVus);
         }
         String startLoad = loadAverage();
-        String server = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-        url = server + DATABASE;
-        try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE);
-            s.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
-        }
+        url = freshDatabase(DATABASE);
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
-        System.setProperty("DB_URL", url);
-        System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
-        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
-        System.setProperty("teleservices.demo.enabled", "false");
-        System.setProperty("teleservices.mail.embedded", "false");
-        System.setProperty("spring.mail.host", "127.0.0.1");
-        System.setProperty("spring.mail.port", Integer.toString(smtp.getSmtp().getPort()));
-        System.setProperty("server.port", "0");
-        System.setProperty("camunda.bpm.job-execution.enabled", "true");
-        System.setProperty("logging.level.root", "warn");
         long startingAt = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("mariadb").run();
+        ConfigurableApplicationContext app = startApplication(url, true, mailTo(smtp));
         boolean ok = true;
         AtomicInteger threadNumber = new AtomicInteger();
         httpExecutor = Executors.newCachedThreadPool(r -> {

@@ -1,10 +1,12 @@
 package fr.adminteleservices.benchmark;
 
+import static fr.adminteleservices.benchmark.Machine.databaseUrl;
 import static fr.adminteleservices.benchmark.Machine.deleteTree;
+import static fr.adminteleservices.benchmark.Machine.freshDatabase;
 import static fr.adminteleservices.benchmark.Machine.loadAverage;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
+import static fr.adminteleservices.benchmark.Machine.startApplication;
 
-import fr.adminteleservices.Application;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.establishment.Academy;
@@ -39,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -94,26 +95,14 @@ public final class ReplicationBenchmark {
                         + " (--students N --establishments M [--reuse])");
             }
         }
-        String server = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-        String url = server + DATABASE;
+        String url = databaseUrl(DATABASE);
         boolean setUp = !reuse || !alreadySetUp(url, establishmentCount);
         if (setUp) {
-            try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + DATABASE);
-                s.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
-            }
+            freshDatabase(DATABASE);
         }
 
-        // system properties outrank application-mariadb.yml (which also disables the demo data)
-        System.setProperty("DB_URL", url);
-        System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
-        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
-        System.setProperty("teleservices.demo.enabled", "false");
-        System.setProperty("server.port", "0");
-        System.setProperty("camunda.bpm.job-execution.enabled", "false");
-        System.setProperty("logging.level.root", "warn");
         long startingAt = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("mariadb").run();
+        ConfigurableApplicationContext app = startApplication(url, false, Map.of());
         boolean ok = true;
         try {
             System.out.printf(Locale.ROOT, "%nApplication started in %,d ms on %s (%s, %d processors, max heap %,d MB)%n",

@@ -1,11 +1,12 @@
 package fr.adminteleservices.benchmark;
 
 import static fr.adminteleservices.benchmark.Machine.count;
+import static fr.adminteleservices.benchmark.Machine.freshDatabase;
 import static fr.adminteleservices.benchmark.Machine.gcNames;
 import static fr.adminteleservices.benchmark.Machine.loadAverage;
 import static fr.adminteleservices.benchmark.Machine.mariaDbVersion;
+import static fr.adminteleservices.benchmark.Machine.startApplication;
 
-import fr.adminteleservices.Application;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentKind;
 import fr.adminteleservices.establishment.EstablishmentService;
@@ -49,7 +50,6 @@ import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.apache.ibatis.session.SqlSessionFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -152,21 +152,10 @@ public final class StatisticsBenchmark {
             logs = students * 10;
         }
         String startLoad = loadAverage();
-        String server = System.getProperty("bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
-        url = server + DATABASE;
-        try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE);
-            s.execute("create database " + DATABASE + " character set utf8mb4 collate utf8mb4_unicode_ci");
-        }
-        System.setProperty("DB_URL", url);
-        System.setProperty("TELESERVICES_ADMIN_PASSWORD", "benchmark");
-        System.setProperty("TELESERVICES_CODES_KEY", "YmVuY2htYXJrLW9ubHkta2V5LWZvci1hY3RpdmF0aW9uLWNvZGVzLTAxMjM0NTY3");
-        System.setProperty("teleservices.demo.enabled", "false");
-        System.setProperty("server.port", "0");
-        System.setProperty("camunda.bpm.job-execution.enabled", "false");
-        System.setProperty("logging.level.root", "warn");
+        url = freshDatabase(DATABASE);
         long startingAt = System.nanoTime();
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).profiles("mariadb").run();
+        // the background starts of the lifecycles must really run: the job executor is on where a benchmark needs it
+        ConfigurableApplicationContext app = startApplication(url, false, Map.of());
         boolean ok = true;
         try {
             Runtime rt = Runtime.getRuntime();
