@@ -44,6 +44,10 @@ interface ConsultationMapper {
                    @Param("service") String service, @Param("holder") String holder, @Param("accountId") long accountId,
                    @Param("studentId") long studentId);
 
+    /** One more view in the day's count of the access statistics ({@code consultation_count}). */
+    void countView(@Param("uai") String uai, @Param("day") LocalDate day, @Param("service") String service,
+                   @Param("holder") String holder, @Param("mefstat") String mefstat);
+
     // ------------------------------------------------------------------ administrative side (SIECLE Notes, Absences, LPC)
 
     void insertAssessment(AssessmentInsert row);

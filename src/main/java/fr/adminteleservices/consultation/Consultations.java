@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Consultations {
+
+    /** The day a view counts in, for the access statistics. */
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     static final String RULES = "publication-visibility";
     private static final Logger log = LoggerFactory.getLogger(Consultations.class);
@@ -159,7 +164,9 @@ public class Consultations {
                 visible.add(line.apply(candidates.get(i)));
             }
         }
-        mapper.insertLog(clock.instant(), child.uai(), child.mefstat(), service.code(), account.holder(), account.id(), child.id());
+        Instant at = clock.instant();
+        mapper.insertLog(at, child.uai(), child.mefstat(), service.code(), account.holder(), account.id(), child.id());
+        mapper.countView(child.uai(), LocalDate.ofInstant(at, PARIS), service.code(), account.holder(), child.mefstat());
         return new Page<>(service, view, Availability.SHOWN, List.copyOf(visible), note);
     }
 

@@ -102,11 +102,12 @@ public class Statistics {
         for (AccessCategory c : AccessCategory.values()) {
             perCategory.put(c, new Accesses.Tally());
         }
-        for (StatisticsMapper.AccessCount a : mapper.accessesByMonth(uai, academy, period, months)) {
-            AccessCategory c = AccessCategory.ofService(a.service());
-            if (c != null) {
-                perMonth[Integer.parseInt(a.bucket().trim())].add(c, a.holder(), a.accesses());
-                perCategory.get(c).add(c, a.holder(), a.accesses());
+        for (StatisticsMapper.DayCount d : mapper.accessesByDay(uai, academy, period)) {
+            AccessCategory c = AccessCategory.ofService(d.service());
+            int month = period.monthIndex(d.consultedOn());
+            if (c != null && month >= 0) {
+                perMonth[month].add(c, d.holder(), d.accesses());
+                perCategory.get(c).add(c, d.holder(), d.accesses());
             }
         }
         Map<String, Accesses.Tally> perMefStat = new TreeMap<>();

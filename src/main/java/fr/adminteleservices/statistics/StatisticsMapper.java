@@ -1,5 +1,6 @@
 package fr.adminteleservices.statistics;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -14,8 +15,7 @@ interface StatisticsMapper {
     List<GuardianCodeCounts> guardianCodes(@Param("by") String by, @Param("uai") String uai, @Param("academy") String academy,
                                            @Param("period") Period period);
 
-    List<AccessCount> accessesByMonth(@Param("uai") String uai, @Param("academy") String academy, @Param("period") Period period,
-                                      @Param("months") List<Period.Month> months);
+    List<DayCount> accessesByDay(@Param("uai") String uai, @Param("academy") String academy, @Param("period") Period period);
 
     List<AccessCount> accessesByMefStat(@Param("uai") String uai, @Param("academy") String academy, @Param("period") Period period);
 
@@ -30,8 +30,12 @@ interface StatisticsMapper {
                               int accountsCreatedThisYear, int studentsWithGuardianAccount) {
     }
 
-    /** Page views in one bucket (a month's index, or a MEFSTAT) for one service and one kind of holder. */
+    /** Page views of one MEFSTAT ('' when unknown) for one service and one kind of holder. */
     record AccessCount(String bucket, String service, String holder, long accesses) {
+    }
+
+    /** Page views of one day (in Paris) for one service and one kind of holder. */
+    record DayCount(LocalDate consultedOn, String service, String holder, long accesses) {
     }
 
     record MefStatLabel(String mefstat, String label) {

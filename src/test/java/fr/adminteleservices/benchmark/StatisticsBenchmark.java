@@ -74,8 +74,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       times each.</li>
  *   <li>Each SQL statement behind an establishment's syntheses (taken from MyBatis' mapped statements, with the same
  *       parameters) is timed alone on the largest establishment; the slowest is EXPLAINed, and the access
- *       statements with it; then an A/B of the statements with the index {@code ix_consultation_log_stats} (V11,
- *       adopted from this benchmark) and with {@code ignore index} on it, alternating.</li>
+ *       statements with it (they read the day counts of {@code consultation_count}, V11).</li>
  *   <li>Checks (exit status 1): the establishment line of each synthesis equals counts computed by simple SQL here for
  *       five establishments (students present, refusals, notified codes, accounts, distinct guardians, page views by
  *       service and holder); the académie's lines equal the sum of all establishments' lines, and its row of each
@@ -115,11 +114,8 @@ public final class StatisticsBenchmark {
             new Mef("24100001110", "1ERE PRO", "24810001110", 0.03, "1P"),
             new Mef("24200001110", "TLE PRO", "24910001110", 0.03, "TP"));
 
-    /** MyBatis parameters with the same names as the application's Period and Period.Month. */
+    /** MyBatis parameters with the same names as the application's Period. */
     public record PeriodParams(LocalDate today, LocalDate startsOn, LocalDate endsOn, Instant from, Instant until) {
-    }
-
-    public record MonthParams(Instant until) {
     }
 
     private record School(String uai, boolean college, int students) {
@@ -312,14 +308,13 @@ public final class StatisticsBenchmark {
             String slowest = medians.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             System.out.printf(Locale.ROOT, "%nSlowest: %s; its SQL and EXPLAIN:%n", slowest);
             explain(statements.get(slowest));
-            // the access statements: answered from ix_consultation_log_stats alone (V11, adopted from this benchmark)
-            for (String accessStatement : List.of("accessesByMonth", "accessesByMefStat")) {
+            // the access statements: they read consultation_count (V11), the day counts
+            for (String accessStatement : List.of("accessesByDay", "accessesByMefStat")) {
                 if (!accessStatement.equals(slowest) && statements.containsKey(accessStatement)) {
                     System.out.printf("  EXPLAIN %s:%n", accessStatement);
                     explain(statements.get(accessStatement));
                 }
             }
-            abTest(statements, "ix_consultation_log_stats", runs * 4);
             System.out.printf("%nLoad average at the end: %s%n%s%n%n", loadAverage(), ok ? "Statistics benchmark: all checks passed."
                     : "Statistics benchmark: CHECKS FAILED (see above).");
         } finally {
@@ -452,7 +447,9 @@ public final class StatisticsBenchmark {
                  Batch accountCodes = new Batch(c, "insert into portal_account_code (account_id, kind, code_id, uai, student_id, attached_at)"
                          + " values (?, ?, ?, ?, ?, ?)");
                  Batch views = new Batch(c, "insert into consultation_log (consulted_at, uai, mefstat, service, holder, account_id, student_id)"
-                         + " values (?, ?, ?, ?, ?, ?, ?)")) {
+                         + " values (?, ?, ?, ?, ?, ?, ?)");
+                 Batch dayCounts = new Batch(c, "insert into consultation_count (uai, consulted_on, service, holder, mefstat, accesses)"
+                         + " values (?, ?, ?, ?, ?, ?)")) {
                 long twoYearsSeconds = now.getEpochSecond() - lastYearStart.getEpochSecond();
                 for (School school : schools) {
                     String uai = school.uai();
@@ -586,12 +583,20 @@ public final class StatisticsBenchmark {
                                 : lastYearStart.toEpochMilli() + (long) (rnd.nextDouble() * lastSpan);
                     }
                     Arrays.sort(at);
+                    // the day counts the portal keeps beside its log (consultation_count), the day in Paris
+                    Map<List<Object>, Integer> perDay = new LinkedHashMap<>();
                     for (long t : at) {
                         int s = rnd.nextInt(school.students());
                         double p = rnd.nextDouble();
                         String service = p < 0.5 ? "NOTES" : p < 0.85 ? "ABSENCES" : "LPC";
-                        views.add(new Timestamp(t), uai, studentMefstat.get(s), service, rnd.nextDouble() < 0.7 ? "GUARDIAN" : "STUDENT",
+                        String holder = rnd.nextDouble() < 0.7 ? "GUARDIAN" : "STUDENT";
+                        views.add(new Timestamp(t), uai, studentMefstat.get(s), service, holder,
                                 1 + rnd.nextInt(Math.max(1, (int) accountId)), firstStudent + s);
+                        perDay.merge(List.of(Date.valueOf(LocalDate.ofInstant(Instant.ofEpochMilli(t), PARIS)), service, holder,
+                                studentMefstat.get(s) == null ? "" : studentMefstat.get(s)), 1, Integer::sum);
+                    }
+                    for (Map.Entry<List<Object>, Integer> d : perDay.entrySet()) {
+                        dayCounts.add(uai, d.getKey().get(0), d.getKey().get(1), d.getKey().get(2), d.getKey().get(3), d.getValue());
                     }
                     c.commit();
                 }
@@ -606,6 +611,7 @@ public final class StatisticsBenchmark {
                 counts.put("portal_account", accounts.rows);
                 counts.put("portal_account_code", accountCodes.rows);
                 counts.put("consultation_log", views.rows);
+                counts.put("consultation_count", dayCounts.rows);
             }
             c.commit();
         }
@@ -679,30 +685,24 @@ public final class StatisticsBenchmark {
 
     /** The statements behind one establishment's three syntheses, with their MyBatis parameters. */
     private static Map<String, Map<String, Object>> statements(String uai, PeriodParams period) {
-        List<MonthParams> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(period.startsOn()); !m.isAfter(YearMonth.from(period.endsOn())); m = m.plusMonths(1)) {
-            LocalDate next = m.plusMonths(1).atDay(1).isAfter(period.endsOn()) ? period.endsOn().plusDays(1) : m.plusMonths(1).atDay(1);
-            months.add(new MonthParams(startOf(next)));
-        }
         Map<String, Map<String, Object>> statements = new LinkedHashMap<>();
         for (String by : List.of("ESTABLISHMENT", "STRUCTURE")) {
-            statements.put("studentCodes " + by, params("studentCodes", by, uai, period, null));
-            statements.put("guardianCodes " + by, params("guardianCodes", by, uai, period, null));
+            statements.put("studentCodes " + by, params("studentCodes", by, uai, period));
+            statements.put("guardianCodes " + by, params("guardianCodes", by, uai, period));
         }
-        statements.put("accessesByMonth", params("accessesByMonth", null, uai, period, months));
-        statements.put("accessesByMefStat", params("accessesByMefStat", null, uai, period, null));
-        statements.put("mefStatLabels", params("mefStatLabels", null, uai, period, null));
+        statements.put("accessesByDay", params("accessesByDay", null, uai, period));
+        statements.put("accessesByMefStat", params("accessesByMefStat", null, uai, period));
+        statements.put("mefStatLabels", params("mefStatLabels", null, uai, period));
         return statements;
     }
 
-    private static Map<String, Object> params(String id, String by, String uai, PeriodParams period, List<MonthParams> months) {
+    private static Map<String, Object> params(String id, String by, String uai, PeriodParams period) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
         p.put("by", by);
         p.put("uai", uai);
         p.put("academy", null);
         p.put("period", period);
-        p.put("months", months);
         return p;
     }
 
@@ -737,45 +737,6 @@ public final class StatisticsBenchmark {
             }
         }
         return medians;
-    }
-
-    /**
-     * The statements reading consultation_log with the index and with {@code ignore index} of it, alternately, so that
-     * both see the same load on the machine.
-     */
-    private static void abTest(Map<String, Map<String, Object>> statements, String index, int runs) throws SQLException {
-        System.out.printf(Locale.ROOT, "  A/B on the largest, %d runs each, alternating (ms): with %s / with ignore index (%s)%n", runs, index, index);
-        try (Connection c = dataSource.getConnection()) {
-            for (Map.Entry<String, Map<String, Object>> st : statements.entrySet()) {
-                MappedStatement ms = sessions.getConfiguration().getMappedStatement(NS + st.getValue().get("id"));
-                if (!ms.getBoundSql(st.getValue()).getSql().contains("from consultation_log l")) {
-                    continue;
-                }
-                long[][] times = new long[2][runs];
-                for (int r = 0; r < runs; r++) {
-                    for (int v = 0; v < 2; v++) {
-                        BoundSql sql = ms.getBoundSql(st.getValue());
-                        String text = v == 0 ? sql.getSql()
-                                : sql.getSql().replace("from consultation_log l", "from consultation_log l ignore index (" + index + ")");
-                        long t = System.nanoTime();
-                        try (PreparedStatement ps = c.prepareStatement(text)) {
-                            new DefaultParameterHandler(ms, st.getValue(), sql).setParameters(ps);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                while (rs.next()) {
-                                    // read every row
-                                }
-                            }
-                        }
-                        times[v][r] = (System.nanoTime() - t) / 1_000;
-                    }
-                }
-                Arrays.sort(times[0]);
-                Arrays.sort(times[1]);
-                System.out.printf(Locale.ROOT, "  %-28s median %7.1f / %7.1f   min %7.1f / %7.1f   max %7.1f / %7.1f%n", st.getKey(),
-                        rank(times[0], 0.5) / 1e3, rank(times[1], 0.5) / 1e3, times[0][0] / 1e3, times[1][0] / 1e3,
-                        times[0][runs - 1] / 1e3, times[1][runs - 1] / 1e3);
-            }
-        }
     }
 
     private static void explain(Map<String, Object> params) throws SQLException {

@@ -188,6 +188,12 @@ abstract class ConsultationContract {
         moveTo(base.plusDays(1));
         assertThat(page(paul, notesOf(lea)).select("#items tbody tr")).hasSize(3);
         assertThat(logs()).hasSize(2);
+        // and each view counted in its day (in Paris) for the access statistics
+        page(paul, notesOf(lea));
+        assertThat(jdbc.queryForList("select consulted_on, service, holder, mefstat, accesses from consultation_count where uai = ?"
+                + " order by consulted_on", uai)).extracting(r -> r.get("consulted_on").toString() + " " + r.get("service") + " "
+                + r.get("holder") + " " + r.get("mefstat") + " " + r.get("accesses"))
+                .containsExactly(base + " NOTES GUARDIAN " + MEFSTAT + " 1", base.plusDays(1) + " NOTES GUARDIAN " + MEFSTAT + " 2");
     }
 
     @Test

@@ -79,9 +79,14 @@ public final class StatisticsFixture {
         return id;
     }
 
+    /** A page view as the portal records it: its log line, and one more in its day's count (the day in Paris). */
     public void access(Instant at, String mefstat, String service, String holder, long student) {
         jdbc.update("insert into consultation_log (consulted_at, uai, mefstat, service, holder, account_id, student_id)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), uai, mefstat, service, holder, 0L, student);
+        jdbc.update("insert into consultation_count (uai, consulted_on, service, holder, mefstat, accesses) values (?, ?, ?, ?, ?, 1)"
+                        + " on duplicate key update accesses = accesses + 1", uai,
+                java.sql.Date.valueOf(LocalDate.ofInstant(at, java.time.ZoneId.of("Europe/Paris"))), service, holder,
+                mefstat == null ? "" : mefstat);
     }
 
     private void refusal(String kind, Long link, long student, boolean withdrawn) {
