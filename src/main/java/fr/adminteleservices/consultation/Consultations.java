@@ -19,6 +19,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What a guardian or a student sees of one child in Notes, Absences and the LPC (G1, S5, S6, R1):
@@ -40,12 +41,14 @@ public class Consultations {
     private final Accounts accounts;
     private final RuleBook rules;
     private final Clock clock;
+    private final TransactionOperations transaction;
 
-    Consultations(ConsultationMapper mapper, Accounts accounts, RuleBook rules, Clock clock) {
+    Consultations(ConsultationMapper mapper, Accounts accounts, RuleBook rules, Clock clock, TransactionOperations transaction) {
         this.mapper = mapper;
         this.accounts = accounts;
         this.rules = rules;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /** Whether the page shows the service's data, or why not. */
@@ -164,9 +167,12 @@ public class Consultations {
                 visible.add(line.apply(candidates.get(i)));
             }
         }
+        // the log line and the day's count together: one commit (one log flush) per page, never one without the other
         Instant at = clock.instant();
-        mapper.insertLog(at, child.uai(), child.mefstat(), service.code(), account.holder(), account.id(), child.id());
-        mapper.countView(child.uai(), LocalDate.ofInstant(at, PARIS), service.code(), account.holder(), child.mefstat());
+        transaction.executeWithoutResult(status -> {
+            mapper.insertLog(at, child.uai(), child.mefstat(), service.code(), account.holder(), account.id(), child.id());
+            mapper.countView(child.uai(), LocalDate.ofInstant(at, PARIS), service.code(), account.holder(), child.mefstat());
+        });
         return new Page<>(service, view, Availability.SHOWN, List.copyOf(visible), note);
     }
 
