@@ -91,6 +91,8 @@ class TeleinscriptionProcessTest {
     void theOptionsChosenThenConfirmedAreRecordedAndTheEnrolmentIsCompleted() {
         ProcessInstance pi = start();
         assertThat(pi.getTenantId()).isEqualTo(lycee);
+        // the analyst's file processes/teleinscription.bpmn, by its process id
+        assertThat(OnlineEnrolment.PROCESS).isEqualTo("teleinscription");
         BpmnAwareTests.assertThat(pi).isWaitingAt("ChoisirOptions");
 
         complete(task(pi), withVariables("choices", "EXPLORATION-1=076700,EXPLORATION-2=061100,OPTIONAL=020700"));
