@@ -4,7 +4,6 @@ import static fr.adminteleservices.benchmark.Machine.gcCount;
 import static fr.adminteleservices.benchmark.Machine.gcMillis;
 import static fr.adminteleservices.benchmark.Machine.loadAverage;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import fr.adminteleservices.notification.letters.Letter;
 import fr.adminteleservices.notification.letters.Letter.Addressee;
 import fr.adminteleservices.notification.letters.Letter.Holder;
@@ -14,11 +13,9 @@ import fr.adminteleservices.notification.letters.LetterRenderer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,10 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -257,67 +250,5 @@ public final class LetterBenchmark {
 
     // ----------------------------------------------------------------------------------------------- heap
 
-    /** Samples the heap used every 50 ms and records the heap used after each collection. */
-    private static final class HeapWatch {
-        final AtomicLong sampledPeak = new AtomicLong();
-        final AtomicLong maxAfterGc = new AtomicLong();
-        private final Thread sampler;
-        private final List<Runnable> removals = new ArrayList<>();
-        private volatile boolean running = true;
-
-        private HeapWatch() {
-            sampler = new Thread(() -> {
-                while (running) {
-                    sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                            Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (gc instanceof NotificationEmitter emitter) {
-                    NotificationListener listener = (notification, handback) -> {
-                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                                    .from((CompositeData) notification.getUserData());
-                            long used = 0;
-                            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                                MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-                                if (pool.getType() == MemoryType.HEAP && after != null) {
-                                    used += after.getUsed();
-                                }
-                            }
-                            maxAfterGc.accumulateAndGet(used, Math::max);
-                        }
-                    };
-                    emitter.addNotificationListener(listener, null, null);
-                    removals.add(() -> {
-                        try {
-                            emitter.removeNotificationListener(listener);
-                        } catch (Exception ignored) {
-                            // already gone
-                        }
-                    });
-                }
-            }
-        }
-
-        static HeapWatch start() {
-            HeapWatch watch = new HeapWatch();
-            watch.sampler.start();
-            return watch;
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            sampler.join();
-            sampledPeak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-            removals.forEach(Runnable::run);
-        }
-    }
 
 }
