@@ -58,7 +58,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class NotificationBrowserTest extends BrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(Integer.getInteger("test.smtp.port", 3925), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private static final Pattern JOB_URL = Pattern.compile("/notifications/([0-9a-f-]{36})$");
 

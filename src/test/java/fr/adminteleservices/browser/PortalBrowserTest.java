@@ -65,7 +65,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PortalBrowserTest extends BrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(Integer.getInteger("test.smtp.port", 3925), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     static final String PASSWORD = "cheval agrafe batterie correcte";
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");

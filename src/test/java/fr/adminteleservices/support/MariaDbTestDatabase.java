@@ -17,6 +17,11 @@ public class MariaDbTestDatabase implements ApplicationContextInitializer<Config
         recreate();
     }
 
+    /** The test database's name: another checkout on the same server sets its own ({@code -Dtest.mariadb.database}). */
+    public static String database() {
+        return System.getProperty("test.mariadb.database", "teleservices_test");
+    }
+
     public static synchronized void recreate() {
         if (created) {
             return;
@@ -24,9 +29,10 @@ public class MariaDbTestDatabase implements ApplicationContextInitializer<Config
         String url = System.getProperty("test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/");
         String user = System.getProperty("test.mariadb.user", "root");
         String password = System.getProperty("test.mariadb.password", "");
+        String database = database();
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("drop database if exists teleservices_test");
-            s.execute("create database teleservices_test character set utf8mb4 collate utf8mb4_unicode_ci");
+            s.execute("drop database if exists " + database);
+            s.execute("create database " + database + " character set utf8mb4 collate utf8mb4_unicode_ci");
             created = true;
         } catch (SQLException e) {
             throw new IllegalStateException("MariaDB is not reachable at " + url + " (user " + user
