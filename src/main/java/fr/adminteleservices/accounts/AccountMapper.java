@@ -81,6 +81,9 @@ interface AccountMapper {
     /** The children of an account: its codes, with whether each is still valid on the téléservices side (G4). */
     List<ChildRow> findChildren(@Param("accountId") long accountId);
 
+    /** The first (by UAI) establishment whose code the account holds: the tenant of its password resets. */
+    String firstEstablishmentOf(@Param("accountId") long accountId);
+
     record ChildRow(String kind, long codeId, String uai, long studentId, String firstName, String lastName, String division,
                     String mefstat, String establishmentName, boolean codeValid) {
     }

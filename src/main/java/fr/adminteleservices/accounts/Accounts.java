@@ -235,7 +235,8 @@ public class Accounts {
         String typed = usernameOrEmail == null ? "" : usernameOrEmail.strip();
         List<AccountMapper.AccountRow> found = typed.contains("@") ? mapper.findByEmail(typed)
                 : Optional.ofNullable(mapper.findByUsername(typed)).stream().toList();
-        found.stream().filter(a -> "CONFIRMED".equals(a.state())).forEach(a -> startReset(a.id(), "titulaire"));
+        found.stream().filter(a -> "CONFIRMED".equals(a.state()))
+                .forEach(a -> startReset(a.id(), "titulaire", establishmentOf(a.id())));
     }
 
     /** The head's "Réinitialiser le mot de passe" (hidden while provisional), for an account of their establishment. */
@@ -249,14 +250,20 @@ public class Accounts {
             throw new AccountRefused(Map.of("account", "Le compte est provisoire : le mot de passe ne se réinitialise qu'une fois "
                     + "le compte confirmé."));
         }
-        startReset(accountId, by);
+        startReset(accountId, by, uai);
     }
 
-    private void startReset(long accountId, String by) {
+    /** The reset belongs to an establishment's tenant: the head's, or the first of the account's children. */
+    private void startReset(long accountId, String by, String uai) {
         // a newer link replaces the older ones
         mapper.expireTokens(accountId, AccountTokens.RESET, clock.instant());
         runtime.startProcessInstanceByKey(RESET_PROCESS, "RESET-" + accountId,
-                Map.of("accountId", accountId, "requestedBy", by == null ? "" : by));
+                Map.of("accountId", accountId, "requestedBy", by == null ? "" : by, "uai", uai));
+    }
+
+    private String establishmentOf(long accountId) {
+        String uai = mapper.firstEstablishmentOf(accountId);
+        return uai == null ? "" : uai;
     }
 
     /** Whether a reset link can still be used (the page asks for the new password only then). */

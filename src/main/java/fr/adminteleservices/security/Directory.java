@@ -35,6 +35,7 @@ public class Directory {
         ensureGroup(Roles.CAMUNDA_ADMIN_GROUP, "Administrateurs Camunda");
         ensureGroup(Roles.ACADEMY_ADMINS_GROUP, "Administrateurs académiques");
         ensureAcademyAdminGrants();
+        ensureTenant(Roles.ACADEMY_TENANT, "Académie (bascule, réplication)");
     }
 
     /**
@@ -60,11 +61,15 @@ public class Directory {
     public void createTenant(String uai, String name) {
         ensureAcademyAdminsGroup();
         ensureHeadsGroup();
-        if (identity.createTenantQuery().tenantId(uai).count() == 0) {
-            var tenant = identity.newTenant(uai);
+        ensureTenant(uai, name);
+    }
+
+    private void ensureTenant(String id, String name) {
+        if (identity.createTenantQuery().tenantId(id).count() == 0) {
+            var tenant = identity.newTenant(id);
             tenant.setName(name);
             identity.saveTenant(tenant);
-            identity.createTenantGroupMembership(uai, Roles.ACADEMY_ADMINS_GROUP);
+            identity.createTenantGroupMembership(id, Roles.ACADEMY_ADMINS_GROUP);
         }
     }
 
@@ -110,20 +115,42 @@ public class Directory {
 
     /**
      * Heads use Tasklist and Cockpit; the tenant check limits what they see to their establishment.
+     * No grant on tasks: a head reads and works only the tasks whose candidate group is theirs, through the
+     * per-task authorization the engine writes for each candidate group (READ and UPDATE), and the tenant
+     * check keeps them to their establishment's. Académie-wide tasks (candidate group academy-admins, tenant
+     * {@link Roles#ACADEMY_TENANT}) and families' tasks (no candidate: the portal's) are out of their reach.
      */
     public void ensureHeadsGroup() {
         if (ensureGroup(Roles.HEADS_GROUP, "Chefs d'établissement")) {
             grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(Resources.FILTER, ANY, Permissions.READ);
-            grant(Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
             grant(Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
             grant(Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
             grant(Resources.DEPLOYMENT, ANY, Permissions.READ);
             grant(Resources.USER, ANY, Permissions.READ);
             grant(Resources.GROUP, ANY, Permissions.READ);
+        }
+    }
+
+    /**
+     * Installations created before the per-task authorizations gave heads READ and UPDATE on every task and
+     * READ_TASK / UPDATE_TASK on every process definition: with those, a head listed, claimed and completed
+     * the académie's rollover. Taken back at every start (idempotent).
+     */
+    public void revokeHeadsGlobalTaskGrants() {
+        for (Authorization old : authorizations.createAuthorizationQuery().groupIdIn(Roles.HEADS_GROUP)
+                .resourceType(Resources.TASK).resourceId(ANY).authorizationType(AUTH_TYPE_GRANT).list()) {
+            authorizations.deleteAuthorization(old.getId());
+        }
+        Authorization definitions = authorizations.createAuthorizationQuery().groupIdIn(Roles.HEADS_GROUP)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId(ANY).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (definitions != null && (definitions.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK)
+                || definitions.isPermissionGranted(ProcessDefinitionPermissions.UPDATE_TASK))) {
+            definitions.removePermission(ProcessDefinitionPermissions.READ_TASK);
+            definitions.removePermission(ProcessDefinitionPermissions.UPDATE_TASK);
+            authorizations.saveAuthorization(definitions);
         }
     }
 

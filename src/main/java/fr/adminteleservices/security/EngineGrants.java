@@ -19,5 +19,6 @@ class EngineGrants implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         directory.ensureAcademyAdminsGroup();
+        directory.revokeHeadsGlobalTaskGrants();
     }
 }

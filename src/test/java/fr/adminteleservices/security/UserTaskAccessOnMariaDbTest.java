@@ -1,0 +1,7 @@
+package fr.adminteleservices.security;
+
+import fr.adminteleservices.support.MariaDbTest;
+
+@MariaDbTest
+class UserTaskAccessOnMariaDbTest extends UserTaskAccessContract {
+}
