@@ -37,6 +37,9 @@ import org.springframework.stereotype.Component;
 @Component("engineTaskGuard")
 public class EngineTaskGuard extends AbstractProcessEnginePlugin implements TaskListener {
 
+    /** How every refusal starts: the engine wraps it in a 500, which {@link EngineErrorScrubber} turns back to 403. */
+    static final String REFUSED = "Accès refusé : ";
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
@@ -57,7 +60,7 @@ public class EngineTaskGuard extends AbstractProcessEnginePlugin implements Task
         String tenant = task.getTenantId();
         Object uai = task.getExecution() == null ? null : task.getExecution().getVariable("uai");
         if (uai != null && tenant != null && !Roles.ACADEMY_TENANT.equals(tenant) && !tenant.equals(uai)) {
-            throw new AuthorizationException("La variable « uai » de cette tâche est celle de l'établissement " + tenant
+            throw new AuthorizationException(REFUSED + "la variable « uai » de cette tâche est celle de l'établissement " + tenant
                     + " : elle ne peut pas être changée.");
         }
         Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
@@ -67,7 +70,7 @@ public class EngineTaskGuard extends AbstractProcessEnginePlugin implements Task
         List<String> groups = who.getGroupIds() == null ? List.of() : who.getGroupIds();
         boolean academyAdmin = groups.contains(Roles.ACADEMY_ADMINS_GROUP);
         if (task.getCandidates().isEmpty()) {
-            throw new AuthorizationException("La tâche « " + task.getName() + " » est celle d'une famille : elle se fait "
+            throw new AuthorizationException(REFUSED + "la tâche « " + task.getName() + " » est celle d'une famille : elle se fait "
                     + "sur le portail des téléservices, pas dans Tasklist ni par l'API du moteur.");
         }
         boolean candidate = false;
@@ -76,11 +79,11 @@ public class EngineTaskGuard extends AbstractProcessEnginePlugin implements Task
                     || who.getUserId().equals(link.getUserId());
         }
         if (!candidate) {
-            throw new AuthorizationException("La tâche « " + task.getName() + " » n'est pas destinée à " + who.getUserId()
+            throw new AuthorizationException(REFUSED + "la tâche « " + task.getName() + " » n'est pas destinée à " + who.getUserId()
                     + " : seuls les membres de ses groupes candidats peuvent la terminer.");
         }
         if (!academyAdmin && tenant != null && (who.getTenantIds() == null || !who.getTenantIds().contains(tenant))) {
-            throw new AuthorizationException("La tâche « " + task.getName() + " » appartient à l'établissement " + tenant
+            throw new AuthorizationException(REFUSED + "la tâche « " + task.getName() + " » appartient à l'établissement " + tenant
                     + " : " + who.getUserId() + " n'y a pas accès.");
         }
     }

@@ -77,6 +77,16 @@ class SecurityConfig {
         return registration;
     }
 
+    /** No SQL, table or column name in an answer of the engine's API (its own REST, or the webapps'). */
+    @Bean
+    FilterRegistrationBean<EngineErrorScrubber> engineErrorScrubber() {
+        var registration = new FilterRegistrationBean<>(new EngineErrorScrubber());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setName("engine-error-scrubber");
+        registration.setOrder(102);
+        return registration;
+    }
+
     /** The engine REST API runs as the authenticated user: authorizations and tenant checks apply. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
