@@ -1,5 +1,6 @@
 package fr.adminteleservices.accounts;
 
+import fr.adminteleservices.security.LoginThrottle;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -32,14 +33,15 @@ class PortalSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain portalChain(HttpSecurity http, Accounts accounts, PortalPasswordEncoder encoder) throws Exception {
+    SecurityFilterChain portalChain(HttpSecurity http, Accounts accounts, PortalPasswordEncoder encoder, LoginThrottle throttle)
+            throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CONTEXT_KEY);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users(accounts));
         provider.setPasswordEncoder(encoder.encoder());
         return http
                 .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/portail/**"))
-                .authenticationManager(new ProviderManager(provider))
+                .authenticationManager(new ProviderManager(throttle.around("portal", provider)))
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(matchers("/portail/connexion", "/portail/activation", "/portail/confirmation",
@@ -53,7 +55,8 @@ class PortalSecurity {
                             response.sendRedirect(request.getContextPath() + "/portail");
                         })
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof DisabledException ? "/portail/connexion?provisoire" : "/portail/connexion?erreur"))))
+                                + (e instanceof DisabledException ? "/portail/connexion?provisoire"
+                                : e instanceof LoginThrottle.Throttled ? "/portail/connexion?attente" : "/portail/connexion?erreur"))))
                 .logout(l -> l.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/portail/deconnexion"))
                         .logoutSuccessUrl("/portail/connexion?deconnecte"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portail/connexion"))

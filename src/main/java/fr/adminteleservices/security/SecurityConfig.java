@@ -8,6 +8,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,10 +25,11 @@ class SecurityConfig {
     /** Machine clients: the application API and Camunda's engine REST API, HTTP Basic, no session. */
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager administrators) throws Exception {
         return http
                 // full-path matchers: /engine-rest is Jersey's servlet, not the DispatcherServlet
                 .securityMatcher(paths("/api/**", "/engine-rest/**"))
+                .authenticationManager(administrators)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Admin Teleservices"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -37,8 +40,9 @@ class SecurityConfig {
     /** People: the French login page, then the admin screens and Camunda's webapps in the same session. */
     @Bean
     @Order(2)
-    SecurityFilterChain screenChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain screenChain(HttpSecurity http, AuthenticationManager administrators) throws Exception {
         return http
+                .authenticationManager(administrators)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/login", "/dsfr/**", "/css/**", "/chartjs/**", "/js/**", "/favicon.ico", "/error")).permitAll()
                         // the API's description is public for integrators; every call it describes is not
@@ -47,11 +51,19 @@ class SecurityConfig {
                         // its API is also guarded by Camunda's own application authorization.
                         .requestMatchers(paths("/camunda/app/admin/**")).hasRole(Roles.ACADEMY_ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?erreur"))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottle.Throttled ? "/login?attente" : "/login?erreur"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?deconnecte"))
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/api/**")))
                 .build();
+    }
+
+    /** Administrators' log-ins: Camunda's identity service, behind the log-in throttle. */
+    @Bean
+    AuthenticationManager administrators(CamundaIdentityAuthenticationProvider identity, LoginThrottle throttle) {
+        return new ProviderManager(throttle.around("admin", identity));
     }
 
     private static RequestMatcher paths(String... patterns) {

@@ -1,0 +1,116 @@
+package fr.adminteleservices.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.support.Heads;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Log-in throttling (administrators and portal), on H2 and MariaDB (the buckets are rows of the database):
+ * wrong passwords slow down their (log-in, address) only, never the real user elsewhere, and nothing is
+ * locked for good — Camunda's own permanent lock is off.
+ */
+abstract class LoginThrottleContract {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EstablishmentService establishments;
+    @Autowired
+    Directory directory;
+    @Autowired
+    IdentityService identity;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void wrongPasswordsFromOneAddressSlowThatAddressOnlyAndNothingIsLockedForGood() throws Exception {
+        String uai = Heads.newEstablishmentWithHead(establishments, directory);
+        String user = Heads.username(uai);
+        String right = Heads.password(uai);
+
+        for (int i = 0; i < 10; i++) {
+            login(user, "mauvais-" + i, "10.1.1.1").andExpect(redirectedUrl("/login?erreur"));
+        }
+        // the attacker's address is slowed down, even with the right password...
+        login(user, "mauvais", "10.1.1.1").andExpect(redirectedUrl("/login?attente"));
+        login(user, right, "10.1.1.1").andExpect(redirectedUrl("/login?attente"));
+        mvc.perform(basic(get("/api/establishments/" + uai), user, right, "10.1.1.1")).andExpect(status().isUnauthorized());
+        // ...the real user, from elsewhere, is not
+        login(user, right, "10.2.2.2").andExpect(redirectedUrl("/"));
+        mvc.perform(basic(get("/api/establishments/" + uai), user, right, "10.3.3.3")).andExpect(status().isOk());
+        // and Camunda never locked the account (its lock came after 10 wrong passwords, for good)
+        for (int i = 0; i < 15; i++) {
+            assertThat(identity.checkPassword(user, "encore-faux")).isFalse();
+        }
+        assertThat(identity.checkPassword(user, right)).isTrue();
+
+        // the back-off is temporary
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(16))));
+        login(user, right, "10.1.1.1").andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void theAcademyAdministratorCannotBeLockedOutByAStranger() throws Exception {
+        for (int i = 0; i < 12; i++) {
+            mvc.perform(basic(get("/api/establishments"), "academie", "faux-" + i, "10.9.9.9")).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(basic(get("/api/establishments"), "academie", "academie", "10.8.8.8")).andExpect(status().isOk());
+        assertThat(identity.checkPassword("academie", "academie")).isTrue();
+    }
+
+    @Test
+    void thePortalsLogInIsThrottledTheSameWay() throws Exception {
+        String user = "famille-inconnue-" + System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            portalLogin(user, "mauvais-" + i, "10.4.4.4").andExpect(redirectedUrl("/portail/connexion?erreur"));
+        }
+        portalLogin(user, "mauvais", "10.4.4.4").andExpect(redirectedUrl("/portail/connexion?attente"));
+        portalLogin(user, "mauvais", "10.5.5.5").andExpect(redirectedUrl("/portail/connexion?erreur"));
+        mvc.perform(get("/portail/connexion").param("attente", "")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Trop de tentatives")));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions login(String user, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", user).param("password", password).with(csrf()).with(from(address)));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions portalLogin(String user, String password, String address) throws Exception {
+        return mvc.perform(post("/portail/connexion").param("identifiant", user).param("motdepasse", password).with(csrf())
+                .with(from(address)));
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder basic(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String user, String password,
+            String address) {
+        return request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
+                .with(from(address));
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+}
