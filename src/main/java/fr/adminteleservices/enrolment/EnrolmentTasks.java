@@ -12,7 +12,8 @@ class EnrolmentTasks {
     /** "Enregistrer l'inscription et les options choisies". */
     @Bean
     JavaDelegate enrolmentCompleted(OnlineEnrolment enrolment) {
-        return execution -> enrolment.recordCompleted(assignmentId(execution), (String) execution.getVariable("choices"));
+        return execution -> enrolment.recordCompleted(execution.getTenantId(), assignmentId(execution),
+                (String) execution.getVariable("choices"));
     }
 
     /** "Clore l'inscription non confirmée" (timer « Fin de l'année scolaire »). */

@@ -218,14 +218,31 @@ public class OnlineEnrolment {
         return map;
     }
 
-    /** "Enregistrer l'inscription et les options choisies": state COMPLETED and the choices with their labels. */
+    /**
+     * "Enregistrer l'inscription et les options choisies": state COMPLETED and the choices with their labels.
+     * The choices are checked again against the lycée's profile, whoever completed the tasks: the portal
+     * checked them already, but a value set any other way (the engine's API) must not be recorded.
+     */
     @Transactional
-    public void recordCompleted(long assignmentId, String choices) {
+    public void recordCompleted(String uai, long assignmentId, String choices) {
         EnrolmentMapper.AssignmentRow a = mapper.findAssignment(assignmentId);
+        if (a != null && !a.lyceeUai().equals(uai)) {
+            throw new EnrolmentRefused("Cette affectation n'est pas celle du lycée " + uai + ".");
+        }
+        LyceeProfile.Mef mef = a == null ? null : teleinscription.profile(a.lyceeUai()).mef(a.mefCode()).orElse(null);
+        if (mef == null && a != null) {
+            throw new EnrolmentRefused("Le lycée ne propose plus de téléinscription pour ce MEF : l'inscription n'est pas enregistrée.");
+        }
+        if (mef != null) {
+            Map<String, String> errors = LyceeProfile.check(mef, decode(choices));
+            if (!errors.isEmpty()) {
+                throw new EnrolmentRefused("Les options choisies ne sont pas celles que propose le lycée ("
+                        + String.join(" ; ", errors.values()) + ") : l'inscription n'est pas enregistrée.");
+            }
+        }
         if (a == null || mapper.markCompleted(assignmentId, clock.instant()) != 1) {
             return; // already recorded (a retried job) or the assignment is gone
         }
-        LyceeProfile.Mef mef = teleinscription.profile(a.lyceeUai()).mef(a.mefCode()).orElse(null);
         for (String code : decode(choices).values()) {
             String label = mef == null ? code : mef.option(code).map(LyceeProfile.Option::label).orElse(code);
             OptionCategory category = mef == null ? null : mef.categoryOf(code).orElse(null);

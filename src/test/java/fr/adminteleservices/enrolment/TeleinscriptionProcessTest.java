@@ -109,6 +109,19 @@ class TeleinscriptionProcessTest {
     }
 
     @Test
+    void forgedOptionsAreNotRecordedWhoeverCompletedTheTasks() {
+        ProcessInstance pi = start();
+        // the portal checks the choices; here they reach the process without it, as through the engine's API
+        complete(task(pi), withVariables("choices", "a=FORGED,b=<b>x</b>"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables("confirmed", true)))
+                .isInstanceOf(EnrolmentRefused.class).hasMessageContaining("ne sont pas celles que propose le lycée");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("ConfirmerInscription");
+        assertThat(state()).isEqualTo("IN_PROGRESS");
+        assertThat(jdbc.queryForObject("select count(*) from enrolment_choice where assignment_id = ?", Integer.class, assignmentId)).isZero();
+    }
+
+    @Test
     void goingBackFromTheConfirmationReturnsToTheOptions() {
         ProcessInstance pi = start();
         complete(task(pi), withVariables("choices", "EXPLORATION-1=076700,EXPLORATION-2=071200"));
