@@ -50,6 +50,7 @@ class CodesApi {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     @Operation(summary = "Crée les CAR des couples éligibles (linkIds, ou all avec les filtres) ; dit pourquoi les autres n'en ont pas")
     GenerationResult generate(@PathVariable String uai, @RequestBody GenerationRequest request) {
+        GuardianCodes.requireFewIds(request.linkIds());
         return codes.generate(uai, request.linkIds(), request.all(), request.division(), request.mef(), user());
     }
 

@@ -121,6 +121,7 @@ class GuardianCodesScreen {
         establishments.get(uai);
         String back = creationUrl(uai, view, division, mef, name);
         boolean all = "toute".equals(selection);
+        GuardianCodes.requireFewIds(linkIds);
         List<Long> ids = linkIds == null ? List.of() : linkIds.stream().filter(Objects::nonNull).distinct().toList();
         List<Couple> known = codes.couples(uai, false, division, mef, null);
         if (all && !blank(name)) {

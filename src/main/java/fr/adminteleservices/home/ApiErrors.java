@@ -43,7 +43,8 @@ class ApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        return body(HttpStatus.PAYLOAD_TOO_LARGE, "Fichiers trop volumineux : 200 Mo au plus par fichier, 400 Mo par envoi.");
+        return body(HttpStatus.PAYLOAD_TOO_LARGE, "Fichiers trop volumineux : 30 Mo au plus par fichier, 100 Mo par envoi "
+                + "(un export SIECLE fait quelques Mo).");
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {

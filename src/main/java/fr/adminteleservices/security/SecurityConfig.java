@@ -7,7 +7,10 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -86,6 +89,18 @@ class SecurityConfig {
         registration.setName("camunda-webapp-sso");
         // after Spring Security's filter chain, so that the request already carries the user
         registration.setOrder(101);
+        return registration;
+    }
+
+    /** Hostile sizes answered 413 before the security chain reads anything. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimits> requestSizeLimits(
+            @Value("${spring.servlet.multipart.max-request-size}") DataSize maxUpload,
+            @Value("${teleservices.security.max-body-size}") DataSize maxBody) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimits(maxUpload, maxBody));
+        registration.addUrlPatterns("/*");
+        registration.setName("request-size-limits");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
