@@ -27,7 +27,8 @@ public class Accounts {
     static final String CONFIRMED_MESSAGE = "compte-confirme";
     static final String PASSWORD_CHANGED_MESSAGE = "mot-de-passe-change";
     static final String WRONG_CODE = "Le code d'activation ou la date de naissance est incorrect. Vérifiez le courrier reçu "
-            + "de l'établissement : le code est utilisable à partir de la date qu'il indique.";
+            + "de l'établissement : le code est utilisable à partir de la date qu'il indique. Après plusieurs essais, "
+            + "attendez une heure avant de recommencer.";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{4,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -227,15 +228,16 @@ public class Accounts {
     // ------------------------------------------------------------------ password reset (C4, E4)
 
     /**
-     * "Mot de passe oublié": starts a reset for the account with this identifier or e-mail, if any.
-     * The answer is the same whether or not one exists.
+     * "Mot de passe oublié": starts a reset for the account with this identifier or e-mail, if any, within
+     * the account's limit. Called off the request thread by {@link ForgottenPasswords}.
      */
     @Transactional
     public void forgotPassword(String usernameOrEmail) {
         String typed = usernameOrEmail == null ? "" : usernameOrEmail.strip();
         List<AccountMapper.AccountRow> found = typed.contains("@") ? mapper.findByEmail(typed)
                 : Optional.ofNullable(mapper.findByUsername(typed)).stream().toList();
-        found.stream().filter(a -> "CONFIRMED".equals(a.state()))
+        // an account gets a few links an hour at most, whoever asks (ForgottenPasswords limits each address)
+        found.stream().filter(a -> "CONFIRMED".equals(a.state())).filter(a -> limits.tryResetAccount(a.id()))
                 .forEach(a -> startReset(a.id(), "titulaire", establishmentOf(a.id())));
     }
 
@@ -310,10 +312,10 @@ public class Accounts {
         if (code == null) {
             return null;
         }
-        // each try on a known code counts for its student, right or wrong: a birth date cannot be guessed
+        // each try on a known code counts for its student, right or wrong: a birth date cannot be guessed. Once
+        // the student's tries are spent, the answer is the one of a wrong code: it never tells that a code exists.
         if (!limits.tryStudent(code.uai(), code.studentId())) {
-            throw new AccountRefused(Map.of("code", "Trop de tentatives avec le code de cet élève : réessayez dans une heure, "
-                    + "ou demandez un nouveau code à l'établissement."));
+            return null;
         }
         if (birthDate == null || !code.birthDate().equals(birthDate) || code.validFrom().isAfter(LocalDate.now(clock))) {
             return null;

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>{@code address.capacity} (20) and {@code address.period} (PT10M): attempts of one client address;</li>
  * <li>{@code student.capacity} (5) and {@code student.period} (PT1H): attempts that found a code of one student;</li>
+ * <li>{@code reset-address.*} (10 per PT1H) and {@code reset-account.*} (3 per PT1H): « mot de passe oublié »
+ * requests of one client address, and reset links of one account;</li>
  * <li>{@code purge-interval} (PT1H): how often an instance deletes the rows of buckets that are full again.</li>
  * </ul>
  * A bucket keeps the limits it was created with until it is full again (its row is then deleted): new
@@ -41,6 +43,8 @@ class ActivationRateLimit {
     private final DatabaseBuckets buckets;
     private final BucketConfiguration perAddress;
     private final BucketConfiguration perStudent;
+    private final BucketConfiguration resetPerAddress;
+    private final BucketConfiguration resetPerAccount;
     private final Clock clock;
     private final Duration purgeInterval;
     private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
@@ -50,11 +54,17 @@ class ActivationRateLimit {
                         @Value("${teleservices.portal.rate-limit.address.period:PT10M}") Duration addressPeriod,
                         @Value("${teleservices.portal.rate-limit.student.capacity:5}") int studentCapacity,
                         @Value("${teleservices.portal.rate-limit.student.period:PT1H}") Duration studentPeriod,
-                        @Value("${teleservices.portal.rate-limit.purge-interval:PT1H}") Duration purgeInterval) {
+                        @Value("${teleservices.portal.rate-limit.purge-interval:PT1H}") Duration purgeInterval,
+                        @Value("${teleservices.portal.rate-limit.reset-address.capacity}") int resetAddressCapacity,
+                        @Value("${teleservices.portal.rate-limit.reset-address.period}") Duration resetAddressPeriod,
+                        @Value("${teleservices.portal.rate-limit.reset-account.capacity}") int resetAccountCapacity,
+                        @Value("${teleservices.portal.rate-limit.reset-account.period}") Duration resetAccountPeriod) {
         this.clock = clock;
         this.purgeInterval = purgeInterval;
         this.perAddress = DatabaseBuckets.limit(addressCapacity, addressPeriod);
         this.perStudent = DatabaseBuckets.limit(studentCapacity, studentPeriod);
+        this.resetPerAddress = DatabaseBuckets.limit(resetAddressCapacity, resetAddressPeriod);
+        this.resetPerAccount = DatabaseBuckets.limit(resetAccountCapacity, resetAccountPeriod);
         this.buckets = DatabaseBuckets.on(TABLE, dataSource, clock, KEEP_AFTER_REFILL);
     }
 
@@ -67,6 +77,17 @@ class ActivationRateLimit {
     /** Consumes an attempt on the student (an attempt that found one of the student's codes); false when exhausted. */
     boolean tryStudent(String uai, long studentId) {
         return buckets.builder().build(key("student:" + uai + ":" + studentId), () -> perStudent).tryConsume(1);
+    }
+
+    /** Consumes a « mot de passe oublié » request of the client address; false when its requests are exhausted. */
+    boolean tryResetAddress(String address) {
+        purgeWhenDue();
+        return buckets.builder().build(key("reset-addr:" + (address == null ? "unknown" : address)), () -> resetPerAddress).tryConsume(1);
+    }
+
+    /** Consumes a reset link of the account; false when the account had its links for now. */
+    boolean tryResetAccount(long accountId) {
+        return buckets.builder().build(key("reset-account:" + accountId), () -> resetPerAccount).tryConsume(1);
     }
 
     /** Deletes the rows of buckets full again for a while (as if never used); returns how many. */

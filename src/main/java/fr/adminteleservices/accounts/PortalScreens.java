@@ -21,10 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalScreens {
 
     private final Accounts accounts;
+    private final ForgottenPasswords forgottenPasswords;
     private final PortalHome home;
     private final ContactMessages contact;
 
-    PortalScreens(Accounts accounts, PortalHome home, ContactMessages contact) {
+    PortalScreens(Accounts accounts, ForgottenPasswords forgottenPasswords, PortalHome home, ContactMessages contact) {
+        this.forgottenPasswords = forgottenPasswords;
         this.accounts = accounts;
         this.home = home;
         this.contact = contact;
@@ -166,8 +168,9 @@ class PortalScreens {
     }
 
     @PostMapping("/portail/mot-de-passe-oublie")
-    String forgot(@RequestParam(name = "identifiant", defaultValue = "") String usernameOrEmail, Model model) {
-        accounts.forgotPassword(usernameOrEmail);
+    String forgot(@RequestParam(name = "identifiant", defaultValue = "") String usernameOrEmail, Model model,
+                  jakarta.servlet.http.HttpServletRequest request) {
+        forgottenPasswords.request(usernameOrEmail, request.getRemoteAddr());
         model.addAttribute("sent", true);
         return "portal/forgot";
     }

@@ -295,8 +295,11 @@ abstract class AccountsContract {
             assertThat(page(activate(code, "2012-04-0" + (3 + i), "essai-" + suffix, PASSWORD)).getElementById("code-error").text())
                     .startsWith("Le code d'activation ou la date de naissance est incorrect.");
         }
-        assertThat(page(activate(code, "2012-04-03", "essai-" + suffix, PASSWORD)).getElementById("code-error").text())
-                .startsWith("Trop de tentatives avec le code de cet élève");
+        // the right birth date now gets the answer of a wrong code, word for word as an unknown code's: nothing
+        // tells an attacker that this code exists
+        String exhausted = page(activate(code, "2012-04-03", "essai-" + suffix, PASSWORD)).getElementById("code-error").text();
+        assertThat(exhausted).startsWith("Le code d'activation ou la date de naissance est incorrect.")
+                .isEqualTo(page(activate("ZZZZZ-ZZZZZ-ZZZZZ", "2012-04-03", "essai-" + suffix, PASSWORD)).getElementById("code-error").text());
         // the other child's code is not held back
         assertThat(page(activate(carOf(hugo), "2014-06-05", "hugo-" + suffix, PASSWORD)).getElementById("activated")).isNotNull();
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1))));
@@ -473,7 +476,7 @@ abstract class AccountsContract {
         long id = accountId(username);
 
         mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", username)).andExpect(status().isOk());
-        ProcessInstance pi = process("password-reset", "RESET-" + id);
+        ProcessInstance pi = awaitProcess("password-reset", "RESET-" + id);
         BpmnAwareTests.assertThat(pi).isWaitingAt("EnvoyerLien");
         execute(job(pi));
         String link = linkIn(smtp.getReceivedMessages()[0]);
@@ -495,12 +498,67 @@ abstract class AccountsContract {
 
         // a second link, unused for 24 hours, expires
         mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", username));
-        ProcessInstance second = process("password-reset", "RESET-" + id);
+        ProcessInstance second = awaitProcess("password-reset", "RESET-" + id);
         execute(job(second));
         String late = linkIn(smtp.getReceivedMessages()[2]);
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24)).plusSeconds(60)));
         execute(job(second));
         BpmnAwareTests.assertThat(second).hasPassed("LienExpire", "InvaliderLien").isEnded();
         assertThat(page(mvc.perform(get(late))).getElementById("reset-invalid")).isNotNull();
+    }
+
+    /** « Mot de passe oublié » works off the request thread: its process starts a moment after the answer. */
+    private ProcessInstance awaitProcess(String key, String businessKey) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> process(key, businessKey), java.util.Objects::nonNull);
+    }
+
+    @Test
+    void forgottenPasswordRequestsAreLimitedPerAccountAndPerAddressWithTheSameAnswerForAll() throws Exception {
+        String username = "oubli-" + suffix;
+        page(activate(caeOf(hugo), "2014-06-05", username, PASSWORD));
+        long id = accountId(username);
+        String address = "10.7." + (suffix.hashCode() & 0x7f) + ".1";
+        String known = null;
+        for (int i = 0; i < 20; i++) {
+            String from = i0(address, i);
+            String answer = mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", username)
+                            .with(r -> { r.setRemoteAddr(from); return r; }))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            known = known == null ? answer : known;
+            assertThat(answer).isEqualTo(known);
+        }
+        String unknown = mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", "personne-" + suffix))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(unknown.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", ""))
+                .isEqualTo(known.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", ""));
+        // 20 requests from several addresses: the account got 3 links, no more
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> resets(id) == 3);
+        Thread.sleep(500);
+        assertThat(resets(id)).isEqualTo(3);
+
+        // one address stops at its limit, whatever account it names
+        String flooder = "10.6." + (suffix.hashCode() & 0x7f) + ".9";
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", "x" + i + "-" + suffix)
+                    .with(r -> { r.setRemoteAddr(flooder); return r; }));
+        }
+        String other = "oubli2-" + suffix;
+        page(activate(caeOf(lea), "2012-04-03", other, PASSWORD));
+        long otherId = accountId(other);
+        mvc.perform(post("/portail/mot-de-passe-oublie").with(csrf()).param("identifiant", other)
+                .with(r -> { r.setRemoteAddr(flooder); return r; })).andExpect(status().isOk());
+        Thread.sleep(1_000);
+        assertThat(resets(otherId)).isZero();
+    }
+
+    private static String i0(String address, int i) {
+        // 20 requests over 4 addresses: each address stays within its own limit
+        return address.substring(0, address.lastIndexOf('.') + 1) + (1 + i % 4);
+    }
+
+    private long resets(long accountId) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("password-reset")
+                .processInstanceBusinessKey("RESET-" + accountId).count();
     }
 }

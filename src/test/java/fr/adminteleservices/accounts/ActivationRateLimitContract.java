@@ -84,7 +84,8 @@ abstract class ActivationRateLimitContract {
 
     @Test
     void anotherInstanceOnTheSameDatabaseSharesTheBuckets() {
-        var other = new ActivationRateLimit(dataSource, clock, 20, Duration.ofMinutes(10), 5, Duration.ofHours(1), Duration.ofHours(1));
+        var other = new ActivationRateLimit(dataSource, clock, 20, Duration.ofMinutes(10), 5, Duration.ofHours(1), Duration.ofHours(1),
+                10, Duration.ofHours(1), 3, Duration.ofHours(1));
         String address = newAddress();
         String uai = newUai();
         assertThat(consumed(15, () -> limits.tryClientAddress(address))).isEqualTo(15);
