@@ -10,6 +10,8 @@ COPY rules rules
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
+# curl for the health check (docker-compose.yml)
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/target/admin-teleservices-*.jar app.jar
 # processes/ and rules/ are read from here at start; mount the repository's folders to edit them.

@@ -1,5 +1,6 @@
 package fr.adminteleservices.accounts;
 
+import fr.adminteleservices.security.HardenedHeaders;
 import fr.adminteleservices.security.LoginThrottle;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -37,6 +38,7 @@ class PortalSecurity {
             throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CONTEXT_KEY);
+        HardenedHeaders.apply(http);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users(accounts));
         provider.setPasswordEncoder(encoder.encoder());
         return http

@@ -131,7 +131,17 @@ interface CodeMapper {
     }
 
     /** The filters of the couples' list (C1). */
-    record CoupleFilter(boolean withoutValidCode, String division, String mef, String name, LocalDate today) {
+    /**
+     * {@code namePrefix}: the names starting with what the head typed, as a LIKE pattern whose wildcards are
+     * escaped with '!' (a typed « % » or « _ » is a character, not « anything »).
+     */
+    record CoupleFilter(boolean withoutValidCode, String division, String mef, String namePrefix, LocalDate today) {
+
+        static CoupleFilter of(boolean withoutValidCode, String division, String mef, String name, LocalDate today) {
+            String prefix = name == null ? null
+                    : name.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            return new CoupleFilter(withoutValidCode, division, mef, prefix, today);
+        }
     }
 
     record CoupleRow(long linkId, Integer legalRank, long studentId, String eleveId, String studentLastName,

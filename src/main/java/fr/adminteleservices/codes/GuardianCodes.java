@@ -300,7 +300,7 @@ public class GuardianCodes {
     }
 
     private CodeMapper.CoupleFilter filter(boolean withoutValidCode, String division, String mef, String name) {
-        return new CodeMapper.CoupleFilter(withoutValidCode, blankToNull(division), blankToNull(mef), blankToNull(name),
+        return CodeMapper.CoupleFilter.of(withoutValidCode, blankToNull(division), blankToNull(mef), blankToNull(name),
                 LocalDate.now(clock));
     }
 

@@ -349,9 +349,9 @@ public class Notifications {
         deleteOldPdfs(job.uai());
         Path file = pdfFile(job);
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnlyFiles.createDirectories(file.getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (OutputStream out = OwnerOnlyFiles.create(partial)) {
                 render(job, context, out, true);
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

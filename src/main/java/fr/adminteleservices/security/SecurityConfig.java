@@ -29,6 +29,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager administrators) throws Exception {
+        HardenedHeaders.apply(http);
         return http
                 // full-path matchers: /engine-rest is Jersey's servlet, not the DispatcherServlet
                 .securityMatcher(paths("/api/**", "/engine-rest/**"))
@@ -44,10 +45,13 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain screenChain(HttpSecurity http, AuthenticationManager administrators) throws Exception {
+        HardenedHeaders.apply(http);
         return http
                 .authenticationManager(administrators)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/login", "/dsfr/**", "/css/**", "/chartjs/**", "/js/**", "/favicon.ico", "/error")).permitAll()
+                        // load balancers and compose: up or down, nothing more (no details, no other endpoint exposed)
+                        .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
                         // the API's description is public for integrators; every call it describes is not
                         .requestMatchers(paths("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")).permitAll()
                         // Camunda's Admin webapp (users, groups, authorizations) is for académie administrators only;

@@ -137,6 +137,16 @@ abstract class GuardianCodesContract {
     }
 
     @Test
+    void theNameFilterTakesWildcardsAsCharacters() throws Exception {
+        mvc.perform(get(base() + "/guardian-links").param("name", "mar").with(headOf(uai)))
+                .andExpect(jsonPath("$.length()").value(3)); // Léa Martin's three guardians
+        for (String wildcard : new String[] {"%", "_", "%in", "_artin", "!", "m%"}) {
+            mvc.perform(get(base() + "/guardian-links").param("name", wildcard).with(headOf(uai)))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+        }
+    }
+
+    @Test
     void aMassGenerationCreatesOneCodePerEligibleCoupleAndARetryCreatesNone() throws Exception {
         generate("{\"all\":true}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.created").value(3))

@@ -228,6 +228,13 @@ abstract class NotificationContract {
                 "5 place de l'Église", revealedCode("14"), "Refus d'accès aux téléservices", "pour moi-même");
         assertThat(letters).doesNotContain(code);
         assertThat(letters.indexOf("MARTIN Claire")).isLessThan(letters.indexOf("PETIT Émile"));
+        // the PDF prints codes: only the application's own system user reads it, and its folder
+        java.nio.file.Path file = java.nio.file.Path.of(jdbc.queryForObject("select pdf_path from notification_job where id = ?",
+                String.class, jobId));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file.getParent()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
         // everyone is notified now: "Non notifiés uniquement" has nobody left (§4.2)
         notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":true}").andExpect(status().isConflict())
