@@ -36,6 +36,10 @@ interface AccountMapper {
                     @Param("uai") String uai, @Param("studentId") long studentId, @Param("at") Instant at);
 
     /** G6: the account's former code of the same child gives way to the new one. */
+    /** Whether the account holds a CAR of this student whose guardian is not the new CAR's guardian. */
+    boolean holdsAnotherGuardiansCar(@Param("accountId") long accountId, @Param("uai") String uai,
+                                     @Param("studentId") long studentId, @Param("codeId") long codeId);
+
     int detachChild(@Param("accountId") long accountId, @Param("uai") String uai, @Param("studentId") long studentId);
 
     AccountRow findAccount(@Param("id") long id);

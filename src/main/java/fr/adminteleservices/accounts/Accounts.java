@@ -167,6 +167,14 @@ public class Accounts {
             throw new AccountRefused(Map.of("code", owner == accountId ? "Ce code est déjà dans votre compte."
                     : "Ce code a déjà servi à créer un autre compte."));
         }
+        // G6: a new code replaces the former one of the same couple only. Another legal guardian's code of a child
+        // already in the account is that guardian's own: it would take over their access (their code « Utilisé »,
+        // their own account refused).
+        if ("CAR".equals(code.kind()) && mapper.holdsAnotherGuardiansCar(accountId, code.uai(), code.studentId(), code.codeId())) {
+            throw new AccountRefused(Map.of("code", "Ce code est celui d'un autre responsable de " + code.studentFirstName()
+                    + " : il lui sert à créer son propre compte. Votre propre accès à " + code.studentFirstName()
+                    + " est déjà dans votre compte ; si votre code a changé, saisissez le nouveau code reçu à votre nom."));
+        }
         boolean replaced = mapper.detachChild(accountId, code.uai(), code.studentId()) > 0;
         mapper.attachCode(accountId, code.kind(), code.codeId(), code.uai(), code.studentId(), clock.instant());
         codes.markUsed(code.kind(), code.codeId());

@@ -4,10 +4,7 @@ import fr.adminteleservices.ratelimit.DatabaseBuckets;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ActivationRateLimit {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ActivationRateLimit.class);
     static final String TABLE = "activation_rate_limit";
     /** A bucket's row is kept this long after it is full again, for clocks of instances a little apart. */
     private static final Duration KEEP_AFTER_REFILL = Duration.ofMinutes(1);
@@ -46,8 +42,6 @@ class ActivationRateLimit {
     private final BucketConfiguration resetPerAddress;
     private final BucketConfiguration resetPerAccount;
     private final Clock clock;
-    private final Duration purgeInterval;
-    private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
 
     ActivationRateLimit(DataSource dataSource, Clock clock,
                         @Value("${teleservices.portal.rate-limit.address.capacity:20}") int addressCapacity,
@@ -60,17 +54,16 @@ class ActivationRateLimit {
                         @Value("${teleservices.portal.rate-limit.reset-account.capacity}") int resetAccountCapacity,
                         @Value("${teleservices.portal.rate-limit.reset-account.period}") Duration resetAccountPeriod) {
         this.clock = clock;
-        this.purgeInterval = purgeInterval;
         this.perAddress = DatabaseBuckets.limit(addressCapacity, addressPeriod);
         this.perStudent = DatabaseBuckets.limit(studentCapacity, studentPeriod);
         this.resetPerAddress = DatabaseBuckets.limit(resetAddressCapacity, resetAddressPeriod);
         this.resetPerAccount = DatabaseBuckets.limit(resetAccountCapacity, resetAccountPeriod);
-        this.buckets = DatabaseBuckets.on(TABLE, dataSource, clock, KEEP_AFTER_REFILL);
+        this.buckets = DatabaseBuckets.on(TABLE, dataSource, clock, KEEP_AFTER_REFILL, purgeInterval);
     }
 
     /** Consumes an attempt of the client address; false when its attempts are exhausted. */
     boolean tryClientAddress(String address) {
-        purgeWhenDue();
+        buckets.purgeWhenDue();
         return buckets.builder().build(key("addr:" + (address == null ? "unknown" : address)), () -> perAddress).tryConsume(1);
     }
 
@@ -81,7 +74,7 @@ class ActivationRateLimit {
 
     /** Consumes a « mot de passe oublié » request of the client address; false when its requests are exhausted. */
     boolean tryResetAddress(String address) {
-        purgeWhenDue();
+        buckets.purgeWhenDue();
         return buckets.builder().build(key("reset-addr:" + (address == null ? "unknown" : address)), () -> resetPerAddress).tryConsume(1);
     }
 
@@ -95,18 +88,6 @@ class ActivationRateLimit {
         return buckets.removeExpired(clock.millis());
     }
 
-    private void purgeWhenDue() {
-        long now = clock.millis();
-        long due = nextPurge.get();
-        if (now < due || !nextPurge.compareAndSet(due, now + purgeInterval.toMillis())) {
-            return;
-        }
-        try {
-            removeExpired();
-        } catch (RuntimeException e) {
-            LOG.warn("Purge of the activation rate limits failed", e);
-        }
-    }
 
     static String key(String key) {
         return DatabaseBuckets.key(key);

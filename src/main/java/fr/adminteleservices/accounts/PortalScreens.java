@@ -32,6 +32,11 @@ class PortalScreens {
         this.contact = contact;
     }
 
+    @GetMapping("/portail/accessibilite")
+    String accessibility() {
+        return "portal/accessibility";
+    }
+
     @GetMapping("/portail/connexion")
     String login() {
         return "portal/login";

@@ -16,6 +16,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -47,13 +48,16 @@ class PortalSecurity {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(matchers("/portail/connexion", "/portail/activation", "/portail/confirmation",
-                                "/portail/mot-de-passe-oublie", "/portail/mot-de-passe")).permitAll()
+                                "/portail/mot-de-passe-oublie", "/portail/mot-de-passe", "/portail/accessibilite")).permitAll()
                         .anyRequest().hasRole(ROLE))
                 .formLogin(f -> f.loginPage("/portail/connexion").loginProcessingUrl("/portail/connexion")
                         .usernameParameter("identifiant").passwordParameter("motdepasse")
                         .securityContextRepository(contexts)
                         .successHandler((request, response, authentication) -> {
-                            accounts.byUsername(authentication.getName()).ifPresent(a -> accounts.loggedIn(a.id()));
+                            accounts.byUsername(authentication.getName()).ifPresent(a -> {
+                                accounts.loggedIn(a.id());
+                                PasswordChangeEndsSessions.remember(request, a.passwordHash());
+                            });
                             response.sendRedirect(request.getContextPath() + "/portail");
                         })
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
@@ -64,6 +68,7 @@ class PortalSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portail/connexion"))
                         .accessDeniedHandler((request, response, denied) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterBefore(new PasswordChangeEndsSessions(accounts), AuthorizationFilter.class)
                 .build();
     }
 

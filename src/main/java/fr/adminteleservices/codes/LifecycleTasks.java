@@ -78,6 +78,10 @@ class LifecycleTasks {
         return execution -> {
             long codeId = ((Number) execution.getVariable("codeId")).longValue();
             int invalidated = mapper.invalidateGuardianCode(codeId, clock.instant(), EXPIRED);
+            if (invalidated > 0) {
+                // G4: the portal stops accepting it now, not after the night's replication
+                mapper.revokeReplicatedGuardianCode(codeId);
+            }
             execution.setVariable("expired", invalidated > 0);
         };
     }

@@ -60,11 +60,14 @@ public class StudentCodes {
         List<Long> leavers = batchMapper.findCaesOfLeftStudents(event.uai(), today);
         for (Long codeId : leavers) {
             batchMapper.invalidateStudentCode(codeId, now, LEFT);
+            // G4: in the import's transaction, the portal stops accepting it at once
+            batchMapper.revokeReplicatedStudentCode(codeId);
         }
         // the couples' CARs end with the student's schooling or the SIECLE link
         List<CodeMapper.EndedCar> endedCars = batchMapper.findCarsOfEndedCouples(event.uai(), today);
         for (CodeMapper.EndedCar car : endedCars) {
             batchMapper.invalidateGuardianCode(car.id(), now, car.studentLeft() ? LEFT : LINK_ENDED);
+            batchMapper.revokeReplicatedGuardianCode(car.id());
         }
         List<Long> students = batchMapper.findStudentsWithoutCae(event.uai(), today);
         if (!students.isEmpty()) {
@@ -127,7 +130,12 @@ public class StudentCodes {
     public Long replaceExpired(long codeId, String reason) {
         CodeMapper.StudentCodeOwner owner = mapper.findStudentCodeOwner(codeId);
         Instant now = clock.instant();
-        if (owner == null || mapper.invalidateStudentCode(codeId, now, reason) == 0 || !owner.present()) {
+        if (owner == null || mapper.invalidateStudentCode(codeId, now, reason) == 0) {
+            return null;
+        }
+        // G4: the portal stops accepting it now, not after the night's replication
+        mapper.revokeReplicatedStudentCode(codeId);
+        if (!owner.present()) {
             return null;
         }
         CodeMapper.NewCode code = newCode(owner.uai(), owner.studentId(), null, now);

@@ -22,7 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bucket4j's "select for update" proxy manager on a table of buckets ({@code id}, {@code state},
@@ -35,6 +38,11 @@ import javax.sql.DataSource;
 public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyManager<String> {
 
     private static final int MAX_KEY_LENGTH = 255;
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseBuckets.class);
+
+    private final Clock clock;
+    private final Duration purgeInterval;
+    private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
 
     private final String insertSql;
     private final String selectSql;
@@ -45,8 +53,10 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
     private final DataSource dataSource;
     private final ExpirationAfterWriteStrategy expiration;
 
-    private DatabaseBuckets(String table, DataSource dataSource, ClientSideConfig config) {
+    private DatabaseBuckets(String table, DataSource dataSource, Clock clock, Duration purgeInterval, ClientSideConfig config) {
         super(config);
+        this.clock = clock;
+        this.purgeInterval = purgeInterval;
         this.dataSource = dataSource;
         this.insertSql = "INSERT IGNORE INTO " + table + "(id, state) VALUES(?, null)";
         this.selectSql = "SELECT state FROM " + table + " WHERE id = ? FOR UPDATE";
@@ -61,6 +71,11 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
      * row deletable once its bucket has been full again for {@code keepAfterRefill}.
      */
     public static DatabaseBuckets on(String table, DataSource dataSource, Clock clock, Duration keepAfterRefill) {
+        return on(table, dataSource, clock, keepAfterRefill, Duration.ofHours(1));
+    }
+
+    /** The same, deleting the rows of buckets full again at most once per {@code purgeInterval} (see {@link #purgeWhenDue}). */
+    public static DatabaseBuckets on(String table, DataSource dataSource, Clock clock, Duration keepAfterRefill, Duration purgeInterval) {
         TimeMeter time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -73,7 +88,7 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
                 return true;
             }
         };
-        return new DatabaseBuckets(table, dataSource, ClientSideConfig.getDefault()
+        return new DatabaseBuckets(table, dataSource, clock, purgeInterval, ClientSideConfig.getDefault()
                 .withClientClock(time)
                 .withRequestTimeout(Duration.ofSeconds(10))
                 .withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(keepAfterRefill)));
@@ -189,6 +204,23 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
     @Override
     public void removeProxy(String key) {
         execute(deleteSql, key);
+    }
+
+    /**
+     * Deletes the rows of buckets full again, when the purge interval has passed since this node's last purge
+     * (one caller does it; a failure is logged, the attempt that triggered it goes on).
+     */
+    public void purgeWhenDue() {
+        long now = clock.millis();
+        long due = nextPurge.get();
+        if (now < due || !nextPurge.compareAndSet(due, now + purgeInterval.toMillis())) {
+            return;
+        }
+        try {
+            removeExpired(now);
+        } catch (RuntimeException e) {
+            LOG.warn("Purge of the rate limits failed", e);
+        }
     }
 
     /** Deletes the rows of buckets full again for a while (as if never used); returns how many. */

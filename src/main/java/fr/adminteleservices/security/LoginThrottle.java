@@ -5,10 +5,7 @@ import io.github.bucket4j.BucketConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -32,19 +29,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoginThrottle {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
     private static final String TABLE = "login_rate_limit";
-    private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private final DatabaseBuckets buckets;
     private final BucketConfiguration limit;
-    private final Clock clock;
-    private final AtomicLong nextPurge = new AtomicLong(Long.MIN_VALUE);
 
     LoginThrottle(DataSource dataSource, Clock clock,
                   @Value("${teleservices.security.login-throttle.capacity}") int capacity,
                   @Value("${teleservices.security.login-throttle.period}") Duration period) {
-        this.clock = clock;
         this.buckets = DatabaseBuckets.on(TABLE, dataSource, clock, Duration.ofMinutes(1));
         this.limit = DatabaseBuckets.limit(capacity, period);
     }
@@ -65,7 +57,7 @@ public class LoginThrottle {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 String key = realm + ":" + normalized(authentication.getName()) + "|" + address(authentication);
-                purgeWhenDue();
+                buckets.purgeWhenDue();
                 var bucket = buckets.builder().build(DatabaseBuckets.key(key), () -> limit);
                 if (bucket.getAvailableTokens() < 1) {
                     throw new Throttled();
@@ -94,16 +86,4 @@ public class LoginThrottle {
                 ? web.getRemoteAddress() : "unknown";
     }
 
-    private void purgeWhenDue() {
-        long now = clock.millis();
-        long due = nextPurge.get();
-        if (now < due || !nextPurge.compareAndSet(due, now + PURGE_INTERVAL.toMillis())) {
-            return;
-        }
-        try {
-            buckets.removeExpired(now);
-        } catch (RuntimeException e) {
-            LOG.warn("Purge of the log-in rate limits failed", e);
-        }
-    }
 }

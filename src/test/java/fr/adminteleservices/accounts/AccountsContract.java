@@ -389,6 +389,109 @@ abstract class AccountsContract {
     }
 
     @Test
+    void aParentCannotTakeOverTheOtherParentsCode() throws Exception {
+        // Claire becomes Léa's legal guardian 2, with her own code
+        imports.importExports(uai, List.of(
+                upload("ElevesSansAdresses.xml", eleves(uai,
+                        eleve(lea, "Martin", "Léa", "03/04/2012", "") + eleve(hugo, "Martin", "Hugo", "05/06/2014", ""),
+                        division(lea, "3A") + division(hugo, "5B"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(uai,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
+                                + personne("11", "Mme", "Martin", "Claire", "claire.martin@example.fr", ""),
+                        respLegal(lea, "10", "1") + respLegal(lea, "11", "2") + respLegal(hugo, "10", "1"), ""))), "test");
+        guardianCodes.generate(uai, null, true, null, null, "test");
+        replication.runNow("test");
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        String paulsCode = carOf(lea, "10");
+        String clairesCode = carOf(lea, "11");
+
+        String claire = "claire-" + suffix;
+        page(activate(clairesCode, "2012-04-03", claire, PASSWORD));
+        execute(job(process("portal-account", "ACCOUNT-" + accountId(claire))));
+        mvc.perform(get(linkIn(smtp.getReceivedMessages()[0])));
+        MockHttpSession session = login(claire, PASSWORD);
+
+        // Paul's code typed into Claire's account is refused: it is his, for his own account
+        Document refused = page(mvc.perform(post("/portail/enfants/ajout").session(session).with(csrf()).with(client())
+                .param("code", paulsCode).param("naissance", "2012-04-03")));
+        assertThat(refused.text()).contains("Ce code est celui d'un autre responsable de Léa");
+        assertThat(jdbc.queryForObject("select count(*) from portal_account_code a join guardian_code c on c.id = a.code_id "
+                + "join guardian_link l on l.id = c.link_id join guardian g on g.id = l.guardian_id "
+                + "where a.kind = 'CAR' and g.personne_id = '10' and g.uai = ?", Integer.class, uai)).isZero();
+        // Paul still creates his own account with it
+        assertThat(page(activate(paulsCode, "2012-04-03", "paul-" + suffix, PASSWORD)).getElementById("activated")).isNotNull();
+    }
+
+    /** The code's value no longer opens an account on the portal: the answer is the wrong code's. */
+    void refusedOnThePortal(String code, String birthDate, String what) throws Exception {
+        org.jsoup.nodes.Element error = page(activate(code, birthDate, "essai-" + System.nanoTime() % 1_000_000, PASSWORD))
+                .getElementById("code-error");
+        assertThat(error).as(what).isNotNull();
+        assertThat(error.text()).as(what).startsWith("Le code d'activation ou la date de naissance est incorrect.");
+    }
+
+    /** Runs the background steps of the establishment's generations: every code gets its lifecycle. */
+    void startLifecycles() {
+        for (int i = 0; i < 20; i++) {
+            var jobs = engine.getManagementService().createJobQuery().tenantIdIn(uai).processDefinitionKey("code-generation").list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        }
+    }
+
+    @Test
+    void anExpiredCodeStopsOpeningAnAccountAtOnceNotAtNight() throws Exception {
+        startLifecycles();
+        String paulsCode = carOf(lea);
+        String leasCode = caeOf(lea);
+        long car = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, linkOf(lea));
+        long cae = jdbc.queryForObject("select c.id from student_code c join student s on s.id = c.valid_student_id "
+                + "where s.uai = ? and s.eleve_id = ?", Long.class, uai, lea);
+        // a year and a day without an account: « Un an sans compte »
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(367))));
+        for (String key : List.of("CAR-" + car, "CAE-" + cae)) {
+            ProcessInstance lifecycle = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+            assertThat(lifecycle).as("the lifecycle of %s", key).isNotNull();
+            execute(job(lifecycle));
+        }
+        assertThat(jdbc.queryForObject("select invalidation_reason from guardian_code where id = ?", String.class, car)).isNotNull();
+        refusedOnThePortal(paulsCode, "2012-04-03", "an expired CAR");
+        refusedOnThePortal(leasCode, "2012-04-03", "an expired (and replaced) CAE");
+    }
+
+    @Test
+    void aDepartureAnEndedLinkOrARefusalTakesTheCodesFromThePortalAtOnce() throws Exception {
+        String paulForLea = carOf(lea);
+        String paulForHugo = carOf(hugo);
+        String hugosCode = caeOf(hugo);
+        // Hugo leaves (he is not in the new export) and Paul is no longer Léa's legal guardian
+        imports.importExports(uai, List.of(
+                upload("ElevesSansAdresses.xml", eleves(uai, eleve(lea, "Martin", "Léa", "03/04/2012", ""), division(lea, "3A"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(uai,
+                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", ""), "", ""))), "test");
+        refusedOnThePortal(hugosCode, "2014-06-05", "the CAE of a student who left");
+        refusedOnThePortal(paulForHugo, "2014-06-05", "the CAR of a student who left");
+        refusedOnThePortal(paulForLea, "2012-04-03", "the CAR of an ended link");
+    }
+
+    @Test
+    void aRefusedGuardiansCodeNoLongerOpensAnAccount() throws Exception {
+        String paulForLea = carOf(lea);
+        guardianCodes.refuse(uai, linkOf(lea), "test");
+        refusedOnThePortal(paulForLea, "2012-04-03", "the CAR of a guardian who refused");
+    }
+
+    String carOf(String eleveId, String personneId) {
+        long link = jdbc.queryForObject("select l.id from guardian_link l join student s on s.id = l.student_id "
+                + "join guardian g on g.id = l.guardian_id where l.uai = ? and s.eleve_id = ? and g.personne_id = ?",
+                Long.class, uai, eleveId, personneId);
+        long code = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, link);
+        return guardianCodes.reveal(uai, link, code, "test").reveal();
+    }
+
+    @Test
     void theHeadSeesTheAccountPanelAndResetsThePasswordOnlyOnceConfirmed() throws Exception {
         String username = "panel-" + suffix;
         page(activate(carOf(lea), "2012-04-03", username, PASSWORD));
@@ -482,11 +585,15 @@ abstract class AccountsContract {
         String link = linkIn(smtp.getReceivedMessages()[0]);
         String token = link.substring(link.indexOf("jeton=") + 6);
         // the old password works until it is changed
-        assertThat(login(username, PASSWORD)).isNotNull();
+        MockHttpSession before = login(username, PASSWORD);
+        assertThat(before).isNotNull();
+        mvc.perform(get("/portail").session(before)).andExpect(status().isOk());
         String newPassword = "girafe violette sous la pluie";
         mvc.perform(post("/portail/mot-de-passe").with(csrf()).param("jeton", token).param("motdepasse", newPassword)
                 .param("confirmation", newPassword)).andExpect(redirectedUrl("/portail/connexion?nouveau-mot-de-passe"));
         BpmnAwareTests.assertThat(pi).hasPassed("MotDePasseChange").isWaitingAt("PrevenirTitulaire");
+        // a session opened before the change (a shared phone, a stranger) is closed by it
+        mvc.perform(get("/portail").session(before)).andExpect(redirectedUrl("/portail/connexion?mot-de-passe-change"));
         execute(job(pi));
         BpmnAwareTests.assertThat(pi).isEnded();
         assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("Votre mot de passe a été changé");

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -87,7 +88,21 @@ abstract class BrowserTest {
     void signedOut() {
         CamundaWebapps.ensureStarted();
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.get("about:blank");
+    }
+
+    /** The page as a phone of this width shows it (the viewport, not the window: headless windows have a minimum). */
+    void phone(int width) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** The page's width in CSS pixels and its scrolling width: equal when nothing sticks out sideways. */
+    long[] widths() {
+        Object w = driver.executeScript("return [document.documentElement.clientWidth, document.documentElement.scrollWidth];");
+        List<?> both = (List<?>) w;
+        return new long[] {((Number) both.get(0)).longValue(), ((Number) both.get(1)).longValue()};
     }
 
     /** Signs in through the log-in page, as a person types. */

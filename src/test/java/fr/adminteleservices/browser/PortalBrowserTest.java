@@ -210,6 +210,40 @@ class PortalBrowserTest extends BrowserTest {
         assertThat(jdbc.queryForObject("select count(*) from consultation_log where uai = ? and account_id = ? and service = 'NOTES'",
                 Integer.class, uai, account)).isEqualTo(1);
         screenshot("portail-notes");
+        assertThat(driver.getTitle()).endsWith(" — Téléservices de la scolarité").doesNotContain("Admin");
+
+        // on a phone (390 and 320 px): the grades read without scrolling sideways, each cell named by its column
+        for (int width : new int[] {390, 320}) {
+            phone(width);
+            driver.navigate().refresh();
+            waitForHeading("Notes — Léa Martin");
+            long[] widths = widths();
+            assertThat(widths[1]).as("the page's scrolling width at %d px", width).isLessThanOrEqualTo(widths[0]);
+            for (WebElement cell : driver.findElements(By.cssSelector("#items tbody td"))) {
+                assertThat(cell.isDisplayed()).isTrue();
+                assertThat(cell.getRect().getX() + cell.getRect().getWidth()).as("a cell's right edge").isLessThanOrEqualTo((int) widths[0]);
+            }
+            screenshot("portail-notes-" + width);
+        }
+        // a page he cannot reach: the portal's own error page, its way back to the portal
+        open("/portail/eleves/" + uai + "/" + (lea + 1_000_000) + "/notes");
+        waitForHeading("Accès refusé");
+        assertThat(driver.getTitle()).isEqualTo("Erreur — Téléservices de la scolarité");
+        assertThat(driver.findElement(By.linkText("Retour à l'accueil des téléservices")).getDomAttribute("href")).isEqualTo("/portail");
+        assertThat(driver.findElement(By.id("pied-de-page")).getText()).contains("Accessibilité : partiellement conforme");
+        open("/portail");
+        waitForHeading("Bonjour");
+        // the DSFR hides the header's tools on a phone; the account and « Se déconnecter » stay in sight
+        assertThat(driver.findElement(By.id("account-name")).isDisplayed()).isFalse();
+        WebElement mobile = driver.findElement(By.id("mobile-account"));
+        assertThat(mobile.isDisplayed()).isTrue();
+        assertThat(mobile.getText()).contains(username);
+        screenshot("portail-accueil-320");
+        mobile.findElement(By.tagName("button")).click();
+        waitForHeading("Se connecter aux téléservices");
+        assertThat(driver.getCurrentUrl()).isEqualTo(url("/portail/connexion?deconnecte"));
+        open("/portail");
+        waitForHeading("Se connecter aux téléservices");
     }
 
     // ------------------------------------------------------------------ helpers
