@@ -62,6 +62,23 @@ final class ImportRows {
     record ImportRow(String id, String uai, Instant importedAt, String importedBy, String files,
                      int studentsCreated, int studentsUpdated, int studentsLeft,
                      int guardiansCreated, int guardiansUpdated, int guardiansLeft,
-                     int linksCreated, int linksUpdated, int linksLeft, int rejectedCount, String processInstanceId) {
+                     int linksCreated, int linksUpdated, int linksLeft, int rejectedCount, String processInstanceId,
+                     LocalDate exportDate, Integer schoolYear) {
+    }
+
+    /** An import waiting for (or past) the head's answer, without its files. */
+    record PendingRow(String id, String uai, Instant requestedAt, String requestedBy, String files, String state,
+                      int studentsCreated, int studentsUpdated, int studentsPresent, int studentsLeaving,
+                      int guardiansCreated, int guardiansUpdated, int guardiansLeft,
+                      int linksCreated, int linksUpdated, int linksPresent, int linksEnding,
+                      int studentThreshold, int linkThreshold, Instant expiresAt, String decidedBy, Instant decidedAt,
+                      String processInstanceId) {
+    }
+
+    record PendingFile(String name, byte[] content) {
+    }
+
+    record CodeEffectRow(String effect, String eleveId, String lastName, String firstName, String division,
+                         String guardianCivility, String guardianLastName, String guardianFirstName, String reason) {
     }
 }

@@ -67,12 +67,25 @@ class SiecleImporter {
     }
 
     ImportReport apply(String importId, String uai, List<ExportFile> files, String importedBy, String processInstanceId) {
+        return apply(importId, uai, files, importedBy, processInstanceId, null);
+    }
+
+    /**
+     * Applies the exports. With a {@code guard}, a difference that makes too many present students leave
+     * (or ends too many links) throws {@link GuardTripped} before the import is recorded: the caller runs
+     * this in a savepoint and rolls it back. The difference is thus computed by the very code that applies
+     * it, and an import under the thresholds pays only two counts for the guard.
+     */
+    ImportReport apply(String importId, String uai, List<ExportFile> files, String importedBy, String processInstanceId,
+                       ImportGuard guard) {
         Map<ExportKind, ExportFile> byKind = classify(files);
         SiecleImportMapper mapper = batch.getMapper(SiecleImportMapper.class);
         if (mapper.lockEstablishment(uai) == null) {
             throw new SiecleFormatException("Établissement inconnu : " + uai + ".");
         }
-        Run run = new Run(uai, mapper, LocalDate.now(clock));
+        Run run = new Run(uai, mapper, LocalDate.now(clock), currentYear(uai), mapper.lastExportDate(uai));
+        int studentsPresent = guard == null ? 0 : mapper.countPresentStudents(uai);
+        int linksPresent = guard == null ? 0 : mapper.countActiveLinks(uai);
         if (byKind.containsKey(ExportKind.NOMENCLATURES)) {
             importMefs(run, byKind.get(ExportKind.NOMENCLATURES));
         }
@@ -86,10 +99,16 @@ class SiecleImporter {
             importGuardians(run, byKind.get(ExportKind.GUARDIANS));
         }
         Instant now = clock.instant();
-        mapper.insertImport(new ImportRow(importId, uai, now, importedBy,
-                truncate(String.join(", ", files.stream().map(ExportFile::name).toList()), 1000),
+        if (guard != null && (guard.trips(studentsPresent, run.students[2]) || guard.trips(linksPresent, run.links[2]))) {
+            batch.flushStatements();
+            throw new GuardTripped(new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians),
+                    counts(run.links), List.copyOf(run.rejected)), studentsPresent, linksPresent,
+                    guard.threshold(studentsPresent), guard.threshold(linksPresent), List.copyOf(run.leaving));
+        }
+        mapper.insertImport(new ImportRow(importId, uai, now, importedBy, filesOf(files),
                 run.students[0], run.students[1], run.students[2], run.guardians[0], run.guardians[1], run.guardians[2],
-                run.links[0], run.links[1], run.links[2], run.rejected.size(), processInstanceId));
+                run.links[0], run.links[1], run.links[2], run.rejected.size(), processInstanceId, run.exportDate,
+                run.schoolYear));
         for (ImportReport.Rejection r : run.rejected) {
             mapper.insertRejection(importId, truncate(r.file(), 100), truncate(r.record(), 100), truncate(r.reason(), 500));
         }
@@ -111,7 +130,38 @@ class SiecleImporter {
                 new ImportReport.Counts(row.studentsCreated(), row.studentsUpdated(), row.studentsLeft()),
                 new ImportReport.Counts(row.guardiansCreated(), row.guardiansUpdated(), row.guardiansLeft()),
                 new ImportReport.Counts(row.linksCreated(), row.linksUpdated(), row.linksLeft()),
-                mapper.findRejections(importId)));
+                mapper.findRejections(importId)).withCodes(codesReport(mapper.codeEffects(importId))));
+    }
+
+    /** What the features following the import did to codes, kept with the import for its report. */
+    void recordCodeEffects(String importId, CodeEffects effects) {
+        SiecleImportMapper mapper = batch.getMapper(SiecleImportMapper.class);
+        int written = 0;
+        for (CodeEffects.Effect e : effects.all()) {
+            mapper.insertCodeEffect(importId, e);
+            if (++written % CHUNK == 0) {
+                batch.flushStatements();
+            }
+        }
+        batch.flushStatements();
+    }
+
+    private static ImportReport.CodesReport codesReport(List<ImportRows.CodeEffectRow> rows) {
+        int[] counts = new int[3];
+        List<ImportReport.CodeChange> changes = new ArrayList<>(rows.size());
+        for (ImportRows.CodeEffectRow r : rows) {
+            switch (r.effect()) {
+                case CodeEffects.CAE_CREATED -> counts[0]++;
+                case CodeEffects.CAE_INVALIDATED -> counts[1]++;
+                default -> counts[2]++;
+            }
+            String guardian = r.guardianLastName() == null ? null
+                    : String.join(" ", java.util.stream.Stream.of(r.guardianCivility(), r.guardianLastName(), r.guardianFirstName())
+                            .filter(Objects::nonNull).toList());
+            changes.add(new ImportReport.CodeChange(r.effect(), r.eleveId(), r.lastName(), r.firstName(), r.division(),
+                    guardian, r.reason()));
+        }
+        return new ImportReport.CodesReport(counts[0], counts[1], counts[2], changes);
     }
 
     List<ImportSummary> recentImports(String uai) {
@@ -119,6 +169,14 @@ class SiecleImporter {
                 .map(r -> new ImportSummary(r.id(), r.importedAt(), r.importedBy(), r.files(), r.studentsCreated(),
                         r.studentsUpdated(), r.studentsLeft(), r.rejectedCount()))
                 .toList();
+    }
+
+    static String filesOf(List<ExportFile> files) {
+        return truncate(String.join(", ", files.stream().map(ExportFile::name).toList()), 1000);
+    }
+
+    private Integer currentYear(String uai) {
+        return batch.getMapper(SiecleImportMapper.class).currentSchoolYear(uai);
     }
 
     private static ImportReport.Counts counts(int[] c) {
@@ -158,13 +216,20 @@ class SiecleImporter {
         final int[] links = new int[3];
         final List<ImportReport.Rejection> rejected = new ArrayList<>();
         final Set<String> rejectedStudents = new HashSet<>();
+        /** present students this import makes leave, for the guard's list */
+        final List<String> leaving = new ArrayList<>();
+        final Integer currentYear;
+        final LocalDate lastExport;
         LocalDate exportDate;
+        Integer schoolYear;
         int pending;
 
-        Run(String uai, SiecleImportMapper mapper, LocalDate today) {
+        Run(String uai, SiecleImportMapper mapper, LocalDate today, Integer currentYear, LocalDate lastExport) {
             this.uai = uai;
             this.mapper = mapper;
             this.today = today;
+            this.currentYear = currentYear;
+            this.lastExport = lastExport;
         }
 
         void reject(ExportFile file, String record, String reason) {
@@ -176,6 +241,11 @@ class SiecleImporter {
         boolean[] checked = {false};
         SiecleXmlReader.read(file.path(), file.name(), recordNames, params -> {
             checkUaj(run.uai, file, params);
+            checkYearAndDate(file, params, run.currentYear, run.lastExport);
+            Integer year = parseIntOrNull(params.get("ANNEE_SCOLAIRE"));
+            if (year != null) {
+                run.schoolYear = year;
+            }
             LocalDate exported = parseDateOrNull(params.get("DATE_EXPORT"));
             if (exported != null && (run.exportDate == null || exported.isAfter(run.exportDate))) {
                 run.exportDate = exported;
@@ -198,11 +268,35 @@ class SiecleImporter {
      */
     void precheck(String uai, List<ExportFile> files) {
         classify(files);
+        Integer year = currentYear(uai);
+        LocalDate lastExport = batch.getMapper(SiecleImportMapper.class).lastExportDate(uai);
         for (ExportFile f : files) {
             SiecleRecord params = SiecleXmlReader.parameters(f.path(), f.name());
             if (params != null) {
                 checkUaj(uai, f, params);
+                checkYearAndDate(f, params, year, lastExport);
             }
+        }
+    }
+
+    /**
+     * An export of another school year, or older than the last one applied, would undo the present: refused.
+     * DATE_EXPORT is compared by day, because the files of one export carry different HORODATAGE minutes.
+     */
+    private static void checkYearAndDate(ExportFile file, SiecleRecord params, Integer currentYear, LocalDate lastExport) {
+        String year = params.get("ANNEE_SCOLAIRE");
+        Integer exportYear = parseIntOrNull(year);
+        if (currentYear != null && year != null && !currentYear.equals(exportYear)) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » est un export de l'année scolaire "
+                    + (exportYear == null ? "« " + year + " »" : exportYear + "-" + (exportYear + 1))
+                    + ", alors que l'année scolaire en cours est " + currentYear + "-" + (currentYear + 1)
+                    + " : import refusé, aucune donnée n'a été modifiée.");
+        }
+        LocalDate exported = parseDateOrNull(params.get("DATE_EXPORT"));
+        if (exported != null && lastExport != null && exported.isBefore(lastExport)) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » a été exporté le " + exported.format(SIECLE_DATE)
+                    + ", avant l'export du " + lastExport.format(SIECLE_DATE) + " déjà importé : un export plus ancien "
+                    + "remettrait des données périmées. Import refusé, aucune donnée n'a été modifiée.");
         }
     }
 
@@ -403,6 +497,7 @@ class SiecleImporter {
                     run.mapper.updateStudent(candidate);
                     if (old.leftOn() == null && candidate.leftOn() != null) {
                         run.students[2]++;
+                        run.leaving.add(s.eleveId());
                     } else {
                         run.students[1]++;
                     }
@@ -415,6 +510,7 @@ class SiecleImporter {
             if (!seen.contains(e.getKey()) && e.getValue().leftOn() == null) {
                 run.mapper.markStudentLeft(run.uai, e.getValue().id(), leaveDate);
                 run.students[2]++;
+                run.leaving.add(e.getKey());
                 flushIfNeeded(run);
             }
         }
