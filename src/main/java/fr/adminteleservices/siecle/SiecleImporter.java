@@ -11,6 +11,7 @@ import fr.adminteleservices.siecle.ImportRows.MefRow;
 import fr.adminteleservices.siecle.ImportRows.ProgrammeRow;
 import fr.adminteleservices.siecle.ImportRows.SubjectRow;
 import fr.adminteleservices.siecle.ImportRows.StudentRow;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -239,7 +240,12 @@ class SiecleImporter {
 
     private void read(Run run, ExportFile file, Set<String> recordNames, Consumer<SiecleRecord> records) {
         boolean[] checked = {false};
-        SiecleXmlReader.read(file.path(), file.name(), recordNames, params -> {
+        Charset charset = SiecleXmlReader.misdeclaredUtf8(file.path(), file.name());
+        if (charset != null) {
+            run.reject(file, "Encodage", "Le fichier déclare un encodage ISO-8859 mais il est écrit en UTF-8 "
+                    + "(sans doute réenregistré par un éditeur de texte) : il a été lu en UTF-8, les accents sont conservés.");
+        }
+        SiecleXmlReader.read(file.path(), file.name(), charset, recordNames, params -> {
             checkUaj(run.uai, file, params);
             checkYearAndDate(file, params, run.currentYear, run.lastExport);
             Integer year = parseIntOrNull(params.get("ANNEE_SCOLAIRE"));
@@ -515,6 +521,26 @@ class SiecleImporter {
             }
         }
         batch.flushStatements();
+        reportSharedInes(run, file, parsed.values());
+    }
+
+    /**
+     * Continuity of access (G7) matches students by INE: an INE on two students of the file is reported with
+     * both ELEVE_IDs, and continuity does not attach on it (ContinuityMapper.xml).
+     */
+    private void reportSharedInes(Run run, ExportFile file, java.util.Collection<StudentRow> students) {
+        Map<String, String> byIne = new HashMap<>();
+        for (StudentRow s : students) {
+            if (s.ine() == null) {
+                continue;
+            }
+            String other = byIne.putIfAbsent(s.ine(), s.eleveId());
+            if (other != null) {
+                run.reject(file, "ELEVE_ID " + s.eleveId(), "INE " + s.ine() + " porté aussi par l'élève ELEVE_ID " + other
+                        + " du fichier : un INE est propre à un élève, vérifiez-le dans SIECLE (pas de continuité d'accès "
+                        + "sur cet INE).");
+            }
+        }
     }
 
     private StudentRow parseStudent(Run run, ExportFile file, SiecleRecord r, Set<String> seen) {
@@ -542,7 +568,10 @@ class SiecleImporter {
         LocalDate exitDate = parseDate(r, "DATE_SORTIE", "date de sortie", false, problems);
         String ine = r.get("ID_NATIONAL");
         if (ine != null && !INE.matcher(ine.toUpperCase()).matches()) {
-            problems.add("INE (ID_NATIONAL) mal formé : « " + ine + " » (11 chiffres et lettres attendus)");
+            // a bad INE must not cost the student their code: imported without it
+            run.reject(file, record, "INE (ID_NATIONAL) mal formé : « " + ine
+                    + " » (11 chiffres et lettres attendus) : l'élève est importé sans INE.");
+            ine = null;
         }
         if (birthDate != null && birthDate.isAfter(run.today)) {
             problems.add("date de naissance dans le futur (" + r.get("DATE_NAISS") + ")");

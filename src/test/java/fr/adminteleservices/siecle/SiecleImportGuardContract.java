@@ -261,4 +261,149 @@ abstract class SiecleImportGuardContract {
                     .andExpect(jsonPath("$.message", Matchers.containsString("Un import est en cours")));
         }
     }
+
+    // ------------------------------------------------------------ hostile sizes (issue 13, point 4) and encodings
+
+    /** A stream of {@code size} bytes: the head, then {@code fill} repeated; nothing held in memory. */
+    static SiecleImportService.Upload generated(String name, String head, byte fill, long size) {
+        byte[] start = head.getBytes(StandardCharsets.ISO_8859_1);
+        return new SiecleImportService.Upload(name, () -> new java.io.InputStream() {
+            long position;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (position >= size) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, size - position);
+                for (int i = 0; i < n; i++) {
+                    b[off + i] = position < start.length ? start[(int) position] : fill;
+                    position++;
+                }
+                return n;
+            }
+        });
+    }
+
+    long allocatedByThisThread() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+
+    @Test
+    void a150MbTextNodeIsRefusedAtOnceWithFlatMemory() {
+        String head = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES VERSION=\"2.1\">" + parametres(uai)
+                + "<DONNEES><ELEVES><ELEVE ELEVE_ID=\"1\"><NOM_DE_FAMILLE>";
+        long allocated = allocatedByThisThread();
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> importing(generated("ElevesSansAdresses.xml", head, (byte) 'A', 150L * 1024 * 1024)))
+                .isInstanceOf(SiecleFileTooLargeException.class).hasMessageContaining("Mo");
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        assertThat(allocatedByThisThread() - allocated).isLessThan(32L * 1024 * 1024);
+        assertThat(present()).isZero();
+    }
+
+    @Test
+    void aLongTextNodeUnderTheFileLimitIsRefusedBy413FromTheReader() throws Exception {
+        String head = "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES VERSION=\"2.1\">" + parametres(uai)
+                + "<DONNEES><ELEVES><ELEVE ELEVE_ID=\"1\"><NOM_DE_FAMILLE>";
+        byte[] file = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(file, (byte) 'A');
+        System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, file, 0, head.length());
+        long start = System.nanoTime();
+
+        mvc.perform(multipart("/api/establishments/" + uai + "/siecle-imports")
+                        .file(new MockMultipartFile("files", "ElevesSansAdresses.xml", "text/xml", file)).with(Heads.headOf(uai)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.message", Matchers.containsString("d'un seul tenant")));
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+    }
+
+    @Test
+    void a200000DeepNestingIsRefusedWith400() throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES VERSION=\"2.1\">")
+                .append(parametres(uai)).append("<DONNEES><ELEVES><ELEVE ELEVE_ID=\"1\">");
+        xml.append("<a>".repeat(200_000)).append("</a>".repeat(200_000)).append("</ELEVE></ELEVES></DONNEES></BEE_ELEVES>");
+        long start = System.nanoTime();
+
+        mvc.perform(multipart("/api/establishments/" + uai + "/siecle-imports")
+                        .file(new MockMultipartFile("files", "ElevesSansAdresses.xml", "text/xml",
+                                xml.toString().getBytes(StandardCharsets.ISO_8859_1))).with(Heads.headOf(uai)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message", Matchers.containsString("imbriqués sur plus de 32 niveaux")));
+
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        assertThat(present()).isZero();
+    }
+
+    @Test
+    void utf8BytesUnderAnIsoDeclarationAreReadAsUtf8AndReported() {
+        String xml = eleves(uai, eleve("1", "Lefèvre", "Grégory", "03/04/2012", "") + eleve("2", "Garçon", "François", "03/04/2012", ""),
+                division("1", "3A") + division("2", "3A"));
+        // the declaration still says ISO-8859-15, the bytes are UTF-8: a file re-saved by a text editor
+        ImportReport report = importing(raw("ElevesSansAdresses.xml", xml.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(jdbc.queryForList("select first_name from student where uai = ? order by eleve_id", String.class, uai))
+                .containsExactly("Grégory", "François");
+        assertThat(jdbc.queryForObject("select last_name from student where uai = ? and eleve_id = '1'", String.class, uai))
+                .isEqualTo("Lefèvre");
+        assertThat(report.rejected()).extracting(ImportReport.Rejection::record).containsExactly("Encodage");
+    }
+
+    @Test
+    void aFileMixingUtf8AndIsoBytesIsRefusedSayingWhatWasFound() {
+        byte[] utf8 = eleve("1", "Lefèvre", "Grégory", "03/04/2012", "").getBytes(StandardCharsets.UTF_8);
+        byte[] latin = eleve("2", "Garçon", "François", "03/04/2012", "").getBytes(LATIN9);
+        String[] around = eleves(uai, "\u0000", division("1", "3A") + division("2", "3A")).split("\u0000");
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes(around[0].getBytes(LATIN9));
+        file.writeBytes(utf8);
+        file.writeBytes(latin);
+        file.writeBytes(around[1].getBytes(LATIN9));
+
+        assertThatThrownBy(() -> importing(raw("ElevesSansAdresses.xml", file.toByteArray())))
+                .isInstanceOf(SiecleFormatException.class)
+                .hasMessageContaining("ISO-8859-15").hasMessageContaining("UTF-8");
+        assertThat(present()).isZero();
+    }
+
+    // ------------------------------------------------------------ INE
+
+    @Test
+    void aMalformedIneCostsTheStudentOnlyTheIneNotTheCode() {
+        String bad = eleve("1", "Martin", "Léa", "03/04/2012", "").replace(ine("1"), "12-34");
+
+        ImportReport report = importing(upload("ElevesSansAdresses.xml", eleves(uai, bad, division("1", "3A"))));
+
+        assertThat(report.students().created()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select ine from student where uai = ? and eleve_id = '1'", String.class, uai)).isNull();
+        assertThat(validCaes()).isEqualTo(1);
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.record()).isEqualTo("ELEVE_ID 1");
+            assertThat(r.reason()).contains("12-34").contains("importé sans INE");
+        });
+    }
+
+    @Test
+    void anIneSharedByTwoStudentsOfTheFileIsReportedWithBothEleveIds() {
+        String twin = eleve("2", "Martin", "Hugo", "03/04/2012", "").replace(ine("2"), ine("1"));
+
+        ImportReport report = importing(upload("ElevesSansAdresses.xml", eleves(uai,
+                eleve("1", "Martin", "Léa", "03/04/2012", "") + twin, division("1", "3A") + division("2", "3A"))));
+
+        assertThat(report.students().created()).isEqualTo(2);
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.record()).isEqualTo("ELEVE_ID 2");
+            assertThat(r.reason()).contains(ine("1")).contains("ELEVE_ID 1");
+        });
+    }
 }
