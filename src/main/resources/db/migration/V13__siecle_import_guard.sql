@@ -3,6 +3,17 @@
 -- The export's DATE_EXPORT and ANNEE_SCOLAIRE of an applied import: an older export is refused afterwards.
 alter table siecle_import add column export_date date;
 alter table siecle_import add column school_year int;
+-- What a Nomenclature / Structures export read and replaced (null: the file was not in the import).
+alter table siecle_import add column mefs_created int;
+alter table siecle_import add column mefs_updated int;
+alter table siecle_import add column divisions_created int;
+alter table siecle_import add column divisions_updated int;
+alter table siecle_import add column subjects_before int;
+alter table siecle_import add column subjects_after int;
+alter table siecle_import add column programmes_before int;
+alter table siecle_import add column programmes_after int;
+alter table siecle_import add column options_before int;
+alter table siecle_import add column options_after int;
 
 -- An import that would make too many students leave waits for the head's confirmation (siecle-import.bpmn).
 -- Nothing of it is applied meanwhile; its files are kept here until it is confirmed, cancelled or expired.
@@ -66,6 +77,10 @@ create table siecle_import_code_effect (
   constraint fk_code_effect_import foreign key (import_id) references siecle_import (id)
 );
 create index ix_siecle_import_code_effect on siecle_import_code_effect (import_id);
+
+-- A DATE_SORTIE after the import: the student stays present until then (siecle-planned-exits.bpmn).
+alter table student add column planned_exit_on date;
+create index ix_student_planned_exit on student (planned_exit_on);
 
 -- One import at a time per establishment, claimed in a short transaction of its own: a second import is
 -- refused at once instead of holding a database connection while it waits for the first.

@@ -21,16 +21,37 @@ public record ImportReport(
         List<Rejection> rejected,
         boolean awaitingConfirmation,
         @JsonInclude(JsonInclude.Include.NON_NULL) Confirmation confirmation,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CodesReport codes) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CodesReport codes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Nomenclature nomenclature) {
 
     public ImportReport(String importId, String uai, Instant importedAt, Counts students, Counts guardians, Counts links,
                         List<Rejection> rejected) {
-        this(importId, uai, importedAt, students, guardians, links, rejected, false, null, null);
+        this(importId, uai, importedAt, students, guardians, links, rejected, false, null, null, null);
     }
 
     ImportReport withCodes(CodesReport codesReport) {
         return new ImportReport(importId, uai, importedAt, students, guardians, links, rejected, awaitingConfirmation,
-                confirmation, codesReport);
+                confirmation, codesReport, nomenclature);
+    }
+
+    ImportReport withNomenclature(Nomenclature read) {
+        return new ImportReport(importId, uai, importedAt, students, guardians, links, rejected, awaitingConfirmation,
+                confirmation, codes, read);
+    }
+
+    /**
+     * What a Nomenclature or Structures export read and what it replaced: MEFs and divisions created or
+     * updated; subjects, programmes and options (programmes of modality O, the téléinscription's) before
+     * and after. Null members: that file was not in the import.
+     */
+    public record Nomenclature(@JsonInclude(JsonInclude.Include.NON_NULL) Counts mefs,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Counts divisions,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Replaced subjects,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Replaced programmes,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Replaced options) {
+    }
+
+    public record Replaced(int before, int after) {
     }
 
     public record Counts(int created, int updated, int left) {

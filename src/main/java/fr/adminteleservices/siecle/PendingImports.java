@@ -99,7 +99,7 @@ class PendingImports {
                 new ImportReport.Counts(p.studentsCreated(), p.studentsUpdated(), p.studentsLeaving()),
                 new ImportReport.Counts(p.guardiansCreated(), p.guardiansUpdated(), p.guardiansLeft()),
                 new ImportReport.Counts(p.linksCreated(), p.linksUpdated(), p.linksEnding()),
-                List.of(), awaiting, confirmation, null);
+                List.of(), awaiting, confirmation, null, null);
     }
 
     /** Writes the held files into a new temporary directory, for the confirmed import to read. */

@@ -85,6 +85,12 @@ interface SiecleImportMapper {
 
     Integer currentSchoolYear(@Param("uai") String uai);
 
+    ImportRows.NomenclatureCounts nomenclatureCounts(@Param("uai") String uai);
+
+    List<String> establishmentsWithDueExits(@Param("today") LocalDate today);
+
+    int leaveOnPlannedExit(@Param("uai") String uai, @Param("today") LocalDate today);
+
     LocalDate lastExportDate(@Param("uai") String uai);
 
     int countPresentStudents(@Param("uai") String uai);

@@ -106,10 +106,18 @@ class SiecleImporter {
                     counts(run.links), List.copyOf(run.rejected)), studentsPresent, linksPresent,
                     guard.threshold(studentsPresent), guard.threshold(linksPresent), List.copyOf(run.leaving));
         }
-        mapper.insertImport(new ImportRow(importId, uai, now, importedBy, filesOf(files),
+        ImportRow row = new ImportRow(importId, uai, now, importedBy, filesOf(files),
                 run.students[0], run.students[1], run.students[2], run.guardians[0], run.guardians[1], run.guardians[2],
                 run.links[0], run.links[1], run.links[2], run.rejected.size(), processInstanceId, run.exportDate,
-                run.schoolYear));
+                run.schoolYear, run.mefs == null ? null : run.mefs[0], run.mefs == null ? null : run.mefs[1],
+                run.divisions == null ? null : run.divisions[0], run.divisions == null ? null : run.divisions[1],
+                run.nomenclatureBefore == null ? null : run.nomenclatureBefore.subjects(),
+                run.nomenclatureAfter == null ? null : run.nomenclatureAfter.subjects(),
+                run.nomenclatureBefore == null ? null : run.nomenclatureBefore.programmes(),
+                run.nomenclatureAfter == null ? null : run.nomenclatureAfter.programmes(),
+                run.nomenclatureBefore == null ? null : run.nomenclatureBefore.options(),
+                run.nomenclatureAfter == null ? null : run.nomenclatureAfter.options());
+        mapper.insertImport(row);
         for (ImportReport.Rejection r : run.rejected) {
             mapper.insertRejection(importId, truncate(r.file(), 100), truncate(r.record(), 100), truncate(r.reason(), 500));
         }
@@ -118,7 +126,7 @@ class SiecleImporter {
                 importId, uai, Arrays.toString(run.students), Arrays.toString(run.guardians),
                 Arrays.toString(run.links), run.rejected.size());
         return new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians), counts(run.links),
-                List.copyOf(run.rejected));
+                List.copyOf(run.rejected)).withNomenclature(row.nomenclature());
     }
 
     Optional<ImportReport> report(String uai, String importId) {
@@ -131,7 +139,8 @@ class SiecleImporter {
                 new ImportReport.Counts(row.studentsCreated(), row.studentsUpdated(), row.studentsLeft()),
                 new ImportReport.Counts(row.guardiansCreated(), row.guardiansUpdated(), row.guardiansLeft()),
                 new ImportReport.Counts(row.linksCreated(), row.linksUpdated(), row.linksLeft()),
-                mapper.findRejections(importId)).withCodes(codesReport(mapper.codeEffects(importId))));
+                mapper.findRejections(importId)).withCodes(codesReport(mapper.codeEffects(importId)))
+                .withNomenclature(row.nomenclature()));
     }
 
     /** What the features following the import did to codes, kept with the import for its report. */
@@ -217,6 +226,11 @@ class SiecleImporter {
         final int[] links = new int[3];
         final List<ImportReport.Rejection> rejected = new ArrayList<>();
         final Set<String> rejectedStudents = new HashSet<>();
+        /** MEFs and divisions {created, updated}; null when the file was not imported */
+        int[] mefs;
+        int[] divisions;
+        ImportRows.NomenclatureCounts nomenclatureBefore;
+        ImportRows.NomenclatureCounts nomenclatureAfter;
         /** present students this import makes leave, for the guard's list */
         final List<String> leaving = new ArrayList<>();
         final Integer currentYear;
@@ -343,6 +357,8 @@ class SiecleImporter {
      * kept as they are when it holds none (an older export without these blocks).
      */
     private void importMefs(Run run, ExportFile file) {
+        run.mefs = new int[2];
+        run.nomenclatureBefore = run.mapper.nomenclatureCounts(run.uai);
         Map<String, MefRow> existing = new HashMap<>();
         run.mapper.mefs(run.uai).forEach(m -> existing.put(m.code(), m));
         boolean[] replaced = {false, false};
@@ -399,8 +415,10 @@ class SiecleImporter {
                     MefRow old = existing.put(code, row);
                     if (old == null) {
                         run.mapper.insertMef(run.uai, row);
+                        run.mefs[0]++;
                     } else if (!old.equals(row)) {
                         run.mapper.updateMef(run.uai, row);
+                        run.mefs[1]++;
                     }
                 }
             }
@@ -412,6 +430,7 @@ class SiecleImporter {
             run.mapper.setOptionRank(run.uai, key.substring(0, slash), key.substring(slash + 1), rank);
         });
         batch.flushStatements();
+        run.nomenclatureAfter = run.mapper.nomenclatureCounts(run.uai);
     }
 
     private static Integer parseIntOrNull(String value) {
@@ -425,6 +444,7 @@ class SiecleImporter {
     // ---------------------------------------------------------------- Structures.xml
 
     private void importDivisions(Run run, ExportFile file) {
+        run.divisions = new int[2];
         Map<String, DivisionRow> existing = new HashMap<>();
         run.mapper.divisions(run.uai).forEach(d -> existing.put(d.code(), d));
         read(run, file, Set.of("DIVISION"), r -> {
@@ -439,8 +459,10 @@ class SiecleImporter {
             DivisionRow old = existing.put(code, row);
             if (old == null) {
                 run.mapper.insertDivision(run.uai, row);
+                run.divisions[0]++;
             } else if (!old.equals(row)) {
                 run.mapper.updateDivision(run.uai, row);
+                run.divisions[1]++;
             }
             flushIfNeeded(run);
         });
@@ -481,15 +503,18 @@ class SiecleImporter {
         for (StudentRow s : parsed.values()) {
             String division = divisions.get(s.eleveId());
             LocalDate leftOn = s.leftOn();
-            if (leftOn != null && leftOn.isAfter(leaveDate)) {
-                leftOn = null; // an exit planned after the export: still present today
+            LocalDate plannedExit = null;
+            if (leftOn != null && leftOn.isAfter(leaveDate) && leftOn.isAfter(run.today)) {
+                // an exit planned after today: present until then, when « Sorties prévues des élèves » makes them leave
+                plannedExit = leftOn;
+                leftOn = null;
             }
             if (INACTIVE_DIVISION.equalsIgnoreCase(division) && leftOn == null) {
                 leftOn = leaveDate;
             }
             StudentRow row = new StudentRow(null, run.uai, s.eleveId(), s.elenoet(), s.ine(), s.lastName(), s.usageName(),
                     s.firstName(), s.firstName2(), s.birthDate(), s.sex(), s.mefCode(), division, s.entryDate(), leftOn,
-                    s.previousUai());
+                    s.previousUai(), plannedExit);
             Known old = existing.get(s.eleveId());
             if (old == null) {
                 run.mapper.insertStudent(row);
@@ -590,7 +615,7 @@ class SiecleImporter {
         return new StudentRow(null, run.uai, eleveId, firstNonNull(r.get("ELENOET"), r.attributes.get("ELENOET")),
                 ine == null ? null : ine.toUpperCase(), truncate(lastName, 100), truncate(r.get("NOM_USAGE"), 100),
                 truncate(firstName, 100), truncate(r.get("PRENOM2"), 100), birthDate,
-                sex == null ? null : sex.substring(0, 1), intern(r.get("CODE_MEF")), null, entryDate, exitDate, previousUai);
+                sex == null ? null : sex.substring(0, 1), intern(r.get("CODE_MEF")), null, entryDate, exitDate, previousUai, null);
     }
 
     // ---------------------------------------------------------------- ResponsablesAvecAdresses.xml

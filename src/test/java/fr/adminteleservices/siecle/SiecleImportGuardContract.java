@@ -406,4 +406,54 @@ abstract class SiecleImportGuardContract {
             assertThat(r.reason()).contains(ine("1")).contains("ELEVE_ID 1");
         });
     }
+
+    // ------------------------------------------------------------ Nomenclature report (issue 14, point 5)
+
+    static String nomenclature(String uaj, String mefs, String matieres, String programmes) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_NOMENCLATURES VERSION=\"3.1\">" + parametres(uaj)
+                + "<DONNEES><MEFS>" + mefs + "</MEFS><MATIERES>" + matieres + "</MATIERES><PROGRAMMES>" + programmes
+                + "</PROGRAMMES></DONNEES></BEE_NOMENCLATURES>";
+    }
+
+    static String mef(String code, String label) {
+        return "<MEF CODE_MEF=\"" + code + "\"><LIBELLE_LONG>" + label + "</LIBELLE_LONG><LIBELLE_EDITION>" + label
+                + "</LIBELLE_EDITION></MEF>";
+    }
+
+    static String matiere(String code, String label) {
+        return "<MATIERE CODE_MATIERE=\"" + code + "\"><CODE_GESTION>" + code + "</CODE_GESTION><LIBELLE_LONG>" + label
+                + "</LIBELLE_LONG></MATIERE>";
+    }
+
+    static String programme(String mef, String matiere, String modality) {
+        return "<PROGRAMME><CODE_MEF>" + mef + "</CODE_MEF><CODE_MATIERE>" + matiere + "</CODE_MATIERE><CODE_MODALITE_ELECT>"
+                + modality + "</CODE_MODALITE_ELECT></PROGRAMME>";
+    }
+
+    @Test
+    void aNomenclatureImportReportsWhatItReadAndWhatItReplaced() throws Exception {
+        String full = nomenclature(uai, mef("20010017110", "2nde générale") + mef("20111010110", "1ère générale"),
+                matiere("020100", "Français") + matiere("076700", "Latin") + matiere("030201", "Anglais"),
+                programme("20010017110", "020100", "S") + programme("20010017110", "076700", "O")
+                        + programme("20010017110", "030201", "O"));
+        ImportReport first = importing(upload("Nomenclature.xml", full));
+        assertThat(first.nomenclature().mefs()).isEqualTo(new ImportReport.Counts(2, 0, 0));
+        assertThat(first.nomenclature().options()).isEqualTo(new ImportReport.Replaced(0, 2));
+
+        // a partial Nomenclature: one MEF renamed, one subject, no option left
+        String partial = nomenclature(uai, mef("20010017110", "2nde GT"), matiere("020100", "Français"),
+                programme("20010017110", "020100", "S"));
+        ImportReport second = importing(upload("Nomenclature.xml", partial));
+
+        assertThat(second.nomenclature().mefs()).isEqualTo(new ImportReport.Counts(0, 1, 0));
+        assertThat(second.nomenclature().subjects()).isEqualTo(new ImportReport.Replaced(3, 1));
+        assertThat(second.nomenclature().programmes()).isEqualTo(new ImportReport.Replaced(3, 1));
+        assertThat(second.nomenclature().options()).isEqualTo(new ImportReport.Replaced(2, 0));
+        assertThat(second.nomenclature().divisions()).isNull();
+        // kept with the import: the report of the API says the same afterwards
+        mvc.perform(get("/api/establishments/" + uai + "/siecle-imports/" + second.importId()).with(Heads.headOf(uai)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nomenclature.options.before").value(2))
+                .andExpect(jsonPath("$.nomenclature.options.after").value(0));
+    }
 }

@@ -174,4 +174,41 @@ abstract class SiecleImportProcessContract {
         org.assertj.core.api.Assertions.assertThat(present()).isEqualTo(30);
         org.assertj.core.api.Assertions.assertThat(pendingState(pi)).isEqualTo("EXPIRED");
     }
+
+    // ------------------------------------------------------------ planned exits (issue 14, point 6)
+
+    @Test
+    void aPlannedExitKeepsTheStudentPresentUntilItsDayThenTheNightlyRunMakesThemLeave() {
+        Instant now = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(now));
+        java.time.LocalDate exitDay = java.time.LocalDate.now().plusDays(10);
+        String exit = exitDay.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        ProcessInstance pi = start(stage(upload("ElevesSansAdresses.xml", eleves(uai,
+                eleve("1", "Martin", "Léa", "03/04/2012", "<DATE_SORTIE>" + exit + "</DATE_SORTIE>")
+                        + eleve("2", "Petit", "Hugo", "03/04/2012", ""),
+                division("1", "3A") + division("2", "3A")))));
+        assertThat(pi).isEnded();
+        org.assertj.core.api.Assertions.assertThat(present()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(validCae("1")).isTrue();
+
+        ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(11))));
+        org.camunda.bpm.engine.runtime.Job nightly = engine.getManagementService().createJobQuery()
+                .processDefinitionKey("siecle-planned-exits").timers().singleResult();
+        execute(nightly);
+
+        String run = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("siecle-planned-exits")
+                .orderByProcessInstanceStartTime().desc().list().get(0).getId();
+        org.assertj.core.api.Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(run).activityId("SortiesAppliquees").count()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+                "select left_on from student where uai = ? and eleve_id = '1'", java.time.LocalDate.class, uai)).isEqualTo(exitDay);
+        org.assertj.core.api.Assertions.assertThat(present()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(validCae("1")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(validCae("2")).isTrue();
+    }
+
+    boolean validCae(String eleveId) {
+        return jdbc.queryForObject("select count(*) from student_code c join student s on s.id = c.valid_student_id "
+                + "where s.uai = ? and s.eleve_id = ?", Integer.class, uai, eleveId) == 1;
+    }
 }
