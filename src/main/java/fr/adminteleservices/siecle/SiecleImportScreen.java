@@ -56,14 +56,21 @@ class SiecleImportScreen {
     @PostMapping("/etablissements/{uai}/imports/{importId}/confirmation")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String confirm(@PathVariable String uai, @PathVariable String importId, Principal user) {
-        imports.confirm(uai, importId, user.getName());
-        return "redirect:/etablissements/" + uai + "/imports/" + importId;
+        return answered(uai, importId, () -> imports.confirm(uai, importId, user.getName()));
     }
 
     @PostMapping("/etablissements/{uai}/imports/{importId}/annulation")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String cancel(@PathVariable String uai, @PathVariable String importId, Principal user) {
-        imports.cancel(uai, importId, user.getName());
+        return answered(uai, importId, () -> imports.cancel(uai, importId, user.getName()));
+    }
+
+    private static String answered(String uai, String importId, Runnable answer) {
+        try {
+            answer.run();
+        } catch (SiecleImportService.ImportDecidedException alreadyAnswered) {
+            // answered meanwhile (another head, Tasklist, the timer): the page says how
+        }
         return "redirect:/etablissements/" + uai + "/imports/" + importId;
     }
 

@@ -17,6 +17,9 @@ import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -26,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Issue 14's guard on mass departures, the codes in the report, the school year and the export's date,
  * and issue 17's « un import est en cours »: on H2 and on MariaDB, through the service and the API.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class SiecleImportGuardContract {
 
     @Autowired
@@ -455,5 +459,51 @@ abstract class SiecleImportGuardContract {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nomenclature.options.before").value(2))
                 .andExpect(jsonPath("$.nomenclature.options.after").value(0));
+    }
+
+    // ------------------------------------------------------------ issue 17, point 7
+
+    @Test
+    void aFileRefusedInsideTheProcessIsAClientMistakeNotAnErrorInTheLog(CapturedOutput output) throws Exception {
+        // truncated: its PARAMETRES pass the precheck, the full read inside the service task fails
+        String truncated = eleves(uai, eleve("1", "Martin", "Léa", "03/04/2012", ""), division("1", "3A"));
+        truncated = truncated.substring(0, truncated.indexOf("<STRUCTURES>") + 20);
+
+        mvc.perform(multipart("/api/establishments/" + uai + "/siecle-imports")
+                        .file(new MockMultipartFile("files", "ElevesSansAdresses.xml", "text/xml", truncated.getBytes(LATIN9)))
+                        .with(Heads.headOf(uai)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message", Matchers.containsString("tronqué")));
+
+        assertThat(output.getAll()).doesNotContain("ENGINE-16004").doesNotContain("SiecleFormatException");
+    }
+
+    // ------------------------------------------------------------ the import screen
+
+    @Test
+    void theImportScreenShowsAHeldImportWithItsFirstDeparturesAndConfirmsIt() throws Exception {
+        importing(studentFile(1, 30));
+        ImportReport held = importing(studentFile(1, 2));
+        org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                        .user(Heads.username(uai)).password(Heads.password(uai))).andReturn().getRequest().getSession(false);
+        String page = "/etablissements/" + uai + "/imports/" + held.confirmation().importId();
+
+        org.jsoup.nodes.Document shown = org.jsoup.Jsoup.parse(mvc.perform(get(page).session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(shown.text()).contains("Confirmer un import qui fait partir 28 élèves").contains("Rien n'a encore été modifié");
+        assertThat(shown.select("caption").text()).contains("Premiers élèves qui partiraient, par division (28 sur 28)");
+        assertThat(org.jsoup.Jsoup.parse(mvc.perform(get("/etablissements/" + uai + "/imports").session(session))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).text())
+                .contains("Import en attente de votre confirmation");
+
+        mvc.perform(post(page + "/confirmation").session(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(present()).isEqualTo(2);
+        org.jsoup.nodes.Document report = org.jsoup.Jsoup.parse(mvc.perform(get(page).session(session))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(report.text()).contains("28 CAE invalidé(s)");
     }
 }
