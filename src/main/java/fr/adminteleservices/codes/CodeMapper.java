@@ -94,11 +94,14 @@ interface CodeMapper {
     /** Valid CARs of couples whose student left: id → true; or whose link ended in SIECLE: id → false. */
     List<EndedCar> findCarsOfEndedCouples(@Param("uai") String uai, @Param("today") LocalDate today);
 
-    record EndedCar(long id, boolean studentLeft) {
+    record EndedCar(long id, boolean studentLeft, long studentId, long guardianId) {
     }
 
     /** Valid CAEs of students who left (DATE_SORTIE, or no longer in the export). */
-    List<Long> findCaesOfLeftStudents(@Param("uai") String uai, @Param("today") LocalDate today);
+    List<LeftCae> findCaesOfLeftStudents(@Param("uai") String uai, @Param("today") LocalDate today);
+
+    record LeftCae(long id, long studentId) {
+    }
 
     List<Long> findStudentCodesToStart(@Param("generationId") String generationId, @Param("limit") int limit);
 

@@ -57,17 +57,19 @@ public class StudentCodes {
     public void afterImport(SiecleImported event) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        List<Long> leavers = batchMapper.findCaesOfLeftStudents(event.uai(), today);
-        for (Long codeId : leavers) {
-            batchMapper.invalidateStudentCode(codeId, now, LEFT);
+        List<CodeMapper.LeftCae> leavers = batchMapper.findCaesOfLeftStudents(event.uai(), today);
+        for (CodeMapper.LeftCae cae : leavers) {
+            batchMapper.invalidateStudentCode(cae.id(), now, LEFT);
             // G4: in the import's transaction, the portal stops accepting it at once
-            batchMapper.revokeReplicatedStudentCode(codeId);
+            batchMapper.revokeReplicatedStudentCode(cae.id());
+            event.codes().caeInvalidated(cae.studentId(), LEFT);
         }
         // the couples' CARs end with the student's schooling or the SIECLE link
         List<CodeMapper.EndedCar> endedCars = batchMapper.findCarsOfEndedCouples(event.uai(), today);
         for (CodeMapper.EndedCar car : endedCars) {
             batchMapper.invalidateGuardianCode(car.id(), now, car.studentLeft() ? LEFT : LINK_ENDED);
             batchMapper.revokeReplicatedGuardianCode(car.id());
+            event.codes().carInvalidated(car.studentId(), car.guardianId(), car.studentLeft() ? LEFT : LINK_ENDED);
         }
         List<Long> students = batchMapper.findStudentsWithoutCae(event.uai(), today);
         if (!students.isEmpty()) {
@@ -75,11 +77,12 @@ public class StudentCodes {
             batchMapper.insertGeneration(generationId, event.uai(), "CAE", event.importedBy(), now, students.size());
             for (Long studentId : students) {
                 batchMapper.insertStudentCode(newCode(event.uai(), studentId, generationId, now));
+                event.codes().caeCreated(studentId);
             }
             lifecycles.generationCreated(event.uai(), generationId, "CAE");
         }
         batch.flushStatements();
-        leavers.forEach(codeId -> lifecycles.caeInvalidated(codeId, LEFT));
+        leavers.forEach(cae -> lifecycles.caeInvalidated(cae.id(), LEFT));
         endedCars.forEach(car -> lifecycles.carInvalidated(car.id(), car.studentLeft() ? LEFT : LINK_ENDED));
     }
 

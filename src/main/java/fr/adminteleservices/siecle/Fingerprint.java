@@ -25,7 +25,7 @@ final class Fingerprint {
 
     static long of(StudentRow s) {
         return digest(s.eleveId(), s.elenoet(), s.ine(), s.lastName(), s.usageName(), s.firstName(), s.firstName2(),
-                s.birthDate(), s.sex(), s.mefCode(), s.divisionCode(), s.entryDate(), s.previousUai());
+                s.birthDate(), s.sex(), s.mefCode(), s.divisionCode(), s.entryDate(), s.previousUai(), s.plannedExitOn());
     }
 
     static long of(GuardianRow g) {

@@ -25,16 +25,17 @@ final class ImportRows {
 
     record StudentRow(Long id, String uai, String eleveId, String elenoet, String ine, String lastName, String usageName,
                       String firstName, String firstName2, LocalDate birthDate, String sex, String mefCode,
-                      String divisionCode, LocalDate entryDate, LocalDate leftOn, String previousUai) {
+                      String divisionCode, LocalDate entryDate, LocalDate leftOn, String previousUai,
+                      LocalDate plannedExitOn) {
 
         StudentRow withId(Long newId) {
             return new StudentRow(newId, uai, eleveId, elenoet, ine, lastName, usageName, firstName, firstName2, birthDate,
-                    sex, mefCode, divisionCode, entryDate, leftOn, previousUai);
+                    sex, mefCode, divisionCode, entryDate, leftOn, previousUai, plannedExitOn);
         }
 
         StudentRow leaving(LocalDate on) {
             return new StudentRow(id, uai, eleveId, elenoet, ine, lastName, usageName, firstName, firstName2, birthDate,
-                    sex, mefCode, divisionCode, entryDate, on, previousUai);
+                    sex, mefCode, divisionCode, entryDate, on, previousUai, plannedExitOn);
         }
     }
 
@@ -62,6 +63,42 @@ final class ImportRows {
     record ImportRow(String id, String uai, Instant importedAt, String importedBy, String files,
                      int studentsCreated, int studentsUpdated, int studentsLeft,
                      int guardiansCreated, int guardiansUpdated, int guardiansLeft,
-                     int linksCreated, int linksUpdated, int linksLeft, int rejectedCount, String processInstanceId) {
+                     int linksCreated, int linksUpdated, int linksLeft, int rejectedCount, String processInstanceId,
+                     LocalDate exportDate, Integer schoolYear,
+                     Integer mefsCreated, Integer mefsUpdated, Integer divisionsCreated, Integer divisionsUpdated,
+                     Integer subjectsBefore, Integer subjectsAfter, Integer programmesBefore, Integer programmesAfter,
+                     Integer optionsBefore, Integer optionsAfter) {
+
+        ImportReport.Nomenclature nomenclature() {
+            if (mefsCreated == null && divisionsCreated == null) {
+                return null;
+            }
+            return new ImportReport.Nomenclature(
+                    mefsCreated == null ? null : new ImportReport.Counts(mefsCreated, mefsUpdated, 0),
+                    divisionsCreated == null ? null : new ImportReport.Counts(divisionsCreated, divisionsUpdated, 0),
+                    subjectsBefore == null ? null : new ImportReport.Replaced(subjectsBefore, subjectsAfter),
+                    programmesBefore == null ? null : new ImportReport.Replaced(programmesBefore, programmesAfter),
+                    optionsBefore == null ? null : new ImportReport.Replaced(optionsBefore, optionsAfter));
+        }
+    }
+
+    /** Counts of the establishment's Nomenclature tables, before and after an import. */
+    record NomenclatureCounts(int subjects, int programmes, int options) {
+    }
+
+    /** An import waiting for (or past) the head's answer, without its files. */
+    record PendingRow(String id, String uai, Instant requestedAt, String requestedBy, String files, String state,
+                      int studentsCreated, int studentsUpdated, int studentsPresent, int studentsLeaving,
+                      int guardiansCreated, int guardiansUpdated, int guardiansLeft,
+                      int linksCreated, int linksUpdated, int linksPresent, int linksEnding,
+                      int studentThreshold, int linkThreshold, Instant expiresAt, String decidedBy, Instant decidedAt,
+                      String processInstanceId) {
+    }
+
+    record PendingFile(String name, byte[] content) {
+    }
+
+    record CodeEffectRow(String effect, String eleveId, String lastName, String firstName, String division,
+                         String guardianCivility, String guardianLastName, String guardianFirstName, String reason) {
     }
 }

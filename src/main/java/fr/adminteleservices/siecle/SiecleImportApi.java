@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Import SIECLE", description = "Import des exports SIECLE d'un établissement")
 class SiecleImportApi {
 
+    private static final Logger log = LoggerFactory.getLogger(SiecleImportApi.class);
+
     private final SiecleImportService imports;
     private final EstablishmentService establishments;
 
@@ -31,25 +35,62 @@ class SiecleImportApi {
     }
 
     @Operation(summary = "Importe un ou plusieurs exports SIECLE (parties multipart « files »)",
-            description = "Tout ou rien : un fichier refusé (UAJ d'un autre établissement, XML mal formé) donne 400 et "
-                    + "rien n'est enregistré. Les enregistrements rejetés un à un sont listés dans « rejected ».")
+            description = "Tout ou rien : un fichier refusé (UAJ d'un autre établissement, autre année scolaire, export "
+                    + "plus ancien que le dernier importé, XML mal formé) donne 400 (413 s'il est démesuré) et rien n'est "
+                    + "enregistré. Les enregistrements rejetés un à un sont listés dans « rejected ». Un import qui ferait "
+                    + "partir trop d'élèves n'est pas appliqué : 202 avec « awaitingConfirmation » et « confirmation ». "
+                    + "409 si un autre import de l'établissement est en cours.")
     @PostMapping(path = "/api/establishments/{uai}/siecle-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("@establishmentAccess.check(#uai)")
-    ImportReport importExports(@PathVariable String uai, @RequestParam("files") List<MultipartFile> files, Principal user) {
+    ResponseEntity<ImportReport> importExports(@PathVariable String uai, @RequestParam("files") List<MultipartFile> files,
+                                               Principal user) {
         establishments.get(uai);
-        return imports.importExports(uai, SiecleUploads.of(files), user.getName());
+        return answer(imports.importExports(uai, SiecleUploads.of(files), user.getName()));
     }
 
-    @Operation(summary = "Rapport d'un import passé")
+    @Operation(summary = "Rapport d'un import passé, ou état d'un import en attente de confirmation")
     @GetMapping("/api/establishments/{uai}/siecle-imports/{importId}")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ResponseEntity<ImportReport> report(@PathVariable String uai, @PathVariable String importId) {
         return ResponseEntity.of(imports.report(uai, importId));
     }
 
+    @Operation(summary = "Confirme un import en attente : il est appliqué tel qu'il a été déposé",
+            description = "200 avec le rapport de l'import appliqué ; 409 s'il a déjà été confirmé, annulé ou s'il a expiré.")
+    @PostMapping("/api/establishments/{uai}/siecle-imports/{importId}/confirmation")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    ImportReport confirm(@PathVariable String uai, @PathVariable String importId, Principal user) {
+        return imports.confirm(uai, importId, user.getName());
+    }
+
+    @Operation(summary = "Annule un import en attente : rien n'est modifié",
+            description = "200 avec l'état de l'import (« confirmation.state » : CANCELLED) ; 409 s'il n'attend plus.")
+    @PostMapping("/api/establishments/{uai}/siecle-imports/{importId}/cancellation")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    ImportReport cancel(@PathVariable String uai, @PathVariable String importId, Principal user) {
+        return imports.cancel(uai, importId, user.getName());
+    }
+
+    private static ResponseEntity<ImportReport> answer(ImportReport report) {
+        return ResponseEntity.status(report.awaitingConfirmation() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(report);
+    }
+
+    /** A client's mistake: one INFO line, no stack trace. */
     @ExceptionHandler(SiecleFormatException.class)
     ResponseEntity<Map<String, Object>> refused(SiecleFormatException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(Map.of("status", 400, "message", e.getMessage()));
+        HttpStatus status = e instanceof SiecleFileTooLargeException ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        log.info("SIECLE import refused ({}): {}", status.value(), e.getMessage());
+        return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", e.getMessage()));
+    }
+
+    @ExceptionHandler({ImportClaims.ImportRunningException.class, SiecleImportService.ImportDecidedException.class})
+    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+        log.info("SIECLE import refused (409): {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("status", 409, "message", e.getMessage()));
+    }
+
+    @ExceptionHandler(SiecleImportService.UnknownImportException.class)
+    ResponseEntity<Map<String, Object>> unknown(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404, "message", e.getMessage()));
     }
 }

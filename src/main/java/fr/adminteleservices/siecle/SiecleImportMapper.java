@@ -82,4 +82,58 @@ interface SiecleImportMapper {
     List<ImportReport.Rejection> findRejections(@Param("importId") String importId);
 
     List<ImportRow> recentImports(@Param("uai") String uai, @Param("limit") int limit);
+
+    Integer currentSchoolYear(@Param("uai") String uai);
+
+    ImportRows.NomenclatureCounts nomenclatureCounts(@Param("uai") String uai);
+
+    List<String> establishmentsWithDueExits(@Param("today") LocalDate today);
+
+    int leaveOnPlannedExit(@Param("uai") String uai, @Param("today") LocalDate today);
+
+    LocalDate lastExportDate(@Param("uai") String uai);
+
+    int countPresentStudents(@Param("uai") String uai);
+
+    int countActiveLinks(@Param("uai") String uai);
+
+    List<ImportReport.Departure> presentStudents(@Param("uai") String uai);
+
+    // the guard's pending imports
+
+    void insertPending(ImportRows.PendingRow row);
+
+    void insertPendingFile(@Param("importId") String importId, @Param("name") String name, @Param("content") byte[] content);
+
+    void insertDeparture(@Param("importId") String importId, @Param("d") ImportReport.Departure departure);
+
+    ImportRows.PendingRow findPending(@Param("uai") String uai, @Param("id") String id);
+
+    ImportRows.PendingRow findPendingById(@Param("id") String id);
+
+    List<ImportRows.PendingRow> awaitingConfirmation(@Param("uai") String uai);
+
+    List<ImportRows.PendingFile> pendingFiles(@Param("importId") String importId);
+
+    List<ImportReport.Departure> departures(@Param("importId") String importId);
+
+    int decidePending(@Param("id") String id, @Param("state") String state, @Param("by") String by,
+                      @Param("at") java.time.Instant at);
+
+    void deletePendingFiles(@Param("importId") String importId);
+
+    // what the import did to codes
+
+    void insertCodeEffect(@Param("importId") String importId, @Param("e") CodeEffects.Effect effect);
+
+    List<ImportRows.CodeEffectRow> codeEffects(@Param("importId") String importId);
+
+    // one import at a time per establishment (own short transactions)
+
+    int claimImport(@Param("uai") String uai, @Param("owner") String owner, @Param("now") java.time.Instant now);
+
+    int takeOverStaleClaim(@Param("uai") String uai, @Param("owner") String owner, @Param("now") java.time.Instant now,
+                           @Param("staleBefore") java.time.Instant staleBefore);
+
+    void releaseClaim(@Param("uai") String uai, @Param("owner") String owner);
 }

@@ -31,6 +31,7 @@ class SiecleImportScreen {
     String form(@PathVariable String uai, Model model) {
         model.addAttribute("establishment", establishments.get(uai));
         model.addAttribute("imports", imports.recentImports(uai));
+        model.addAttribute("awaiting", imports.awaitingConfirmation(uai));
         model.addAttribute("active", "imports");
         return "siecle/imports";
     }
@@ -44,11 +45,33 @@ class SiecleImportScreen {
         try {
             ImportReport report = imports.importExports(uai, SiecleUploads.of(files), user.getName());
             return "redirect:/etablissements/" + uai + "/imports/" + report.importId();
-        } catch (SiecleFormatException e) {
+        } catch (SiecleFormatException | ImportClaims.ImportRunningException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("imports", imports.recentImports(uai));
+            model.addAttribute("awaiting", imports.awaitingConfirmation(uai));
             return "siecle/imports";
         }
+    }
+
+    @PostMapping("/etablissements/{uai}/imports/{importId}/confirmation")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String confirm(@PathVariable String uai, @PathVariable String importId, Principal user) {
+        return answered(uai, importId, () -> imports.confirm(uai, importId, user.getName()));
+    }
+
+    @PostMapping("/etablissements/{uai}/imports/{importId}/annulation")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String cancel(@PathVariable String uai, @PathVariable String importId, Principal user) {
+        return answered(uai, importId, () -> imports.cancel(uai, importId, user.getName()));
+    }
+
+    private static String answered(String uai, String importId, Runnable answer) {
+        try {
+            answer.run();
+        } catch (SiecleImportService.ImportDecidedException alreadyAnswered) {
+            // answered meanwhile (another head, Tasklist, the timer): the page says how
+        }
+        return "redirect:/etablissements/" + uai + "/imports/" + importId;
     }
 
     @GetMapping("/etablissements/{uai}/imports/{importId}")

@@ -11,6 +11,7 @@ import fr.adminteleservices.siecle.ImportRows.MefRow;
 import fr.adminteleservices.siecle.ImportRows.ProgrammeRow;
 import fr.adminteleservices.siecle.ImportRows.SubjectRow;
 import fr.adminteleservices.siecle.ImportRows.StudentRow;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -67,12 +68,25 @@ class SiecleImporter {
     }
 
     ImportReport apply(String importId, String uai, List<ExportFile> files, String importedBy, String processInstanceId) {
+        return apply(importId, uai, files, importedBy, processInstanceId, null);
+    }
+
+    /**
+     * Applies the exports. With a {@code guard}, a difference that makes too many present students leave
+     * (or ends too many links) throws {@link GuardTripped} before the import is recorded: the caller runs
+     * this in a savepoint and rolls it back. The difference is thus computed by the very code that applies
+     * it, and an import under the thresholds pays only two counts for the guard.
+     */
+    ImportReport apply(String importId, String uai, List<ExportFile> files, String importedBy, String processInstanceId,
+                       ImportGuard guard) {
         Map<ExportKind, ExportFile> byKind = classify(files);
         SiecleImportMapper mapper = batch.getMapper(SiecleImportMapper.class);
         if (mapper.lockEstablishment(uai) == null) {
             throw new SiecleFormatException("Établissement inconnu : " + uai + ".");
         }
-        Run run = new Run(uai, mapper, LocalDate.now(clock));
+        Run run = new Run(uai, mapper, LocalDate.now(clock), currentYear(uai), mapper.lastExportDate(uai));
+        int studentsPresent = guard == null ? 0 : mapper.countPresentStudents(uai);
+        int linksPresent = guard == null ? 0 : mapper.countActiveLinks(uai);
         if (byKind.containsKey(ExportKind.NOMENCLATURES)) {
             importMefs(run, byKind.get(ExportKind.NOMENCLATURES));
         }
@@ -86,10 +100,24 @@ class SiecleImporter {
             importGuardians(run, byKind.get(ExportKind.GUARDIANS));
         }
         Instant now = clock.instant();
-        mapper.insertImport(new ImportRow(importId, uai, now, importedBy,
-                truncate(String.join(", ", files.stream().map(ExportFile::name).toList()), 1000),
+        if (guard != null && (guard.trips(studentsPresent, run.students[2]) || guard.trips(linksPresent, run.links[2]))) {
+            batch.flushStatements();
+            throw new GuardTripped(new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians),
+                    counts(run.links), List.copyOf(run.rejected)), studentsPresent, linksPresent,
+                    guard.threshold(studentsPresent), guard.threshold(linksPresent), List.copyOf(run.leaving));
+        }
+        ImportRow row = new ImportRow(importId, uai, now, importedBy, filesOf(files),
                 run.students[0], run.students[1], run.students[2], run.guardians[0], run.guardians[1], run.guardians[2],
-                run.links[0], run.links[1], run.links[2], run.rejected.size(), processInstanceId));
+                run.links[0], run.links[1], run.links[2], run.rejected.size(), processInstanceId, run.exportDate,
+                run.schoolYear, run.mefs == null ? null : run.mefs[0], run.mefs == null ? null : run.mefs[1],
+                run.divisions == null ? null : run.divisions[0], run.divisions == null ? null : run.divisions[1],
+                run.nomenclatureBefore == null ? null : run.nomenclatureBefore.subjects(),
+                run.nomenclatureAfter == null ? null : run.nomenclatureAfter.subjects(),
+                run.nomenclatureBefore == null ? null : run.nomenclatureBefore.programmes(),
+                run.nomenclatureAfter == null ? null : run.nomenclatureAfter.programmes(),
+                run.nomenclatureBefore == null ? null : run.nomenclatureBefore.options(),
+                run.nomenclatureAfter == null ? null : run.nomenclatureAfter.options());
+        mapper.insertImport(row);
         for (ImportReport.Rejection r : run.rejected) {
             mapper.insertRejection(importId, truncate(r.file(), 100), truncate(r.record(), 100), truncate(r.reason(), 500));
         }
@@ -98,7 +126,7 @@ class SiecleImporter {
                 importId, uai, Arrays.toString(run.students), Arrays.toString(run.guardians),
                 Arrays.toString(run.links), run.rejected.size());
         return new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians), counts(run.links),
-                List.copyOf(run.rejected));
+                List.copyOf(run.rejected)).withNomenclature(row.nomenclature());
     }
 
     Optional<ImportReport> report(String uai, String importId) {
@@ -111,7 +139,39 @@ class SiecleImporter {
                 new ImportReport.Counts(row.studentsCreated(), row.studentsUpdated(), row.studentsLeft()),
                 new ImportReport.Counts(row.guardiansCreated(), row.guardiansUpdated(), row.guardiansLeft()),
                 new ImportReport.Counts(row.linksCreated(), row.linksUpdated(), row.linksLeft()),
-                mapper.findRejections(importId)));
+                mapper.findRejections(importId)).withCodes(codesReport(mapper.codeEffects(importId)))
+                .withNomenclature(row.nomenclature()));
+    }
+
+    /** What the features following the import did to codes, kept with the import for its report. */
+    void recordCodeEffects(String importId, CodeEffects effects) {
+        SiecleImportMapper mapper = batch.getMapper(SiecleImportMapper.class);
+        int written = 0;
+        for (CodeEffects.Effect e : effects.all()) {
+            mapper.insertCodeEffect(importId, e);
+            if (++written % CHUNK == 0) {
+                batch.flushStatements();
+            }
+        }
+        batch.flushStatements();
+    }
+
+    private static ImportReport.CodesReport codesReport(List<ImportRows.CodeEffectRow> rows) {
+        int[] counts = new int[3];
+        List<ImportReport.CodeChange> changes = new ArrayList<>(rows.size());
+        for (ImportRows.CodeEffectRow r : rows) {
+            switch (r.effect()) {
+                case CodeEffects.CAE_CREATED -> counts[0]++;
+                case CodeEffects.CAE_INVALIDATED -> counts[1]++;
+                default -> counts[2]++;
+            }
+            String guardian = r.guardianLastName() == null ? null
+                    : String.join(" ", java.util.stream.Stream.of(r.guardianCivility(), r.guardianLastName(), r.guardianFirstName())
+                            .filter(Objects::nonNull).toList());
+            changes.add(new ImportReport.CodeChange(r.effect(), r.eleveId(), r.lastName(), r.firstName(), r.division(),
+                    guardian, r.reason()));
+        }
+        return new ImportReport.CodesReport(counts[0], counts[1], counts[2], changes);
     }
 
     List<ImportSummary> recentImports(String uai) {
@@ -119,6 +179,14 @@ class SiecleImporter {
                 .map(r -> new ImportSummary(r.id(), r.importedAt(), r.importedBy(), r.files(), r.studentsCreated(),
                         r.studentsUpdated(), r.studentsLeft(), r.rejectedCount()))
                 .toList();
+    }
+
+    static String filesOf(List<ExportFile> files) {
+        return truncate(String.join(", ", files.stream().map(ExportFile::name).toList()), 1000);
+    }
+
+    private Integer currentYear(String uai) {
+        return batch.getMapper(SiecleImportMapper.class).currentSchoolYear(uai);
     }
 
     private static ImportReport.Counts counts(int[] c) {
@@ -158,13 +226,25 @@ class SiecleImporter {
         final int[] links = new int[3];
         final List<ImportReport.Rejection> rejected = new ArrayList<>();
         final Set<String> rejectedStudents = new HashSet<>();
+        /** MEFs and divisions {created, updated}; null when the file was not imported */
+        int[] mefs;
+        int[] divisions;
+        ImportRows.NomenclatureCounts nomenclatureBefore;
+        ImportRows.NomenclatureCounts nomenclatureAfter;
+        /** present students this import makes leave, for the guard's list */
+        final List<String> leaving = new ArrayList<>();
+        final Integer currentYear;
+        final LocalDate lastExport;
         LocalDate exportDate;
+        Integer schoolYear;
         int pending;
 
-        Run(String uai, SiecleImportMapper mapper, LocalDate today) {
+        Run(String uai, SiecleImportMapper mapper, LocalDate today, Integer currentYear, LocalDate lastExport) {
             this.uai = uai;
             this.mapper = mapper;
             this.today = today;
+            this.currentYear = currentYear;
+            this.lastExport = lastExport;
         }
 
         void reject(ExportFile file, String record, String reason) {
@@ -174,8 +254,18 @@ class SiecleImporter {
 
     private void read(Run run, ExportFile file, Set<String> recordNames, Consumer<SiecleRecord> records) {
         boolean[] checked = {false};
-        SiecleXmlReader.read(file.path(), file.name(), recordNames, params -> {
+        Charset charset = SiecleXmlReader.misdeclaredUtf8(file.path(), file.name());
+        if (charset != null) {
+            run.reject(file, "Encodage", "Le fichier déclare un encodage ISO-8859 mais il est écrit en UTF-8 "
+                    + "(sans doute réenregistré par un éditeur de texte) : il a été lu en UTF-8, les accents sont conservés.");
+        }
+        SiecleXmlReader.read(file.path(), file.name(), charset, recordNames, params -> {
             checkUaj(run.uai, file, params);
+            checkYearAndDate(file, params, run.currentYear, run.lastExport);
+            Integer year = parseIntOrNull(params.get("ANNEE_SCOLAIRE"));
+            if (year != null) {
+                run.schoolYear = year;
+            }
             LocalDate exported = parseDateOrNull(params.get("DATE_EXPORT"));
             if (exported != null && (run.exportDate == null || exported.isAfter(run.exportDate))) {
                 run.exportDate = exported;
@@ -198,11 +288,35 @@ class SiecleImporter {
      */
     void precheck(String uai, List<ExportFile> files) {
         classify(files);
+        Integer year = currentYear(uai);
+        LocalDate lastExport = batch.getMapper(SiecleImportMapper.class).lastExportDate(uai);
         for (ExportFile f : files) {
             SiecleRecord params = SiecleXmlReader.parameters(f.path(), f.name());
             if (params != null) {
                 checkUaj(uai, f, params);
+                checkYearAndDate(f, params, year, lastExport);
             }
+        }
+    }
+
+    /**
+     * An export of another school year, or older than the last one applied, would undo the present: refused.
+     * DATE_EXPORT is compared by day, because the files of one export carry different HORODATAGE minutes.
+     */
+    private static void checkYearAndDate(ExportFile file, SiecleRecord params, Integer currentYear, LocalDate lastExport) {
+        String year = params.get("ANNEE_SCOLAIRE");
+        Integer exportYear = parseIntOrNull(year);
+        if (currentYear != null && year != null && !currentYear.equals(exportYear)) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » est un export de l'année scolaire "
+                    + (exportYear == null ? "« " + year + " »" : exportYear + "-" + (exportYear + 1))
+                    + ", alors que l'année scolaire en cours est " + currentYear + "-" + (currentYear + 1)
+                    + " : import refusé, aucune donnée n'a été modifiée.");
+        }
+        LocalDate exported = parseDateOrNull(params.get("DATE_EXPORT"));
+        if (exported != null && lastExport != null && exported.isBefore(lastExport)) {
+            throw new SiecleFormatException("Le fichier « " + file.name() + " » a été exporté le " + exported.format(SIECLE_DATE)
+                    + ", avant l'export du " + lastExport.format(SIECLE_DATE) + " déjà importé : un export plus ancien "
+                    + "remettrait des données périmées. Import refusé, aucune donnée n'a été modifiée.");
         }
     }
 
@@ -243,6 +357,8 @@ class SiecleImporter {
      * kept as they are when it holds none (an older export without these blocks).
      */
     private void importMefs(Run run, ExportFile file) {
+        run.mefs = new int[2];
+        run.nomenclatureBefore = run.mapper.nomenclatureCounts(run.uai);
         Map<String, MefRow> existing = new HashMap<>();
         run.mapper.mefs(run.uai).forEach(m -> existing.put(m.code(), m));
         boolean[] replaced = {false, false};
@@ -299,8 +415,10 @@ class SiecleImporter {
                     MefRow old = existing.put(code, row);
                     if (old == null) {
                         run.mapper.insertMef(run.uai, row);
+                        run.mefs[0]++;
                     } else if (!old.equals(row)) {
                         run.mapper.updateMef(run.uai, row);
+                        run.mefs[1]++;
                     }
                 }
             }
@@ -312,6 +430,7 @@ class SiecleImporter {
             run.mapper.setOptionRank(run.uai, key.substring(0, slash), key.substring(slash + 1), rank);
         });
         batch.flushStatements();
+        run.nomenclatureAfter = run.mapper.nomenclatureCounts(run.uai);
     }
 
     private static Integer parseIntOrNull(String value) {
@@ -325,6 +444,7 @@ class SiecleImporter {
     // ---------------------------------------------------------------- Structures.xml
 
     private void importDivisions(Run run, ExportFile file) {
+        run.divisions = new int[2];
         Map<String, DivisionRow> existing = new HashMap<>();
         run.mapper.divisions(run.uai).forEach(d -> existing.put(d.code(), d));
         read(run, file, Set.of("DIVISION"), r -> {
@@ -339,8 +459,10 @@ class SiecleImporter {
             DivisionRow old = existing.put(code, row);
             if (old == null) {
                 run.mapper.insertDivision(run.uai, row);
+                run.divisions[0]++;
             } else if (!old.equals(row)) {
                 run.mapper.updateDivision(run.uai, row);
+                run.divisions[1]++;
             }
             flushIfNeeded(run);
         });
@@ -381,15 +503,18 @@ class SiecleImporter {
         for (StudentRow s : parsed.values()) {
             String division = divisions.get(s.eleveId());
             LocalDate leftOn = s.leftOn();
-            if (leftOn != null && leftOn.isAfter(leaveDate)) {
-                leftOn = null; // an exit planned after the export: still present today
+            LocalDate plannedExit = null;
+            if (leftOn != null && leftOn.isAfter(leaveDate) && leftOn.isAfter(run.today)) {
+                // an exit planned after today: present until then, when « Sorties prévues des élèves » makes them leave
+                plannedExit = leftOn;
+                leftOn = null;
             }
             if (INACTIVE_DIVISION.equalsIgnoreCase(division) && leftOn == null) {
                 leftOn = leaveDate;
             }
             StudentRow row = new StudentRow(null, run.uai, s.eleveId(), s.elenoet(), s.ine(), s.lastName(), s.usageName(),
                     s.firstName(), s.firstName2(), s.birthDate(), s.sex(), s.mefCode(), division, s.entryDate(), leftOn,
-                    s.previousUai());
+                    s.previousUai(), plannedExit);
             Known old = existing.get(s.eleveId());
             if (old == null) {
                 run.mapper.insertStudent(row);
@@ -403,6 +528,7 @@ class SiecleImporter {
                     run.mapper.updateStudent(candidate);
                     if (old.leftOn() == null && candidate.leftOn() != null) {
                         run.students[2]++;
+                        run.leaving.add(s.eleveId());
                     } else {
                         run.students[1]++;
                     }
@@ -415,10 +541,31 @@ class SiecleImporter {
             if (!seen.contains(e.getKey()) && e.getValue().leftOn() == null) {
                 run.mapper.markStudentLeft(run.uai, e.getValue().id(), leaveDate);
                 run.students[2]++;
+                run.leaving.add(e.getKey());
                 flushIfNeeded(run);
             }
         }
         batch.flushStatements();
+        reportSharedInes(run, file, parsed.values());
+    }
+
+    /**
+     * Continuity of access (G7) matches students by INE: an INE on two students of the file is reported with
+     * both ELEVE_IDs, and continuity does not attach on it (ContinuityMapper.xml).
+     */
+    private void reportSharedInes(Run run, ExportFile file, java.util.Collection<StudentRow> students) {
+        Map<String, String> byIne = new HashMap<>();
+        for (StudentRow s : students) {
+            if (s.ine() == null) {
+                continue;
+            }
+            String other = byIne.putIfAbsent(s.ine(), s.eleveId());
+            if (other != null) {
+                run.reject(file, "ELEVE_ID " + s.eleveId(), "INE " + s.ine() + " porté aussi par l'élève ELEVE_ID " + other
+                        + " du fichier : un INE est propre à un élève, vérifiez-le dans SIECLE (pas de continuité d'accès "
+                        + "sur cet INE).");
+            }
+        }
     }
 
     private StudentRow parseStudent(Run run, ExportFile file, SiecleRecord r, Set<String> seen) {
@@ -446,7 +593,10 @@ class SiecleImporter {
         LocalDate exitDate = parseDate(r, "DATE_SORTIE", "date de sortie", false, problems);
         String ine = r.get("ID_NATIONAL");
         if (ine != null && !INE.matcher(ine.toUpperCase()).matches()) {
-            problems.add("INE (ID_NATIONAL) mal formé : « " + ine + " » (11 chiffres et lettres attendus)");
+            // a bad INE must not cost the student their code: imported without it
+            run.reject(file, record, "INE (ID_NATIONAL) mal formé : « " + ine
+                    + " » (11 chiffres et lettres attendus) : l'élève est importé sans INE.");
+            ine = null;
         }
         if (birthDate != null && birthDate.isAfter(run.today)) {
             problems.add("date de naissance dans le futur (" + r.get("DATE_NAISS") + ")");
@@ -465,7 +615,7 @@ class SiecleImporter {
         return new StudentRow(null, run.uai, eleveId, firstNonNull(r.get("ELENOET"), r.attributes.get("ELENOET")),
                 ine == null ? null : ine.toUpperCase(), truncate(lastName, 100), truncate(r.get("NOM_USAGE"), 100),
                 truncate(firstName, 100), truncate(r.get("PRENOM2"), 100), birthDate,
-                sex == null ? null : sex.substring(0, 1), intern(r.get("CODE_MEF")), null, entryDate, exitDate, previousUai);
+                sex == null ? null : sex.substring(0, 1), intern(r.get("CODE_MEF")), null, entryDate, exitDate, previousUai, null);
     }
 
     // ---------------------------------------------------------------- ResponsablesAvecAdresses.xml

@@ -33,7 +33,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * their guardians, imports it, then imports it again (a difference with nothing to change), and
  * prints times and the heap's peak. Run: {@code mvn -Pbenchmark verify} (-Dbenchmark.students=50000,
  * heap capped at 512 MB by the profile, -Dbenchmark.heap=192m to try less). Uses the database
- * {@code teleservices_bench}, recreated.
+ * {@code teleservices_bench} (or -Dbenchmark.database), recreated. Then the guard on departures: an export of a
+ * tenth of the students is held (its difference computed in a savepoint and rolled back), then confirmed; and the
+ * guard's own work on an import under the thresholds (its two counts) is timed against the re-import.
  */
 public final class ImportBenchmark {
 
@@ -44,7 +46,7 @@ public final class ImportBenchmark {
                 students = Integer.parseInt(args[i + 1]);
             }
         }
-        String url = freshDatabase("teleservices_bench");
+        String url = freshDatabase(System.getProperty("benchmark.database", "teleservices_bench"));
         String uai = "0990001N";
         Path exports = Files.createTempDirectory("bench-export-");
         long t0 = System.nanoTime();
@@ -56,7 +58,8 @@ public final class ImportBenchmark {
             bytes = files.mapToLong(p -> p.toFile().length()).sum();
         }
 
-        ConfigurableApplicationContext app = startApplication(url, false, Map.of());
+        // a 50,000-student establishment is ten times the largest real one: its files pass the import's size limit
+        ConfigurableApplicationContext app = startApplication(url, false, Map.of("teleservices.siecle.max-file-size", "1GB"));
         try {
             EstablishmentService establishments = app.getBean(EstablishmentService.class);
             establishments.createAcademy(new Academy("bench", "Académie de mesure"),
@@ -68,14 +71,52 @@ public final class ImportBenchmark {
             System.out.printf("%nExport: %,d students, %,d persons, %,d links, %.1f MB, generated in %,d ms%n",
                     generated.students(), generated.persons(), generated.links(), bytes / 1e6, generatedMs);
             measure("First import (everything created)", imports, uai, exports);
-            measure("Re-import (difference, nothing changes)", imports, uai, exports);
+            long reimport = measure("Re-import (difference, nothing changes)", imports, uai, exports).millis();
+            guardCounts(url, uai, reimport);
+
+            // a partial export (a tenth of the students, as a single-division extract would be): held by the guard
+            Path partial = Files.createTempDirectory("bench-partial-");
+            new SiecleExportGenerator(7L, 2026).writeEstablishment(partial, 0, uai, Math.max(1, students / 10),
+                    SiecleExportGenerator.GuardianFormat.NIVEAU_RESPONSABILITE, SiecleExportGenerator.Kind.LYCEE);
+            Measured held = measure("Partial export held by the guard (difference computed, rolled back)", imports, uai, partial);
+            System.out.printf("  awaitingConfirmation %s, leaving %s of %s present%n", held.report().awaitingConfirmation(),
+                    held.report().confirmation().students().leaving(), held.report().confirmation().students().present());
+            long start = System.nanoTime();
+            ImportReport confirmed = imports.confirm(uai, held.report().confirmation().importId(), "benchmark");
+            System.out.printf("Held import confirmed (applied from the kept files): %,d ms; students %s, links %s, "
+                            + "CAE invalidated %,d, CAR invalidated %,d%n", (System.nanoTime() - start) / 1_000_000,
+                    confirmed.students(), confirmed.links(), confirmed.codes().caesInvalidated(), confirmed.codes().carsInvalidated());
             System.out.printf("Max heap: %,d MB%n%n", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {
             app.close();
         }
     }
 
-    private static void measure(String label, SiecleImportService imports, String uai, Path exports) throws Exception {
+    record Measured(long millis, ImportReport report) {
+    }
+
+    /** What the guard adds to an import under the thresholds: counting present students and active links. */
+    private static void guardCounts(String url, String uai, long reimportMillis) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "root", "");
+             var students = c.prepareStatement("select count(*) from student where uai = ? and left_on is null");
+             var links = c.prepareStatement("select count(*) from guardian_link where uai = ? and ended_on is null")) {
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                for (var q : List.of(students, links)) {
+                    q.setString(1, uai);
+                    try (var rs = q.executeQuery()) {
+                        rs.next();
+                    }
+                }
+                best = Math.min(best, System.nanoTime() - start);
+            }
+            System.out.printf("Guard's own work on an import under the thresholds (two counts, best of 5): %.1f ms, "
+                    + "%.2f %% of the re-import%n", best / 1e6, 100.0 * best / 1e6 / reimportMillis);
+        }
+    }
+
+    private static Measured measure(String label, SiecleImportService imports, String uai, Path exports) throws Exception {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long gcBefore = gcMillis();
@@ -94,6 +135,7 @@ public final class ImportBenchmark {
         System.out.printf("%s: %,d ms; students %s, guardians %s, links %s, rejected %d; heap pools' peaks %,d MB; GC %,d ms%n",
                 label, ms, report.students(), report.guardians(), report.links(), report.rejected().size(),
                 peak / (1024 * 1024), gcMillis() - gcBefore);
+        return new Measured(ms, report);
     }
 
 }

@@ -40,7 +40,7 @@ abstract class UserTaskAccessContract {
     static final String ACADEMY_ADMIN = "academie";
 
     /** The user tasks this class walks; a new user task in processes/ must be added here, with its scenario. */
-    static final Set<String> COVERED = Set.of("rollover:ConfirmerDates", "siecle-import:ExaminerRejets",
+    static final Set<String> COVERED = Set.of("rollover:ConfirmerDates", "siecle-import:ExaminerRejets", "siecle-import:ConfirmerImport",
             "teleinscription:ChoisirOptions", "teleinscription:ConfirmerInscription");
 
     @Autowired
@@ -156,6 +156,32 @@ abstract class UserTaskAccessContract {
             return null;
         });
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void anImportThatWouldEmptyTheEstablishmentIsConfirmedByItsOwnHeadsOnly() {
+        String importId = "test-garde-fou-" + System.nanoTime();
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("siecle-import")
+                .processDefinitionWithoutTenantId().businessKey(importId)
+                .setVariable("uai", COLLEGE).setVariable("importId", importId).setVariable("importedBy", HEAD_OF_COLLEGE)
+                .setVariable("studentsLeaving", 410L).setVariable("studentsPresent", 412L).setVariable("linksEnding", 800L)
+                .setVariable("reportUrl", "/etablissements/" + COLLEGE + "/imports/" + importId)
+                .startBeforeActivity("ConfirmerImport").execute();
+        assertThat(pi.getTenantId()).isEqualTo(COLLEGE);
+        Task task = onlyTask(pi);
+        assertThat(task.getName()).isEqualTo("Confirmer un import qui fait partir 410 élèves");
+
+        assertRefusedEverything(HEAD_OF_LYCEE, task);
+
+        as(HEAD_OF_COLLEGE, () -> {
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+            engine.getTaskService().claim(task.getId(), HEAD_OF_COLLEGE);
+            engine.getTaskService().setVariable(task.getId(), "confirmed", false);
+            engine.getTaskService().complete(task.getId(), Map.of("confirmed", false));
+            return null;
+        });
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getEndActivityId()).isEqualTo("ImportAnnule");
     }
 
     @Test

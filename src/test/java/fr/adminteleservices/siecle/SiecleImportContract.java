@@ -248,8 +248,13 @@ abstract class SiecleImportContract {
                     List.of(), java.util.EnumSet.of(fr.adminteleservices.establishment.SiecleModule.BASE_ELEVES)));
         }
         Resource sample = new PathMatchingResourcePatternResolver().getResource("classpath:samples/siecle/Nomenclature.xml");
-        ImportReport report = imports.importExports(realUai,
-                List.of(new SiecleImportService.Upload("Nomenclature.xml", sample::getInputStream)), "test");
+        // it is an export of 2018-2019: refused as such, read once its school year is today's
+        assertThatThrownBy(() -> imports.importExports(realUai,
+                List.of(new SiecleImportService.Upload("Nomenclature.xml", sample::getInputStream)), "test"))
+                .isInstanceOf(SiecleFormatException.class).hasMessageContaining("2018-2019");
+        byte[] thisYear = new String(sample.getInputStream().readAllBytes(), LATIN9)
+                .replace("<ANNEE_SCOLAIRE>2018</ANNEE_SCOLAIRE>", "<ANNEE_SCOLAIRE>2026</ANNEE_SCOLAIRE>").getBytes(LATIN9);
+        ImportReport report = imports.importExports(realUai, List.of(raw("Nomenclature.xml", thisYear)), "test");
         assertThat(report.rejected()).isEmpty();
         assertThat(jdbc.queryForList("select edition_label from mef where uai = ? order by code", String.class, realUai))
                 .containsExactly("6ème", "5ème", "4ème", "3ème");
