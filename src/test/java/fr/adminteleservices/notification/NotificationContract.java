@@ -469,6 +469,14 @@ abstract class NotificationContract {
      * e-mail notification of them decided and past its PDF step: its process waits at « Envoyer les courriels ».
      */
     String eMailNotificationOfThirtyGuardians(String big) throws Exception {
+        String jobId = notificationOfThirtyGuardians(big, "EMAIL");
+        execute(job(instanceOf(jobId))); // no paper letters
+        BpmnAwareTests.assertThat(instanceOf(jobId)).isWaitingAt("EnvoyerCourriels");
+        return jobId;
+    }
+
+    /** The same 30 couples, notified through {@code channel}; the notification decided, its process at « Produire le PDF ». */
+    String notificationOfThirtyGuardians(String big, String channel) throws Exception {
         StringBuilder students = new StringBuilder();
         StringBuilder divisions = new StringBuilder();
         StringBuilder persons = new StringBuilder();
@@ -486,14 +494,53 @@ abstract class NotificationContract {
         mvc.perform(post("/api/establishments/" + big + "/guardian-codes/generation").with(headOf(big))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"all\":true}")).andExpect(status().isOk());
         String body = mvc.perform(post("/api/establishments/" + big + "/guardian-notifications").with(headOf(big))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"EMAIL\"],\"onlyNotNotified\":true}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"" + channel + "\"],\"onlyNotNotified\":true}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         String jobId = JsonPath.read(body, "$.jobId");
         ProcessInstance pi = instanceOf(jobId);
         execute(job(pi)); // decide
-        execute(job(pi)); // no paper letters
-        BpmnAwareTests.assertThat(pi).isWaitingAt("EnvoyerCourriels");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("ProduirePdf");
         return jobId;
+    }
+
+    /**
+     * Issue 17, point 1, the PDF step: run twice at once (its lock ran out while it rendered), it
+     * records each letter once and leaves one whole PDF.
+     */
+    @Test
+    void aSecondExecutionOfThePdfStepBesideTheFirstRecordsNoLetterTwice() throws Exception {
+        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String jobId = notificationOfThirtyGuardians(big, "PAPER");
+        Job printer = job(instanceOf(jobId));
+        ManagementService management = engine.getManagementService();
+        java.util.concurrent.ExecutorService node = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> first = node.submit(() -> management.executeJob(printer.getId()));
+        List<Throwable> failures = new java.util.ArrayList<>();
+        try {
+            management.executeJob(printer.getId());
+        } catch (Exception e) {
+            failures.add(e);
+        }
+        try {
+            first.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            failures.add(e.getCause());
+        } finally {
+            node.shutdown();
+        }
+        // the one that did not complete the job lost the engine's optimistic lock, nothing else (it shared the
+        // partial file before: NoSuchFileException, or a half-written PDF moved in place)
+        assertThat(failures).hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(f -> assertThat(f).isInstanceOf(org.camunda.bpm.engine.OptimisticLockingException.class));
+        runJobs(jobId);
+        assertThat(jdbc.queryForObject("select count(*) from code_notification where uai = ? and channel = 'PAPER'", Integer.class, big))
+                .isEqualTo(30);
+        assertThat(jobView(jobId, big)).containsEntry("state", "DONE").containsEntry("printed", 30);
+        byte[] pdf = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                jdbc.queryForObject("select pdf_path from notification_job where id = ?", String.class, jobId)));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document).split("Code d.Activation Responsable", -1)).hasSizeGreaterThan(30);
+        }
     }
 
     int sentInOutbox(String jobId) {
