@@ -603,6 +603,30 @@ abstract class NotificationContract {
     }
 
     /**
+     * Issue 17, point 2: an execution died while it sent Paul's message (its claim, the test profile's
+     * 5 s, still runs). The next execution sends Anne's at once, leaves Paul's alone while the claim
+     * runs, then sends it once the claim ran out: no 5-minute wait per message, nothing sent twice.
+     */
+    @Test
+    void aMessageClaimedByADeadExecutionIsSentOnceItsClaimRunsOut() throws Exception {
+        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\"]}"));
+        ProcessInstance pi = instanceOf(jobId);
+        execute(job(pi)); // decide
+        execute(job(pi)); // no paper letters
+        jdbc.update("update mail_outbox set claimed_by = 'noeud-arrete', claimed_until = ? where batch_id = ? and recipient = ?",
+                java.sql.Timestamp.from(clock.instant().plusSeconds(3)), jobId, "paul.martin@example.fr");
+
+        execute(job(pi));
+
+        BpmnAwareTests.assertThat(pi).hasPassed("EnvoyerCourriels", "Terminer").isEnded();
+        Map<String, List<MimeMessage>> received = byRecipient(smtp.getReceivedMessages());
+        assertThat(received.keySet()).containsExactly("anne.bernard@example.fr", "paul.martin@example.fr");
+        assertThat(received.values()).allSatisfy(m -> assertThat(m).hasSize(1));
+        assertThat(jdbc.queryForList("select recipient from mail_outbox where batch_id = ? order by sent_at, id", String.class, jobId))
+                .as("Anne first: Paul waited for the claim").containsExactly("anne.bernard@example.fr", "paul.martin@example.fr");
+    }
+
+    /**
      * Issue 17, point 2: each message is recorded as sent as soon as the server accepted it, so that a
      * crash leaves at most the message in flight unrecorded: when the relay accepts message n, the
      * n − 1 before it are already SENT in the outbox (they were recorded by groups of 10 before).
