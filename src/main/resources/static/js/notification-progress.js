@@ -3,6 +3,8 @@
   var box = document.getElementById("progress-box");
   var bar = document.getElementById("progress");
   var text = document.getElementById("progress-text");
+  var retry = document.getElementById("retry");
+  var retryText = document.getElementById("retry-text");
   var failures = 0;
   function poll() {
     fetch(box.dataset.url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
@@ -13,6 +15,8 @@
         bar.value = j.done;
         text.textContent = j.done + " sur " + j.total
           + (j.state === "RUNNING" ? " — en cours…" : (j.state === "DONE" ? " — terminé." : " — arrêté."));
+        retryText.textContent = j.retry || "";
+        retry.classList.toggle("fr-hidden", !j.retry);
         if (j.state === "RUNNING") { setTimeout(poll, 1000); } else { window.location.reload(); }
       })
       .catch(function () {
@@ -23,4 +27,3 @@
   }
   setTimeout(poll, 500);
 })();
-

@@ -61,6 +61,15 @@ interface CodeMapper {
 
     void finishGeneration(@Param("id") String id, @Param("at") Instant at);
 
+    /** Generations requested before {@code before} whose lifecycles are not all started, not taken over since then. */
+    List<GenerationRow> findUnfinishedGenerations(@Param("before") Instant before);
+
+    /** Marks the generation taken over; 0 when another node did since {@code before}. */
+    int claimUnfinishedGeneration(@Param("id") String id, @Param("now") Instant now, @Param("before") Instant before);
+
+    /** The codes a generation actually wrote (CAR or CAE). */
+    int countGenerationCodes(@Param("id") String id, @Param("kind") String kind);
+
     /** Removes an invalidated code from the téléservices side at once (revocations do not wait for the night). */
     int revokeReplicatedGuardianCode(@Param("id") long id);
 

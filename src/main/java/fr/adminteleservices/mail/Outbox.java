@@ -3,22 +3,24 @@ package fr.adminteleservices.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -30,11 +32,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox. {@link #enqueue} joins the caller's transaction, so a message exists exactly when the
- * decision to send it was committed. {@link #send} sends a batch's waiting messages, a group
- * ({@code teleservices.mail.group-size}, 50) per SMTP connection, and records each group's outcome in its own transaction: a message recorded
- * as sent is never sent again, and one not recorded waits for the next attempt. Its Message-ID is
- * fixed by the outbox row, so that the one window left (the server took the message, the record did
- * not commit) gives at worst a copy with the same Message-ID, which mail readers merge.
+ * decision to send it was committed. {@link #sendSlice} sends a bounded slice of a batch's waiting
+ * messages ({@code teleservices.mail.slice-size} messages, {@code teleservices.mail.slice-time}), so
+ * that a process job always ends well inside the engine's job lock. Each message is first claimed
+ * (owner and {@code teleservices.mail.claim-time}) in its own transaction, then sent, then recorded as
+ * sent in its own transaction as soon as the server accepted it: a second execution beside this one
+ * (lock expired, another node) never takes a claimed message, and a crash leaves at most the one
+ * message in flight unrecorded. Its Message-ID is fixed by the outbox row, so that this window gives
+ * at worst a copy with the same Message-ID, which mail readers merge.
  */
 @Service
 public class Outbox {
@@ -42,6 +47,10 @@ public class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     /** A header naming the establishment a message was sent for (the demo mailbox shows a head only theirs). */
     public static final String ESTABLISHMENT_HEADER = "X-Teleservices-Etablissement";
+    /** Rows read at once while a slice goes on. */
+    private static final int FETCH = 50;
+    /** How often a slice looks again when the only messages left are claimed by another execution. */
+    private static final Duration CLAIM_POLL = Duration.ofMillis(250);
 
     /** One map for every message: Spring would otherwise read mime.types again for each (NotificationBenchmark). */
     private static final jakarta.activation.FileTypeMap FILE_TYPES = new org.springframework.mail.javamail.ConfigurableMimeFileTypeMap();
@@ -53,10 +62,15 @@ public class Outbox {
     private final Clock clock;
     private final String from;
     private final String domain;
-    private final int group;
+    private final int sliceSize;
+    private final Duration sliceTime;
+    private final Duration claimTime;
 
     Outbox(OutboxMapper mapper, JavaMailSenderImpl sender, List<MailTemplate> templates, PlatformTransactionManager transactions,
-           Clock clock, @Value("${teleservices.mail.from}") String from, @Value("${teleservices.mail.group-size:50}") int group) {
+           Clock clock, @Value("${teleservices.mail.from}") String from,
+           @Value("${teleservices.mail.slice-size:500}") int sliceSize,
+           @Value("${teleservices.mail.slice-time:PT1M}") Duration sliceTime,
+           @Value("${teleservices.mail.claim-time:PT2M}") Duration claimTime) {
         this.mapper = mapper;
         this.sender = sender;
         this.templates = templates.stream().collect(Collectors.toMap(MailTemplate::name, Function.identity()));
@@ -65,7 +79,9 @@ public class Outbox {
         this.clock = clock;
         this.from = from;
         this.domain = from.substring(from.indexOf('@') + 1);
-        this.group = Math.max(1, group);
+        this.sliceSize = Math.max(1, sliceSize);
+        this.sliceTime = sliceTime;
+        this.claimTime = claimTime;
     }
 
     /**
@@ -88,7 +104,7 @@ public class Outbox {
      * For a message that a process step decides by itself (nothing else to commit with it): queues it
      * in its own transaction, unless the batch already holds a message of that template (a retried
      * step: waiting, or even already sent), then sends the batch. Throws {@link MailUnavailable} like
-     * {@link #send}.
+     * {@link #sendSlice}.
      */
     public int enqueueAndSend(OutgoingMail mail) {
         ownTransaction.executeWithoutResult(t -> {
@@ -103,72 +119,127 @@ public class Outbox {
         return mapper.countPending(batchId);
     }
 
-    /**
-     * Sends every waiting message of the batch. Throws {@link MailUnavailable} when the SMTP server
-     * cannot take them: the caller (a process job) retries later; what was sent stays sent.
-     * Returns the number of messages sent by this call.
-     */
+    /** Sends the whole batch, slice after slice: for the small batches (one or two messages) of a process step. */
     public int send(String batchId) {
         int sent = 0;
-        java.util.Set<Long> handled = new java.util.HashSet<>();
-        List<OutboxMapper.OutboxRow> rows;
-        while (!(rows = mapper.findPending(batchId, group)).isEmpty()) {
-            for (OutboxMapper.OutboxRow row : rows) {
-                // a message handled in this call must not come back: sending it again is the one thing never to do
-                if (!handled.add(row.id())) {
-                    throw new IllegalStateException("Mail " + row.id() + " is still pending after it was handled");
-                }
-            }
-            sent += sendGroup(rows);
-        }
+        Slice slice;
+        do {
+            slice = sendSlice(batchId);
+            sent += slice.sent();
+        } while (slice.left() > 0 && slice.sent() > 0);
         return sent;
     }
 
-    private int sendGroup(List<OutboxMapper.OutboxRow> rows) {
-        Map<MimeMessage, OutboxMapper.OutboxRow> messages = new LinkedHashMap<>();
-        for (OutboxMapper.OutboxRow row : rows) {
-            try {
-                messages.put(compose(row), row);
-            } catch (MailObsolete obsolete) {
-                abandon(row, "CANCELLED", obsolete.getMessage());
-            } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-                log.warn("Mail {} cannot be composed: {}", row.id(), e.toString());
-                abandon(row, "FAILED", "Le message n'a pas pu être composé.");
+    /**
+     * Sends the next slice of the batch's waiting messages. Throws {@link MailUnavailable} when the
+     * SMTP server cannot take them: the caller (a process job) retries later; what was sent stays sent.
+     */
+    public Slice sendSlice(String batchId) {
+        String owner = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + sliceTime.toNanos();
+        int sent = 0;
+        Set<Long> handled = new HashSet<>();
+        try (SmtpConnection smtp = new SmtpConnection()) {
+            while (sent < sliceSize && System.nanoTime() < deadline) {
+                List<OutboxMapper.OutboxRow> rows = mapper.findClaimable(batchId, clock.instant(), FETCH);
+                if (rows.isEmpty()) {
+                    if (mapper.countPending(batchId) == 0) {
+                        break;
+                    }
+                    // the rest is claimed by another execution: wait, within this slice, until it is sent or its claim runs out
+                    sleep(CLAIM_POLL);
+                    continue;
+                }
+                for (OutboxMapper.OutboxRow row : rows) {
+                    if (sent >= sliceSize || System.nanoTime() >= deadline) {
+                        break;
+                    }
+                    if (!claim(row, owner)) {
+                        continue;
+                    }
+                    // a message handled in this call must not come back: sending it again is the one thing never to do
+                    if (!handled.add(row.id())) {
+                        throw new IllegalStateException("Mail " + row.id() + " is still pending after it was handled");
+                    }
+                    sent += sendOne(row, smtp);
+                }
             }
         }
-        if (messages.isEmpty()) {
+        return new Slice(sent, mapper.countPending(batchId));
+    }
+
+    /** What a slice did: messages sent, and messages of the batch still waiting. */
+    public record Slice(int sent, int left) {
+    }
+
+    private boolean claim(OutboxMapper.OutboxRow row, String owner) {
+        Instant now = clock.instant();
+        Integer claimed = ownTransaction.execute(t -> mapper.claim(row.id(), owner, now, now.plus(claimTime)));
+        return claimed != null && claimed == 1;
+    }
+
+    /** Sends one claimed message and records the outcome at once; returns 1 when it was sent. */
+    private int sendOne(OutboxMapper.OutboxRow row, SmtpConnection smtp) {
+        MimeMessage message;
+        try {
+            message = compose(row);
+        } catch (MailObsolete obsolete) {
+            abandon(row, "CANCELLED", obsolete.getMessage());
+            return 0;
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            log.warn("Mail {} cannot be composed: {}", row.id(), e.toString());
+            abandon(row, "FAILED", "Le message n'a pas pu être composé.");
             return 0;
         }
-        Map<Object, Exception> failures = Map.of();
         try {
-            sender.send(messages.keySet().toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            failures = e.getFailedMessages();
-        } catch (MailException e) {
-            // authentication or connection refused before any message: nothing was sent
-            recordAttempt(new ArrayList<>(messages.values()), e);
+            smtp.send(message);
+        } catch (MessagingException e) {
+            if (isRecipientRefused(e)) {
+                abandon(row, "FAILED", "Adresse refusée par le serveur de messagerie : " + row.recipient());
+                return 0;
+            }
+            recordAttempt(row, e);
             throw new MailUnavailable("Le serveur de messagerie est indisponible : " + e.getMessage(), e);
         }
-        int sent = 0;
-        List<OutboxMapper.OutboxRow> retry = new ArrayList<>();
-        Exception lastTransient = null;
-        for (Map.Entry<MimeMessage, OutboxMapper.OutboxRow> m : messages.entrySet()) {
-            Exception failure = failures.get(m.getKey());
-            if (failure == null) {
-                markSent(m.getValue());
-                sent++;
-            } else if (isRecipientRefused(failure)) {
-                abandon(m.getValue(), "FAILED", "Adresse refusée par le serveur de messagerie : " + m.getValue().recipient());
-            } else {
-                retry.add(m.getValue());
-                lastTransient = failure;
+        markSent(row);
+        return 1;
+    }
+
+    /** One SMTP connection for a slice, opened at the first message, each message sent on its own. */
+    private final class SmtpConnection implements AutoCloseable {
+        private Transport transport;
+
+        void send(MimeMessage message) throws MessagingException {
+            if (transport == null || !transport.isConnected()) {
+                transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+                transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+            }
+            if (message.getSentDate() == null) {
+                message.setSentDate(new java.util.Date(clock.millis()));
+            }
+            message.saveChanges();
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    log.debug("Closing the SMTP connection: {}", e.toString());
+                }
             }
         }
-        if (!retry.isEmpty()) {
-            recordAttempt(retry, lastTransient);
-            throw new MailUnavailable("Le serveur de messagerie est indisponible : " + lastTransient.getMessage(), lastTransient);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MailUnavailable("Envoi interrompu.", e);
         }
-        return sent;
     }
 
     private MimeMessage compose(OutboxMapper.OutboxRow row) throws MessagingException, UnsupportedEncodingException {
@@ -202,9 +273,9 @@ public class Outbox {
         });
     }
 
-    private void recordAttempt(List<OutboxMapper.OutboxRow> rows, Exception cause) {
+    private void recordAttempt(OutboxMapper.OutboxRow row, Exception cause) {
         String error = cause == null ? null : truncate(cause.toString());
-        ownTransaction.executeWithoutResult(t -> mapper.recordAttempt(rows.stream().map(OutboxMapper.OutboxRow::id).toList(), error));
+        ownTransaction.executeWithoutResult(t -> mapper.recordAttempt(row.id(), error));
     }
 
     /** The server refused this recipient (5xx on RCPT TO): retrying would not help. */

@@ -132,6 +132,9 @@ interface NotificationMapper {
 
     int markStudentCodesNotified(@Param("jobId") String jobId, @Param("today") LocalDate today);
 
+    /** Locks the job's paper items still to record, until the transaction ends. */
+    List<Long> lockPaperItems(@Param("jobId") String jobId);
+
     int markPrinted(@Param("jobId") String jobId);
 
     // --- one e-mail sent or abandoned (reference = item id) ---

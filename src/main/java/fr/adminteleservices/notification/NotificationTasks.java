@@ -20,10 +20,13 @@ class NotificationTasks {
         return execution -> notifications.printLetters((String) execution.getVariable("jobId"));
     }
 
-    /** "Envoyer les courriels": a failure (SMTP server down) is retried by the engine, as the BPMN says. */
+    /**
+     * "Envoyer les courriels", one slice per job (shorter than the job's lock); tells the process how many
+     * e-mails remain. A failure (SMTP server down) is retried by the engine, as the BPMN says.
+     */
     @Bean
     JavaDelegate notificationMailer(Notifications notifications) {
-        return execution -> notifications.sendEmails((String) execution.getVariable("jobId"));
+        return execution -> execution.setVariable("emailsLeft", notifications.sendEmails((String) execution.getVariable("jobId")));
     }
 
     @Bean

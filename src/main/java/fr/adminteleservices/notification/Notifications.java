@@ -16,6 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -26,7 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.apache.ibatis.cursor.Cursor;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +56,8 @@ public class Notifications {
     static final String MAIL_TEMPLATE = "guardian-letter";
     /** Items decided per transaction. */
     static final int CHUNK = 200;
+    /** The zone of the screens' times. */
+    private static final ZoneId PAGE_ZONE = ZoneId.of("Europe/Paris");
     /** The letters' progress is written every so many letters. */
     static final int PROGRESS_EVERY = 100;
 
@@ -61,13 +68,14 @@ public class Notifications {
     private final RuleBook rules;
     private final Outbox outbox;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final Path pdfDirectory;
     private final java.time.Duration pdfKept;
 
     Notifications(NotificationMapper mapper, EstablishmentService establishments, LetterFactory letters, LetterRenderer renderer,
-                  RuleBook rules, Outbox outbox, RuntimeService runtime, PlatformTransactionManager transactions, Clock clock,
+                  RuleBook rules, Outbox outbox, RuntimeService runtime, ManagementService management, PlatformTransactionManager transactions, Clock clock,
                   @Value("${teleservices.notification.pdf-dir:./data/notifications}") Path pdfDirectory,
                   @Value("${teleservices.notification.pdf-kept:P7D}") java.time.Duration pdfKept) {
         this.mapper = mapper;
@@ -77,6 +85,7 @@ public class Notifications {
         this.rules = rules;
         this.outbox = outbox;
         this.runtime = runtime;
+        this.management = management;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -337,7 +346,10 @@ public class Notifications {
 
     /**
      * "Produire le PDF des courriers": streams the job's paper letters into one PDF file, then, in
-     * the same transaction, records them as notified. A failure before the end marks nothing.
+     * the same transaction, records them as notified. A failure before the end marks nothing. FOP
+     * renders about 35 letters a second on a loaded 2-core machine (LetterBenchmark): a lycée's 7,000
+     * letters come close to the job's 5-minute lock, so a second execution may start beside this
+     * one; it writes its own partial file and records nothing twice (the items are locked, then found printed).
      */
     void printLetters(String jobId) {
         NotificationMapper.JobRow job = mapper.findJob(jobId);
@@ -350,7 +362,8 @@ public class Notifications {
         Path file = pdfFile(job);
         try {
             OwnerOnlyFiles.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            // one partial file per execution: a second execution beside this one (lock expired) never writes into it
+            Path partial = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".partial");
             try (OutputStream out = OwnerOnlyFiles.create(partial)) {
                 render(job, context, out, true);
             }
@@ -399,6 +412,8 @@ public class Notifications {
     }
 
     private void recordPrinted(String jobId, String kind) {
+        // a second execution of the step waits here until the first commits, then finds nothing left to record
+        mapper.lockPaperItems(jobId);
         Instant now = clock.instant();
         mapper.recordPaperNotifications(jobId, now);
         if ("CAE".equals(kind)) {
@@ -429,9 +444,12 @@ public class Notifications {
                 .mapToInt(NotificationMapper.StateCount::items).sum();
     }
 
-    /** "Envoyer les courriels": throws when the SMTP server is unavailable, so that the process retries later. */
+    /**
+     * "Envoyer les courriels", one slice: returns how many e-mails still wait (the process loops). Throws
+     * when the SMTP server is unavailable, so that the process retries later.
+     */
     int sendEmails(String jobId) {
-        return outbox.send(jobId);
+        return outbox.sendSlice(jobId).left();
     }
 
     void finish(String jobId) {
@@ -465,18 +483,48 @@ public class Notifications {
         int done = emailed + printed + skipped + Math.min(job.lettersRendered(), paperDecided);
         String state = job.state();
         String failure = job.failure();
+        Job waitingRetry = null;
         if ("RUNNING".equals(state)) {
             Incident incident = incident(jobId);
             if (incident != null) {
                 state = "FAILED";
                 failure = failureMessage(incident);
+            } else {
+                waitingRetry = failedJob(jobId);
             }
         }
         List<JobView.Skipped> skippedItems = mapper.findSkipped(jobId).stream()
                 .map(s -> new JobView.Skipped(s.linkId(), s.eleveId(), s.studentName(), s.guardianName(), s.reason())).toList();
         String pdf = job.pdfPath() == null ? null : "/api/notification-jobs/" + job.id() + "/pdf";
         return new JobView(job.id(), job.uai(), job.kind(), state, done, job.total(), emailed, printed, waiting, skippedItems, pdf,
-                job.requestedAt(), job.requestedBy(), job.finishedAt(), failure);
+                job.requestedAt(), job.requestedBy(), job.finishedAt(), failure, retryMessage(waitingRetry),
+                waitingRetry == null ? null : waitingRetry.getExceptionMessage(),
+                waitingRetry == null || waitingRetry.getDuedate() == null ? null : waitingRetry.getDuedate().toInstant());
+    }
+
+    /** A step of the job's process that failed and waits for its next attempt (retry cycle of the BPMN), if any. */
+    private Job failedJob(String jobId) {
+        ProcessInstance instance = instanceOf(jobId);
+        if (instance == null) {
+            return null;
+        }
+        return management.createJobQuery().processInstanceId(instance.getId()).withException().list().stream().findFirst().orElse(null);
+    }
+
+    /** What the head reads while a step waits for its next attempt: an SMTP outage is not « en cours ». */
+    private String retryMessage(Job failed) {
+        if (failed == null) {
+            return null;
+        }
+        String what = "EnvoyerCourriels".equals(failed.getFailedActivityId()) ? "Le serveur de messagerie ne répond pas"
+                : "Une étape de la notification a échoué";
+        if (failed.getDuedate() == null) {
+            return what + ".";
+        }
+        ZonedDateTime next = failed.getDuedate().toInstant().atZone(PAGE_ZONE);
+        String day = next.toLocalDate().equals(LocalDate.now(clock.withZone(PAGE_ZONE))) ? ""
+                : " le " + next.format(DateTimeFormatter.ofPattern("dd/MM"));
+        return what + " ; nouvel essai" + day + " à " + next.format(DateTimeFormatter.ofPattern("H' h 'mm")) + ".";
     }
 
     /** The finished PDF of a job, if it has one. */
@@ -519,9 +567,12 @@ public class Notifications {
                                      String recipient) {
     }
 
+    private ProcessInstance instanceOf(String jobId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(jobId).processDefinitionKey(PROCESS).singleResult();
+    }
+
     private Incident incident(String jobId) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(jobId)
-                .processDefinitionKey(PROCESS).singleResult();
+        ProcessInstance instance = instanceOf(jobId);
         if (instance == null) {
             return null;
         }

@@ -15,13 +15,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploys {@code processes/} (BPMN, DMN and Camunda forms) when the engine starts, in one deployment
- * with relative resource names and duplicate filtering: an unchanged file keeps its version, a
- * changed one becomes a new version. A parse error stops start-up with the file, line and column.
+ * with relative resource names, a fixed name and source, and duplicate filtering: an unchanged file keeps
+ * its version, wherever the folder is, a changed one becomes a new version. A parse error stops start-up with the file, line and column.
  */
 @Component
 class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
 
     static final String DEPLOYMENT_NAME = "admin-teleservices-processes";
+    /**
+     * The same on every node: Camunda filters duplicates among the deployments of the same name and
+     * source, so a source naming the folder's absolute path made each node in another folder deploy
+     * every process again as a new version.
+     */
+    static final String DEPLOYMENT_SOURCE = "processes";
     private static final Logger log = LoggerFactory.getLogger(ProcessFolderDeployer.class);
 
     private final String directory;
@@ -42,7 +48,7 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
         AnalystFolder dmn = AnalystFolder.load(directory, "processes", ".dmn");
         DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
                 .name(DEPLOYMENT_NAME)
-                .source(bpmn.description())
+                .source(DEPLOYMENT_SOURCE)
                 .enableDuplicateFiltering(true);
         int count = 0;
         for (AnalystFolder folder : new AnalystFolder[] {bpmn, forms, dmn}) {

@@ -21,9 +21,21 @@ public class Replication {
         this.service = service;
     }
 
-    /** Runs the replication now and returns when it has finished. */
+    /**
+     * Runs the replication now and returns when it has finished; {@link ReplicationInProgress} when
+     * another one runs (its process instance is then not kept).
+     */
     public ReplicationRun runNow(String startedBy) {
-        ProcessInstance pi = runtime.startProcessInstanceByMessage(REQUESTED, Map.of("startedBy", startedBy));
-        return service.runOfProcess(pi.getId());
+        try {
+            ProcessInstance pi = runtime.startProcessInstanceByMessage(REQUESTED, Map.of("startedBy", startedBy));
+            return service.runOfProcess(pi.getId());
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ReplicationInProgress running) {
+                    throw running;
+                }
+            }
+            throw e;
+        }
     }
 }

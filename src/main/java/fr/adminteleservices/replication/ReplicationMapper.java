@@ -90,6 +90,20 @@ interface ReplicationMapper {
 
     void insertRun(RunRow row);
 
+    /** Takes the cluster's replication lock when free or when its lease ran out; 1 when taken. */
+    int acquireLock(@Param("owner") String owner, @Param("now") Instant now, @Param("until") Instant until);
+
+    int renewLock(@Param("owner") String owner, @Param("until") Instant until);
+
+    void setLockedRun(@Param("owner") String owner, @Param("runId") long runId);
+
+    void releaseLock(@Param("owner") String owner);
+
+    /** The run holding the lock, if its lease runs. */
+    ReplicationRun findLockedRun(@Param("now") Instant now);
+
+    void progressRun(@Param("id") long id);
+
     void finishRun(RunRow row);
 
     ReplicationRun findRun(@Param("id") long id);
@@ -112,5 +126,6 @@ interface ReplicationMapper {
         public int services;
         public int codes;
         public Long durationMs;
+        public int establishmentsTotal;
     }
 }

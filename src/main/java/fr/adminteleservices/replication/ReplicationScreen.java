@@ -29,7 +29,13 @@ class ReplicationScreen {
 
     @PostMapping("/academie/replication")
     String runNow(RedirectAttributes redirect) {
-        ReplicationRun run = replication.runNow(EstablishmentAccess.currentUser().username());
+        ReplicationRun run;
+        try {
+            run = replication.runNow(EstablishmentAccess.currentUser().username());
+        } catch (ReplicationInProgress running) {
+            redirect.addFlashAttribute("warning", running.getMessage());
+            return "redirect:/academie/replication";
+        }
         redirect.addFlashAttribute("message", "Réplication terminée en " + run.durationMs() + " ms : " + run.establishments()
                 + " établissement(s), " + run.students() + " élèves, " + run.guardians() + " responsables copiés.");
         return "redirect:/academie/replication";

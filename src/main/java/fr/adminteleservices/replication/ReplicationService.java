@@ -2,11 +2,14 @@ package fr.adminteleservices.replication;
 
 import fr.adminteleservices.settings.Settings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,39 +28,72 @@ public class ReplicationService {
     private final ReplicationMapper mapper;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
+    /** How long a run holds the cluster's lock without renewing it (after each establishment): a dead node's lock runs out. */
+    private final Duration lease;
 
-    ReplicationService(ReplicationMapper mapper, PlatformTransactionManager transactions, Clock clock) {
+    ReplicationService(ReplicationMapper mapper, PlatformTransactionManager transactions, Clock clock,
+                       @Value("${teleservices.replication.lease:PT10M}") Duration lease) {
         this.mapper = mapper;
+        this.lease = lease;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
-    /** Copies every establishment as of that day. */
+    /**
+     * Copies every establishment as of that day. One run at a time across the cluster: it holds the
+     * lease of the row {@code replication_lock}, renewed after each establishment; another request
+     * meanwhile gets {@link ReplicationInProgress} with the run's progress (two runs at once used to
+     * deadlock on the ts_* tables).
+     */
     public ReplicationRun replicate(LocalDate asOf, String startedBy, String processInstanceId) {
         long started = System.nanoTime();
-        ReplicationMapper.RunRow run = new ReplicationMapper.RunRow();
-        run.processInstanceId = processInstanceId;
-        run.startedAt = clock.instant();
-        run.startedBy = startedBy;
-        run.asOf = asOf;
-        ownTransaction.executeWithoutResult(s -> mapper.insertRun(run));
-
-        List<String> establishments = mapper.findEstablishments();
-        for (String uai : establishments) {
-            Counts counts = ownTransaction.execute(s -> replicate(uai, asOf, run.startedAt));
-            if (counts != null && counts.declared) {
-                run.establishments++;
-                run.students += counts.students;
-                run.guardians += counts.guardians;
-                run.links += counts.links;
-                run.services += counts.services;
-                run.codes += counts.codes;
-            }
+        String owner = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        if (ownTransaction.execute(s -> mapper.acquireLock(owner, now, now.plus(lease))) != 1) {
+            throw new ReplicationInProgress(mapper.findLockedRun(now));
         }
-        run.finishedAt = clock.instant();
-        run.durationMs = (System.nanoTime() - started) / 1_000_000;
-        ownTransaction.executeWithoutResult(s -> mapper.finishRun(run));
+        try {
+            ReplicationMapper.RunRow run = new ReplicationMapper.RunRow();
+            run.processInstanceId = processInstanceId;
+            run.startedAt = now;
+            run.startedBy = startedBy;
+            run.asOf = asOf;
+            List<String> establishments = mapper.findEstablishments();
+            run.establishmentsTotal = establishments.size();
+            ownTransaction.executeWithoutResult(s -> {
+                mapper.insertRun(run);
+                mapper.setLockedRun(owner, run.id);
+            });
+            for (String uai : establishments) {
+                Counts counts = ownTransaction.execute(s -> {
+                    Counts c = replicate(uai, asOf, run.startedAt);
+                    mapper.progressRun(run.id);
+                    if (mapper.renewLock(owner, clock.instant().plus(lease)) != 1) {
+                        // our lease ran out and another run took over: stop rather than run beside it
+                        throw new IllegalStateException("Replication lease lost while copying " + uai);
+                    }
+                    return c;
+                });
+                if (counts != null && counts.declared) {
+                    run.establishments++;
+                    run.students += counts.students;
+                    run.guardians += counts.guardians;
+                    run.links += counts.links;
+                    run.services += counts.services;
+                    run.codes += counts.codes;
+                }
+            }
+            run.finishedAt = clock.instant();
+            run.durationMs = (System.nanoTime() - started) / 1_000_000;
+            ownTransaction.executeWithoutResult(s -> mapper.finishRun(run));
+            return logged(run, asOf);
+        } finally {
+            ownTransaction.executeWithoutResult(s -> mapper.releaseLock(owner));
+        }
+    }
+
+    private ReplicationRun logged(ReplicationMapper.RunRow run, LocalDate asOf) {
         log.info("Replication as of {}: {} establishments, {} students, {} guardians, {} links, {} codes in {} ms",
                 asOf, run.establishments, run.students, run.guardians, run.links, run.codes, run.durationMs);
         return mapper.findRun(run.id);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 @Component("replicationTask")
 class ReplicationTask implements JavaDelegate {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplicationTask.class);
     /** Who started a run the timer fired. */
     static final String TIMER = "minuterie";
 
@@ -24,8 +25,18 @@ class ReplicationTask implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object by = execution.getVariable("startedBy");
-        ReplicationRun run = replication.replicate(LocalDate.now(clock), by instanceof String s ? s : TIMER,
-                execution.getProcessInstanceId());
+        ReplicationRun run;
+        try {
+            run = replication.replicate(LocalDate.now(clock), by instanceof String s ? s : TIMER, execution.getProcessInstanceId());
+        } catch (ReplicationInProgress running) {
+            if (by instanceof String) {
+                throw running; // asked by an administrator: they get the answer (409) and the run's progress
+            }
+            // the night's timer while another run copies: that run does the work
+            log.info("Nightly replication skipped: {}", running.getMessage());
+            execution.setVariable("skipped", true);
+            return;
+        }
         execution.setVariable("runId", run.id());
         execution.setVariable("establishments", run.establishments());
         execution.setVariable("students", run.students());

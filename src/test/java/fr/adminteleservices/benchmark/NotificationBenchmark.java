@@ -109,8 +109,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Run it alone: {@code mvn -B -Pbenchmark -DskipTests -DskipFrontend=true test-compile exec:exec@notification-benchmark}.
  * Arguments: {@code --couples N} (2,000), {@code --students S} (1,250), {@code --runs R} (2), {@code --part
- * pdf|email|both} (both), {@code --warm-up true|false} (true), {@code --group-size G} (the outbox's
- * {@code teleservices.mail.group-size}; default: the application's, 50). System property
+ * pdf|email|both} (both), {@code --warm-up true|false} (true), {@code --slice-size G} (the outbox's
+ * {@code teleservices.mail.slice-size}; default: the application's, 500). System property
  * {@code bench.pause-after-run-ms}: sleep after each run (to take a heap histogram or dump with jcmd);
  * {@code bench.fop-leak-probe=true}: after each paper run, cut by reflection the link from FOP's static
  * {@code PDFPageLabels.S_DECIMAL} to the last PDF document and print the heap freed (a diagnosis; it changes the
@@ -122,10 +122,11 @@ public final class NotificationBenchmark {
     private static final String ACADEMY = "bench";
     private static final String BY = "bench";
     private static final int START_YEAR = 2026;
-    private static final String UAI = SiecleExportGenerator.uai(990201);
+    static final String UAI = SiecleExportGenerator.uai(990201);
     private static final String[] STATUS = {"Questions", "Com_commit", "Com_select", "Com_insert", "Com_update"};
 
-    private static String url;
+    /** The benchmark database (set by main, or by another benchmark that reuses {@link #setUp}). */
+    static String url;
     private static String dbPid;
     private static GreenMail smtp;
 
@@ -135,7 +136,7 @@ public final class NotificationBenchmark {
         int runs = 2;
         String part = "both";
         boolean warmUp = true;
-        String groupSize = null;
+        String sliceSize = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--couples" -> couples = Integer.parseInt(args[++i]);
@@ -143,9 +144,9 @@ public final class NotificationBenchmark {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--part" -> part = args[++i];
                 case "--warm-up" -> warmUp = Boolean.parseBoolean(args[++i]);
-                case "--group-size" -> groupSize = args[++i];
+                case "--slice-size" -> sliceSize = args[++i];
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]
-                        + " (--couples N --students S --runs R --part pdf|email|both --warm-up true|false --group-size G)");
+                        + " (--couples N --students S --runs R --part pdf|email|both --warm-up true|false --slice-size G)");
             }
         }
         boolean pdf = !part.equals("email");
@@ -156,8 +157,8 @@ public final class NotificationBenchmark {
         Path pdfDir = Path.of("target", "notification-benchmark").toAbsolutePath();
 
         Map<String, String> properties = mailTo(smtp);
-        if (groupSize != null) {
-            properties.put("teleservices.mail.group-size", groupSize);
+        if (sliceSize != null) {
+            properties.put("teleservices.mail.slice-size", sliceSize);
         }
         properties.put("teleservices.notification.pdf-dir", pdfDir.toString());
         long startingAt = System.nanoTime();
@@ -166,10 +167,10 @@ public final class NotificationBenchmark {
         try {
             Runtime rt = Runtime.getRuntime();
             System.out.printf(Locale.ROOT, "%nApplication started in %,d ms on %s (%s); %d processors, max heap %,d MB, "
-                            + "GC %s, Java %s; SMTP: GreenMail on 127.0.0.1:%d (this JVM), group size %s; load average %s%n",
+                            + "GC %s, Java %s; SMTP: GreenMail on 127.0.0.1:%d (this JVM), slice size %s; load average %s%n",
                     (System.nanoTime() - startingAt) / 1_000_000, url, mariaDbVersion(url), rt.availableProcessors(),
                     rt.maxMemory() >> 20, gcNames(), System.getProperty("java.version"), smtp.getSmtp().getPort(),
-                    groupSize == null ? "default (50)" : groupSize, loadAverage());
+                    sliceSize == null ? "default (500)" : sliceSize, loadAverage());
 
             Setup setup = setUp(app, students, couples);
             if (warmUp) {
@@ -208,10 +209,10 @@ public final class NotificationBenchmark {
 
     // ------------------------------------------------------------------------------------------------ set-up
 
-    private record Setup(String warmUpDivision) {
+    record Setup(String warmUpDivision) {
     }
 
-    private static Setup setUp(ConfigurableApplicationContext app, int students, int couples) throws Exception {
+    static Setup setUp(ConfigurableApplicationContext app, int students, int couples) throws Exception {
         EstablishmentService establishments = app.getBean(EstablishmentService.class);
         Catalogue catalogue = app.getBean(Catalogue.class);
         SiecleImportService imports = app.getBean(SiecleImportService.class);

@@ -68,6 +68,8 @@ abstract class GuardianCodesContract {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    UnfinishedGenerations sweep;
 
     String uai;
 
@@ -297,5 +299,39 @@ abstract class GuardianCodesContract {
                 .processInstanceBusinessKey("CAR-" + other).singleResult();
         mvc.perform(post(base() + "/guardian-links/" + linkOf("11") + "/codes").with(headOf(uai))).andExpect(status().isCreated());
         assertThat(replaced).isEnded().hasPassed("CodeInvalide", "FinCodeInvalide");
+    }
+
+    /**
+     * Issue 17, point 3: the node writing a generation died after its codes were committed and before
+     * their lifecycles' process started (here: that process is gone), and it meant to write more. At
+     * the sweep (start-up, then on a timer) the generation is taken over once: each code written gets
+     * its lifecycle, and the progress ends at the codes actually written, not « 0 sur N » for ever.
+     */
+    @Test
+    void theCodesOfAGenerationWhoseNodeDiedGetTheirLifecyclesFromTheSweep() throws Exception {
+        String answer = generate("{\"all\":true}").andReturn().getResponse().getContentAsString();
+        String generationId = JsonPath.read(answer, "$.generationId");
+        ProcessInstance starter = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("code-generation")
+                .processInstanceBusinessKey(generationId).singleResult();
+        engine.getRuntimeService().deleteProcessInstance(starter.getId(), "test: the node died before starting it");
+        jdbc.update("update code_generation set codes = 6998 where id = ?", generationId);
+        // a recent generation may still be written by its node: it is left alone
+        org.assertj.core.api.Assertions.assertThat(sweep.sweep()).isZero();
+        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
+                .andExpect(jsonPath("$.codes").value(6998)).andExpect(jsonPath("$.lifecyclesStarted").value(0));
+        jdbc.update("update code_generation set requested_at = ? where id = ?",
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(1))), generationId);
+
+        org.assertj.core.api.Assertions.assertThat(sweep.sweep()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(sweep.sweep()).as("taken over once").isZero();
+        runGenerationJobs();
+
+        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
+                .andExpect(jsonPath("$.codes").value(3)).andExpect(jsonPath("$.lifecyclesStarted").value(3))
+                .andExpect(jsonPath("$.done").value(true));
+        for (Long codeId : jdbc.queryForList("select id from guardian_code where generation_id = ?", Long.class, generationId)) {
+            org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey("car-lifecycle").processInstanceBusinessKey("CAR-" + codeId).count()).isEqualTo(1);
+        }
     }
 }

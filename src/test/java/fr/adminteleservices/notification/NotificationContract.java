@@ -31,6 +31,7 @@ import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Heads;
+import fr.adminteleservices.support.SlowSmtpServer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -84,6 +85,8 @@ abstract class NotificationContract {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
 
     String uai;
 
@@ -162,7 +165,11 @@ abstract class NotificationContract {
     }
 
     Map<String, Object> jobView(String jobId) throws Exception {
-        String body = mvc.perform(get("/api/notification-jobs/" + jobId).with(headOf(uai))).andExpect(status().isOk())
+        return jobView(jobId, uai);
+    }
+
+    Map<String, Object> jobView(String jobId, String of) throws Exception {
+        String body = mvc.perform(get("/api/notification-jobs/" + jobId).with(headOf(of))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         return JsonPath.read(body, "$");
     }
@@ -429,8 +436,21 @@ abstract class NotificationContract {
             assertThatThrownBy(() -> execute(mailer)).hasMessageContaining("indisponible");
             if (attempts == 1) {
                 // the backoff of the BPMN: the next attempt in a minute, not at once
-                assertThat(management.createJobQuery().jobId(mailer.getId()).singleResult().getDuedate())
-                        .isAfter(java.util.Date.from(clock.instant().plusSeconds(50)));
+                java.util.Date next = management.createJobQuery().jobId(mailer.getId()).singleResult().getDuedate();
+                assertThat(next).isAfter(java.util.Date.from(clock.instant().plusSeconds(50)));
+                // and the head sees it, not « en cours » (issue 17, point 5)
+                String at = next.toInstant().atZone(java.time.ZoneId.of("Europe/Paris"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("H' h 'mm"));
+                Map<String, Object> retrying = jobView(jobId);
+                assertThat(retrying).containsEntry("state", "RUNNING")
+                        .containsEntry("retry", "Le serveur de messagerie ne répond pas ; nouvel essai à " + at + ".");
+                assertThat((String) retrying.get("lastError")).contains("indisponible");
+                var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+                                        .user(Heads.username(uai)).password(Heads.password(uai)))
+                        .andReturn().getRequest().getSession(false);
+                mvc.perform(get("/etablissements/" + uai + "/notifications/" + jobId).session(session)).andExpect(status().isOk())
+                        .andExpect(content().string(containsString("Le serveur de messagerie ne répond pas ; nouvel essai à " + at)));
             }
         }
         assertThat(attempts).isEqualTo(6);
@@ -452,11 +472,18 @@ abstract class NotificationContract {
     }
 
     /**
-     * The SMTP server stops in the middle of a batch of 30 e-mails: the process retries later, and
-     * in the end every guardian got exactly one e-mail and is marked notified, no one before.
+     * 30 couples in a new establishment {@code big}, each guardian with an e-mail address and a CAR; an
+     * e-mail notification of them decided and past its PDF step: its process waits at « Envoyer les courriels ».
      */
-    @Test
-    void anSmtpOutageInTheMiddleOfABatchLosesNothingAndSendsNothingTwice() throws Exception {
+    String eMailNotificationOfThirtyGuardians(String big) throws Exception {
+        String jobId = notificationOfThirtyGuardians(big, "EMAIL");
+        execute(job(instanceOf(jobId))); // no paper letters
+        BpmnAwareTests.assertThat(instanceOf(jobId)).isWaitingAt("EnvoyerCourriels");
+        return jobId;
+    }
+
+    /** The same 30 couples, notified through {@code channel}; the notification decided, its process at « Produire le PDF ». */
+    String notificationOfThirtyGuardians(String big, String channel) throws Exception {
         StringBuilder students = new StringBuilder();
         StringBuilder divisions = new StringBuilder();
         StringBuilder persons = new StringBuilder();
@@ -467,7 +494,6 @@ abstract class NotificationContract {
             persons.append(personne(Integer.toString(1000 + i), "Mme", "Parent" + i, "Hélène", "parent" + i + "@example.fr", ""));
             links.append(respLegal(Integer.toString(i), Integer.toString(1000 + i), "1"));
         }
-        String big = Heads.newEstablishmentWithHead(establishments, directory);
         imports.importExports(big, List.of(upload("ElevesSansAdresses.xml", eleves(big, students.toString(), divisions.toString())),
                 upload("ResponsablesAvecAdresses.xml", responsables(big, persons.toString(), links.toString(), ""))), "test");
         opening.declare(big, "test");
@@ -475,12 +501,171 @@ abstract class NotificationContract {
         mvc.perform(post("/api/establishments/" + big + "/guardian-codes/generation").with(headOf(big))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"all\":true}")).andExpect(status().isOk());
         String body = mvc.perform(post("/api/establishments/" + big + "/guardian-notifications").with(headOf(big))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"EMAIL\"],\"onlyNotNotified\":true}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"" + channel + "\"],\"onlyNotNotified\":true}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         String jobId = JsonPath.read(body, "$.jobId");
         ProcessInstance pi = instanceOf(jobId);
         execute(job(pi)); // decide
+        BpmnAwareTests.assertThat(pi).isWaitingAt("ProduirePdf");
+        return jobId;
+    }
+
+    /**
+     * Issue 17, point 1, the PDF step: run twice at once (its lock ran out while it rendered), it
+     * records each letter once and leaves one whole PDF.
+     */
+    @Test
+    void aSecondExecutionOfThePdfStepBesideTheFirstRecordsNoLetterTwice() throws Exception {
+        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String jobId = notificationOfThirtyGuardians(big, "PAPER");
+        Job printer = job(instanceOf(jobId));
+        ManagementService management = engine.getManagementService();
+        java.util.concurrent.ExecutorService node = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<?> first = node.submit(() -> management.executeJob(printer.getId()));
+        List<Throwable> failures = new java.util.ArrayList<>();
+        try {
+            management.executeJob(printer.getId());
+        } catch (Exception e) {
+            failures.add(e);
+        }
+        try {
+            first.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            failures.add(e.getCause());
+        } finally {
+            node.shutdown();
+        }
+        // the one that did not complete the job lost the engine's optimistic lock, nothing else (it shared the
+        // partial file before: NoSuchFileException, or a half-written PDF moved in place)
+        assertThat(failures).hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(f -> assertThat(f).isInstanceOf(org.camunda.bpm.engine.OptimisticLockingException.class));
+        runJobs(jobId);
+        assertThat(jdbc.queryForObject("select count(*) from code_notification where uai = ? and channel = 'PAPER'", Integer.class, big))
+                .isEqualTo(30);
+        assertThat(jobView(jobId, big)).containsEntry("state", "DONE").containsEntry("printed", 30);
+        byte[] pdf = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                jdbc.queryForObject("select pdf_path from notification_job where id = ?", String.class, jobId)));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document).split("Code d.Activation Responsable", -1)).hasSizeGreaterThan(30);
+        }
+    }
+
+    int sentInOutbox(String jobId) {
+        return jdbc.queryForObject("select count(*) from mail_outbox where batch_id = ? and state = 'SENT'", Integer.class, jobId);
+    }
+
+    /**
+     * Issue 17, point 1: with a slow relay, one job execution sends a bounded slice (the test profile's
+     * 10) and the process loops; a second execution of the same job beside the first (its lock ran
+     * out, another node took it) sends none of the messages the first one claimed: in the end each
+     * guardian got one message, 30 distinct Message-IDs for 30 messages.
+     */
+    @Test
+    void aSecondExecutionOfTheMailJobBesideTheFirstSendsNoMessageTwice() throws Exception {
+        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String jobId = eMailNotificationOfThirtyGuardians(big);
+        ProcessInstance pi = instanceOf(jobId);
+        try (SlowSmtpServer relay = new SlowSmtpServer(java.time.Duration.ofMillis(150))) {
+            int port = mailSender.getPort();
+            mailSender.setPort(relay.port());
+            try {
+                Job mailer = job(pi);
+                ManagementService management = engine.getManagementService();
+                java.util.concurrent.ExecutorService node = java.util.concurrent.Executors.newSingleThreadExecutor();
+                java.util.concurrent.Future<?> first = node.submit(() -> management.executeJob(mailer.getId()));
+                long until = System.currentTimeMillis() + 20_000;
+                while (relay.messageIds().size() < 2 && System.currentTimeMillis() < until) {
+                    Thread.sleep(20);
+                }
+                // the same job again while the first execution still sends (as after the job's lock ran out)
+                Exception second = null;
+                try {
+                    management.executeJob(mailer.getId());
+                } catch (Exception e) {
+                    second = e; // the engine's optimistic locking: one of the two completes the job
+                }
+                Exception firstOutcome = null;
+                try {
+                    first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    firstOutcome = e;
+                }
+                node.shutdown();
+                assertThat(firstOutcome == null || second == null).as("one execution completes the job").isTrue();
+                // each execution stays within its slice: the process went round and waits for the next one
+                assertThat(relay.messageIds()).hasSizeBetween(10, 20);
+                BpmnAwareTests.assertThat(pi).hasPassed("ResteDesCourriels").isWaitingAt("EnvoyerCourriels");
+                assertThat(jobView(jobId, big)).containsEntry("state", "RUNNING").containsEntry("emailed", sentInOutbox(jobId));
+
+                runJobs(jobId);
+            } finally {
+                mailSender.setPort(port);
+            }
+            BpmnAwareTests.assertThat(pi).hasPassed("EnvoyerCourriels", "Terminer").isEnded();
+            List<String> ids = relay.messageIds();
+            assertThat(ids).hasSize(30).doesNotHaveDuplicates();
+            assertThat(sentInOutbox(jobId)).isEqualTo(30);
+            assertThat(jdbc.queryForObject("select count(*) from code_notification where uai = ?", Integer.class, big)).isEqualTo(30);
+        }
+    }
+
+    /**
+     * Issue 17, point 2: an execution died while it sent Paul's message (its claim, the test profile's
+     * 5 s, still runs). The next execution sends Anne's at once, leaves Paul's alone while the claim
+     * runs, then sends it once the claim ran out: no 5-minute wait per message, nothing sent twice.
+     */
+    @Test
+    void aMessageClaimedByADeadExecutionIsSentOnceItsClaimRunsOut() throws Exception {
+        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\"]}"));
+        ProcessInstance pi = instanceOf(jobId);
+        execute(job(pi)); // decide
         execute(job(pi)); // no paper letters
+        jdbc.update("update mail_outbox set claimed_by = 'noeud-arrete', claimed_until = ? where batch_id = ? and recipient = ?",
+                java.sql.Timestamp.from(clock.instant().plusSeconds(3)), jobId, "paul.martin@example.fr");
+
+        execute(job(pi));
+
+        BpmnAwareTests.assertThat(pi).hasPassed("EnvoyerCourriels", "Terminer").isEnded();
+        Map<String, List<MimeMessage>> received = byRecipient(smtp.getReceivedMessages());
+        assertThat(received.keySet()).containsExactly("anne.bernard@example.fr", "paul.martin@example.fr");
+        assertThat(received.values()).allSatisfy(m -> assertThat(m).hasSize(1));
+        assertThat(jdbc.queryForList("select recipient from mail_outbox where batch_id = ? order by sent_at, id", String.class, jobId))
+                .as("Anne first: Paul waited for the claim").containsExactly("anne.bernard@example.fr", "paul.martin@example.fr");
+    }
+
+    /**
+     * Issue 17, point 2: each message is recorded as sent as soon as the server accepted it, so that a
+     * crash leaves at most the message in flight unrecorded: when the relay accepts message n, the
+     * n − 1 before it are already SENT in the outbox (they were recorded by groups of 10 before).
+     */
+    @Test
+    void eachMessageIsRecordedAsSentBeforeTheNextOneLeaves() throws Exception {
+        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String jobId = eMailNotificationOfThirtyGuardians(big);
+        try (SlowSmtpServer relay = new SlowSmtpServer(java.time.Duration.ofMillis(20))) {
+            java.util.List<Integer> unrecorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+            relay.onAccepted(n -> unrecorded.add((n - 1) - sentInOutbox(jobId)));
+            int port = mailSender.getPort();
+            mailSender.setPort(relay.port());
+            try {
+                runJobs(jobId);
+            } finally {
+                mailSender.setPort(port);
+            }
+            assertThat(relay.messageIds()).hasSize(30).doesNotHaveDuplicates();
+            assertThat(unrecorded).hasSize(30).allSatisfy(u -> assertThat(u).as("accepted before, not recorded").isLessThanOrEqualTo(0));
+        }
+    }
+
+    /**
+     * The SMTP server stops in the middle of a batch of 30 e-mails: the process retries later, and
+     * in the end every guardian got exactly one e-mail and is marked notified, no one before.
+     */
+    @Test
+    void anSmtpOutageInTheMiddleOfABatchLosesNothingAndSendsNothingTwice() throws Exception {
+        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String jobId = eMailNotificationOfThirtyGuardians(big);
+        ProcessInstance pi = instanceOf(jobId);
         Job mailer = job(pi);
         assertThat(mailer).isNotNull();
 
@@ -510,7 +695,7 @@ abstract class NotificationContract {
         assertThatThrownBy(() -> execute(job(pi))).hasMessageContaining("indisponible");
 
         smtp.start();
-        execute(job(pi));
+        runJobs(jobId);
         assertThat(instanceOf(jobId)).isNull();
         Function<String, Integer> count = sql -> jdbc.queryForObject(sql, Integer.class, big);
         assertThat(count.apply("select count(*) from guardian_code where uai = ? and notified_on is not null")).isEqualTo(30);

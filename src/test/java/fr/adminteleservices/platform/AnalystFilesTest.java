@@ -92,6 +92,32 @@ class AnalystFilesTest {
         }
     }
 
+    /** Issue 17, point 7: two nodes with the same files in different folders make no new version. */
+    @Test
+    void theSameFilesInAnotherFolderDeployNothingNew() throws IOException {
+        Path first = Files.createDirectories(dir.resolve("noeud-a/processes"));
+        Path second = Files.createDirectories(dir.resolve("ailleurs/noeud-b/processes"));
+        for (Path folder : new Path[] {first, second}) {
+            Files.copy(Path.of("processes/siecle-import.bpmn"), folder.resolve("siecle-import.bpmn"));
+            Files.copy(Path.of("processes/code-notification.bpmn"), folder.resolve("code-notification.bpmn"));
+        }
+        ProcessEngine engine = engineWith(first);
+        try {
+            assertThat(new ProcessFolderDeployer(second.toString()).deploy(engine)).isZero();
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("siecle-import")
+                    .latestVersion().singleResult().getVersion()).isEqualTo(1);
+            assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+            // an edited file in the second folder is a new version, the other file is not
+            Path edited = second.resolve("siecle-import.bpmn");
+            Files.writeString(edited, Files.readString(edited).replace("Import terminé", "Import terminé sans rejet"));
+            assertThat(new ProcessFolderDeployer(second.toString()).deploy(engine)).isEqualTo(1);
+            assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("code-notification")
+                    .latestVersion().singleResult().getVersion()).isEqualTo(1);
+        } finally {
+            engine.close();
+        }
+    }
+
     private static ProcessEngine engineWith(Path processes) {
         StandaloneInMemProcessEngineConfiguration config = new StandaloneInMemProcessEngineConfiguration();
         config.setJdbcUrl("jdbc:h2:mem:analyst-" + System.nanoTime());

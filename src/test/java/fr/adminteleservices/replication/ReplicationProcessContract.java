@@ -10,6 +10,7 @@ import static fr.adminteleservices.support.SiecleFixtures.respLegal;
 import static fr.adminteleservices.support.SiecleFixtures.responsables;
 import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -212,5 +213,76 @@ abstract class ReplicationProcessContract {
         assertThat(jdbc.queryForObject("select count(*) from ts_establishment where uai = ?", Integer.class, undeclared)).isZero();
         assertThat(jdbc.queryForList("select code from ts_service where uai = ?", String.class, uai)).doesNotContain("NOTES");
         assertThat(count("ts_settings")).as("the defaults are copied when nothing was set").isEqualTo(1);
+    }
+
+    /**
+     * Issue 17, point 4: while another node replicates (it holds the cluster's lock, 12 establishments
+     * of 80 done), a request answers 409 « une réplication est en cours » with that run's progress, and
+     * no run starts beside it; once that node's lease has run out (it died), a new
+     * run starts.
+     */
+    @Test
+    void oneReplicationAtATimeAcrossTheClusterASecondRequestGetsTheRunningOnesProgress() throws Exception {
+        Instant started = Instant.now().minusSeconds(60);
+        jdbc.update("insert into replication_run (process_instance_id, started_at, started_by, as_of, establishments_total, "
+                + "establishments_done) values ('autre-noeud', ?, 'academie', ?, 80, 12)", java.sql.Timestamp.from(started),
+                java.sql.Date.valueOf(java.time.LocalDate.now()));
+        long other = jdbc.queryForObject("select max(id) from replication_run where process_instance_id = 'autre-noeud'", Long.class);
+        jdbc.update("update replication_lock set owner = 'autre-noeud', run_id = ?, locked_until = ? where id = 1", other,
+                java.sql.Timestamp.from(Instant.now().plusSeconds(600)));
+        try {
+            int runsBefore = jdbc.queryForObject("select count(*) from replication_run", Integer.class);
+            mvc.perform(post("/api/replication/runs").with(academyAdmin()))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.startsWith("Une réplication est en cours (lancée par academie le ")))
+                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("12 établissement(s) sur 80 copiés")))
+                    .andExpect(jsonPath("$.run.id").value(other))
+                    .andExpect(jsonPath("$.run.establishmentsDone").value(12));
+
+            // the night's run meanwhile: that node does the work
+            assertThatThrownBy(() -> replicationService.replicate(java.time.LocalDate.now(), ReplicationTask.TIMER, null))
+                    .isInstanceOf(ReplicationInProgress.class);
+            assertThat(jdbc.queryForObject("select count(*) from replication_run", Integer.class))
+                    .as("nothing ran beside the other node").isEqualTo(runsBefore);
+
+            // the other node died: its lease runs out, and the next request replicates
+            jdbc.update("update replication_lock set locked_until = ? where id = 1", java.sql.Timestamp.from(Instant.now().minusSeconds(1)));
+            mvc.perform(post("/api/replication/runs").with(academyAdmin())).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.establishmentsDone").value(org.hamcrest.Matchers.greaterThan(0)));
+            assertThat(jdbc.queryForObject("select owner from replication_lock where id = 1", String.class)).as("released").isNull();
+        } finally {
+            jdbc.update("update replication_lock set owner = null, run_id = null, locked_until = null where id = 1");
+            jdbc.update("update replication_run set finished_at = started_at where id = ?", other);
+        }
+    }
+
+    /** Requests at once, in pairs: each answers 200 or 409, never a deadlock (500), and no run is left unfinished. */
+    @Test
+    void replicationsRequestedAtOnceNeverDeadlock() throws Exception {
+        long before = jdbc.queryForObject("select coalesce(max(id), 0) from replication_run", Long.class);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Integer> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (int pair = 0; pair < 3; pair++) {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> both = new java.util.ArrayList<>();
+                for (int k = 0; k < 2; k++) {
+                    both.add(two.submit(() -> {
+                        go.await();
+                        answers.add(mvc.perform(post("/api/replication/runs").with(academyAdmin())).andReturn().getResponse().getStatus());
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<?> f : both) {
+                    f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            }
+            assertThat(answers).hasSize(6).allSatisfy(a -> assertThat(a).isIn(200, 409)).contains(200);
+            assertThat(jdbc.queryForObject("select count(*) from replication_run where finished_at is null and id > ?", Integer.class, before))
+                    .isZero();
+        } finally {
+            two.shutdown();
+        }
     }
 }

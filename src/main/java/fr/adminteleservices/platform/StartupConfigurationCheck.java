@@ -1,0 +1,113 @@
+package fr.adminteleservices.platform;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Checks the whole configuration before anything starts (no database connection, no Camunda table):
+ * every problem is found at once and printed in one French block by {@link ConfigurationProblemsAnalyzer},
+ * instead of one at a time at the bottom of a stack trace. Runs after the profiles' files are read.
+ */
+public class StartupConfigurationCheck implements EnvironmentPostProcessor, Ordered {
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        List<String> problems = problems(env);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationProblems(problems);
+        }
+    }
+
+    static List<String> problems(ConfigurableEnvironment env) {
+        List<String> problems = new ArrayList<>();
+        codesKey(env, problems);
+        boolean demo = env.getProperty("teleservices.demo.enabled", Boolean.class, true);
+        if (!demo && blank(env.getProperty("teleservices.admin.password"))) {
+            problems.add("TELESERVICES_ADMIN_PASSWORD (teleservices.admin.password) est vide : il crée le premier administrateur "
+                    + "d'académie « " + env.getProperty("teleservices.admin.username", "academie") + " » ; il n'y a pas de mot "
+                    + "de passe par défaut.");
+        }
+        String from = env.getProperty("teleservices.mail.from", "");
+        if (!from.contains("@")) {
+            problems.add("TELESERVICES_MAIL_FROM (teleservices.mail.from) n'est pas une adresse électronique : « " + from + " ».");
+        }
+        boolean embeddedMail = env.getProperty("teleservices.mail.embedded", Boolean.class, true);
+        if (!embeddedMail && blank(env.getProperty("spring.mail.host"))) {
+            problems.add("SPRING_MAIL_HOST (spring.mail.host) est vide : le serveur de messagerie qui envoie les courriels.");
+        }
+        if (blank(env.getProperty("spring.datasource.url"))) {
+            problems.add("DB_URL (spring.datasource.url) est vide : l'adresse de la base de données.");
+        } else if ("mysql".equalsIgnoreCase(env.getProperty("camunda.bpm.database.type", ""))
+                && !env.getProperty("spring.datasource.url", "").contains("transactionIsolation=READ-COMMITTED")) {
+            problems.add("spring.datasource.url doit contenir « transactionIsolation=READ-COMMITTED » sur MariaDB : "
+                    + "Camunda refuse de démarrer sans (ENGINE-12019).");
+        }
+        mailSlice(env, problems);
+        return problems;
+    }
+
+    private static void codesKey(ConfigurableEnvironment env, List<String> problems) {
+        String key = env.getProperty("teleservices.codes.key", "");
+        if (!blank(key)) {
+            try {
+                if (Base64.getDecoder().decode(key.strip()).length < 32) {
+                    problems.add("TELESERVICES_CODES_KEY (teleservices.codes.key) doit faire au moins 32 octets : "
+                            + "par exemple « openssl rand -base64 32 ».");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("TELESERVICES_CODES_KEY (teleservices.codes.key) n'est pas du base64 : par exemple « openssl rand -base64 32 ».");
+            }
+        } else if (blank(env.getProperty("teleservices.codes.key-file"))) {
+            problems.add("TELESERVICES_CODES_KEY (teleservices.codes.key) est vide : la clé qui protège les codes d'activation "
+                    + "(32 octets aléatoires en base64, « openssl rand -base64 32 ») ; gardez-la, une autre clé rend les codes "
+                    + "enregistrés illisibles.");
+        }
+    }
+
+    /** A slice of « Envoyer les courriels » must end well inside the job's lock, or a second execution starts beside it. */
+    private static void mailSlice(ConfigurableEnvironment env, List<String> problems) {
+        Duration slice;
+        try {
+            slice = Duration.parse(env.getProperty("teleservices.mail.slice-time", "PT1M"));
+        } catch (DateTimeParseException e) {
+            problems.add("teleservices.mail.slice-time n'est pas une durée ISO-8601 (par exemple PT1M).");
+            return;
+        }
+        long lock = env.getProperty("camunda.bpm.job-execution.lock-time-in-millis", Long.class, 300_000L);
+        if (slice.toMillis() * 2 > lock) {
+            problems.add("teleservices.mail.slice-time (" + slice + ") doit rester inférieur à la moitié du verrou des tâches "
+                    + "de Camunda (camunda.bpm.job-execution.lock-time-in-millis = " + lock + " ms).");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Every configuration problem found at start-up, in French. */
+    public static class ConfigurationProblems extends RuntimeException {
+
+        private final List<String> problems;
+
+        ConfigurationProblems(List<String> problems) {
+            super("Configuration incomplète :\n  - " + String.join("\n  - ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fr.adminteleservices.replication;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Another replication runs (on this node or another): one at a time across the cluster. */
+public class ReplicationInProgress extends RuntimeException {
+
+    private final ReplicationRun running;
+
+    ReplicationInProgress(ReplicationRun running) {
+        super(message(running));
+        this.running = running;
+    }
+
+    /** The run in progress, null when it is not readable (it has just started or just ended). */
+    public ReplicationRun running() {
+        return running;
+    }
+
+    private static String message(ReplicationRun run) {
+        if (run == null) {
+            return "Une réplication est en cours : attendez qu'elle se termine.";
+        }
+        String at = run.startedAt().atZone(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy à H' h 'mm"));
+        return "Une réplication est en cours (lancée par " + run.startedBy() + " le " + at + ") : " + run.establishmentsDone()
+                + " établissement(s) sur " + run.establishmentsTotal() + " copiés. Attendez qu'elle se termine.";
+    }
+}
