@@ -22,7 +22,8 @@ class SiecleImportCancellation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         boolean cancelled = Boolean.FALSE.equals(execution.getVariable("confirmed"));
         // the business key, not a variable: a variable can be set through the engine's API while the import waits
-        pending.decide(execution.getProcessBusinessKey(),
+        pending.decide(execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+                        : (String) execution.getVariable("importId"),
                 cancelled ? PendingImports.CANCELLED : PendingImports.EXPIRED,
                 cancelled ? SiecleImportTask.decidedBy(execution) : null);
     }

@@ -43,8 +43,10 @@ class SiecleImportTask implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String uai = (String) execution.getVariable("uai");
-        // the business key, not a variable: a variable can be set through the engine's API while the import waits
-        String importId = execution.getProcessBusinessKey();
+        // the business key when there is one (every import the application starts): unlike a variable, it cannot be
+        // changed through the engine's API while the import waits for its confirmation
+        String importId = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+                : (String) execution.getVariable("importId");
         String importedBy = (String) execution.getVariable("importedBy");
         if (Boolean.TRUE.equals(execution.getVariable("confirmed"))) {
             applyConfirmed(execution, uai, importId, importedBy);

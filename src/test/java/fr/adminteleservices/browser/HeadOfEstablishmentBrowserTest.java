@@ -197,7 +197,7 @@ class HeadOfEstablishmentBrowserTest extends BrowserTest {
         clickButton("Importer");
 
         // then the report counts one student created and lists the rejected one with its reason, in French
-        waitForHeading("Rapport d'import SIECLE");
+        waitForHeading("Rapport d’import SIECLE");
         assertThat(driver.getCurrentUrl()).startsWith(url("/etablissements/" + uai + "/imports/"));
         assertThat(driver.findElement(By.cssSelector("main .fr-alert--warning")).getText())
                 .contains("Import terminé avec des rejets").contains("1 enregistrement(s) rejeté(s)");
