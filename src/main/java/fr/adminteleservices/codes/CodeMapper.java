@@ -162,6 +162,12 @@ interface CodeMapper {
                      LocalDate notifiedOn, LocalDate continuityOn, boolean refused) {
     }
 
+    /** Who was shown the values of these codes, and when, newest first. */
+    List<RevealRow> findReveals(@Param("uai") String uai, @Param("kind") String kind, @Param("codeIds") java.util.Collection<Long> codeIds);
+
+    record RevealRow(long codeId, Instant revealedAt, String revealedBy) {
+    }
+
     record CodeRow(long id, String encryptedValue, String hint, Instant createdAt, LocalDate validFrom, Long validLinkId,
                    Instant invalidatedAt, String invalidationReason, LocalDate notifiedOn, LocalDate continuityOn,
                    Instant usedAt, long linkId) {

@@ -160,7 +160,7 @@ public class GuardianCodes {
     /** C3: the history of the couple's codes, newest first. */
     public List<CodeHistoryEntry> history(String uai, long linkId) {
         row(uai, linkId);
-        return mapper.findGuardianCodes(uai, linkId).stream().map(GuardianCodes::entry).toList();
+        return withReveals(mapper, uai, "CAR", mapper.findGuardianCodes(uai, linkId).stream().map(GuardianCodes::entry).toList());
     }
 
     /** C3 "Nouveau code": invalidates the valid code first, then creates one. Refused while the guardian refuses the services. */
@@ -307,7 +307,19 @@ public class GuardianCodes {
     static CodeHistoryEntry entry(CodeMapper.CodeRow c) {
         return new CodeHistoryEntry(c.id(), CodeValue.masked(c.hint()), c.createdAt().atZone(PARIS).toLocalDate(), c.validFrom(),
                 c.validLinkId() != null, c.invalidatedAt() == null ? null : c.invalidatedAt().atZone(PARIS).toLocalDate(),
-                c.invalidationReason(), c.notifiedOn(), c.continuityOn(), c.usedAt() != null);
+                c.invalidationReason(), c.notifiedOn(), c.continuityOn(), c.usedAt() != null, List.of());
+    }
+
+    /** The history with, for each code, who was shown its value and when (newest showing first). */
+    static List<CodeHistoryEntry> withReveals(CodeMapper mapper, String uai, String kind, List<CodeHistoryEntry> history) {
+        if (history.isEmpty()) {
+            return history;
+        }
+        java.util.Map<Long, List<CodeHistoryEntry.Reveal>> shown = new java.util.HashMap<>();
+        for (CodeMapper.RevealRow r : mapper.findReveals(uai, kind, history.stream().map(CodeHistoryEntry::id).toList())) {
+            shown.computeIfAbsent(r.codeId(), id -> new java.util.ArrayList<>()).add(new CodeHistoryEntry.Reveal(r.revealedAt(), r.revealedBy()));
+        }
+        return history.stream().map(e -> e.withReveals(shown.getOrDefault(e.id(), List.of()))).toList();
     }
 
     private static String blankToNull(String s) {

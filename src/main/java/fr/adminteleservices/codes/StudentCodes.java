@@ -106,7 +106,8 @@ public class StudentCodes {
     /** E3: the student's CAEs, newest first. */
     public List<CodeHistoryEntry> history(String uai, String eleveId) {
         CodeMapper.StudentRow s = row(uai, eleveId);
-        return mapper.findStudentCodes(uai, s.id()).stream().map(GuardianCodes::entry).toList();
+        return GuardianCodes.withReveals(mapper, uai, "CAE",
+                mapper.findStudentCodes(uai, s.id()).stream().map(GuardianCodes::entry).toList());
     }
 
     /** E3 "Nouveau code": the valid CAE is invalidated and a new one created. */

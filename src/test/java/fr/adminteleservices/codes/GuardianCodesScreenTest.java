@@ -235,12 +235,12 @@ class GuardianCodesScreenTest {
         assertThat(couple.getElementById("identity").text()).contains("Martin Léa", "3A", "Mme Martin Claire", "Légal 2");
         assertThat(couple.getElementById("refusal-state").text()).contains("Accès non refusé.");
         assertThat(couple.select("#history thead th").eachText()).containsExactly("Code", "Créé le", "Valide à partir du", "Valide",
-                "Invalidé le", "Notifié le", "Date de continuité d'accès", "Utilisé", "Action");
+                "Invalidé le", "Notifié le", "Date de continuité d'accès", "Utilisé", "Affiché", "Action");
         assertThat(couple.select("#history tbody tr")).hasSize(1);
         Element first = couple.selectFirst("#history tbody tr");
         long codeId = Long.parseLong(first.id().substring("code-".length()));
         assertThat(first.selectFirst("td").text()).matches("•••••-•••••-•••[2-9A-Z]{2} Code masqué se terminant par [2-9A-Z]{2}");
-        assertThat(cells(first).subList(3, 9)).containsExactly("Oui", "—", "—", "—", "Non", "Afficher");
+        assertThat(cells(first).subList(3, 10)).containsExactly("Oui", "—", "—", "—", "Non", "Jamais", "Afficher");
         assertThat(couple.select("#actions button").eachText()).containsExactly("Nouveau code", "Enlever l'accès", "Notifier code");
         assertThat(couple.selectFirst("#actions button:contains(Notifier code)").hasAttr("disabled")).isFalse();
         assertThat(couple.getElementById("actions").text()).contains("enregistrez-le avant de l'imprimer")
@@ -257,6 +257,9 @@ class GuardianCodesScreenTest {
         assertThat(shown.getElementById("code-" + codeId).selectFirst("td").text()).isEqualTo(value);
         assertThat(jdbc.queryForObject("select count(*) from code_reveal where code_id = ? and revealed_by = ?", Integer.class,
                 codeId, Heads.username(uai))).isEqualTo(1);
+        // the history says who was shown it, and when
+        assertThat(page(get(coupleUrl(link)).session(session)).getElementById("reveals-" + codeId).text())
+                .matches("\\d{2}/\\d{2}/\\d{4} à \\d{2} h \\d{2} par " + java.util.regex.Pattern.quote(Heads.username(uai)));
 
         // « Nouveau code » asks first, since the valid code will be invalidated
         Document confirm = page(post(coupleUrl(link) + "/nouveau-code").session(session).with(csrf()));

@@ -112,12 +112,12 @@ class StudentCodesScreenTest {
 
         // the history: one valid CAE, masked, « Utilisé : Non »
         assertThat(columns(page.getElementById("history"))).containsExactly("Code", "Créé le", "Valide à partir du", "Valide",
-                "Invalidé le", "Notifié le", "Date de continuité d'accès", "Utilisé", "Action");
+                "Invalidé le", "Notifié le", "Date de continuité d'accès", "Utilisé", "Affiché", "Action");
         List<Element> rows = page.select("#history tbody tr");
         assertThat(rows).hasSize(1);
         List<String> cells = cells(rows.get(0));
         assertThat(cells.get(0)).matches("•••••-•••••-•••[2-9A-HJKMNP-Z]{2} Code masqué se terminant par [2-9A-HJKMNP-Z]{2}");
-        assertThat(cells.subList(3, 9)).containsExactly("Oui", "—", "—", "—", "Non", "Afficher");
+        assertThat(cells.subList(3, 10)).containsExactly("Oui", "—", "—", "—", "Non", "Jamais", "Afficher");
         assertThat(page.html()).doesNotContainPattern(CODE_PATTERN);
 
         // the actions: « Nouveau code », « Enlever l'accès », « Notifier code » (the letter, a PDF to save before printing)
