@@ -92,8 +92,10 @@ public class SettingsService {
             } else {
                 welcome = cleaned.isEmpty() ? null : cleaned;
                 if (!Objects.equals(welcome, current.welcomeMessage())) {
-                    described.add(welcome == null ? "Message d'accueil supprimé."
-                            : "Message d'accueil : « " + abbreviate(org.jsoup.Jsoup.parse(welcome).text()) + " »");
+                    String before = current.welcomeMessage() == null ? "aucun"
+                            : "« " + abbreviate(org.jsoup.Jsoup.parse(current.welcomeMessage()).text()) + " »";
+                    described.add((welcome == null ? "Message d'accueil supprimé"
+                            : "Message d'accueil : « " + abbreviate(org.jsoup.Jsoup.parse(welcome).text()) + " »") + was(before));
                 }
             }
         }
@@ -113,8 +115,7 @@ public class SettingsService {
             }
         }
         if (letterType != current.letterType() || !Objects.equals(entId, current.entId())) {
-            described.add("Type de courrier : " + letterType.label()
-                    + (entId != null ? ", ENT « " + catalogue.ent(e.academyCode(), entId).map(Ent::name).orElse("?") + " »" : ""));
+            described.add("Type de courrier : " + letterKind(e, letterType, entId) + was(letterKind(e, current.letterType(), current.entId())));
         }
 
         String contactEmail = change.contactEmail() != null ? blankToNull(change.contactEmail()) : current.contactEmail();
@@ -129,8 +130,8 @@ public class SettingsService {
             }
         }
         if (!Objects.equals(contactEmail, current.contactEmail()) || contactActive != current.contactActive()) {
-            described.add("Lien de contact : " + (contactActive ? "actif" : "non actif")
-                    + (contactEmail != null ? ", adresse " + contactEmail : ""));
+            described.add("Lien de contact : " + contact(contactActive, contactEmail)
+                    + was(contact(current.contactActive(), current.contactEmail())));
         }
 
         List<UsefulLink> links = current.usefulLinks();
@@ -152,8 +153,7 @@ public class SettingsService {
                 links.add(new UsefulLink(title, url));
             }
             if (!links.equals(current.usefulLinks())) {
-                described.add("Liens utiles : " + (links.isEmpty() ? "aucun"
-                        : links.stream().map(UsefulLink::title).collect(Collectors.joining(", "))));
+                described.add("Liens utiles : " + titles(links) + was(titles(current.usefulLinks())));
             }
         }
 
@@ -172,7 +172,7 @@ public class SettingsService {
             } else {
                 lpcDelay = change.lpcDelayDays();
                 if (lpcDelay != current.lpcDelayDays()) {
-                    described.add("Délai de publication LPC : " + lpcDelay + " jours");
+                    described.add("Délai de publication LPC : " + lpcDelay + " jours" + was(current.lpcDelayDays() + " jours"));
                 }
             }
         }
@@ -236,7 +236,8 @@ public class SettingsService {
                         + current.notesPublication().dueDates().size() + "). Confirmez pour continuer.", true);
             }
             if (current.notesPublication().mode() != PublicationMode.DAILY) {
-                described.add("Publication des notes : au fil de l'eau" + (losesDueDates ? " (dates d'échéance effacées)" : ""));
+                described.add("Publication des notes : au fil de l'eau" + (losesDueDates ? " (dates d'échéance effacées)" : "")
+                        + was(publication(current.notesPublication())));
             }
             return NotesPublication.daily();
         }
@@ -273,7 +274,7 @@ public class SettingsService {
         }
         NotesPublication result = new NotesPublication(PublicationMode.DUE_DATES, dueDates);
         if (!result.equals(current.notesPublication())) {
-            described.add("Publication des notes : à échéance, " + dueDates.size() + " date(s) d'échéance");
+            described.add("Publication des notes : " + publication(result) + was(publication(current.notesPublication())));
         }
         return result;
     }
@@ -292,5 +293,27 @@ public class SettingsService {
 
     private static String abbreviate(String text) {
         return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+    }
+
+    /** The history keeps the former value beside the new one. */
+    private static String was(String before) {
+        return " (avant : " + before + ")";
+    }
+
+    private String letterKind(Establishment e, LetterType type, Long entId) {
+        return type.label() + (entId != null ? ", ENT « " + catalogue.ent(e.academyCode(), entId).map(Ent::name).orElse("?") + " »" : "");
+    }
+
+    private static String contact(boolean active, String email) {
+        return (active ? "actif" : "non actif") + (email != null ? ", adresse " + email : "");
+    }
+
+    private static String titles(List<UsefulLink> links) {
+        return links.isEmpty() ? "aucun" : links.stream().map(UsefulLink::title).collect(Collectors.joining(", "));
+    }
+
+    private static String publication(NotesPublication notes) {
+        return notes.mode() == PublicationMode.DAILY ? "au fil de l'eau"
+                : "à échéance, " + notes.dueDates().size() + " date(s) d'échéance";
     }
 }

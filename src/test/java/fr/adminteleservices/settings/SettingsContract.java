@@ -103,7 +103,7 @@ abstract class SettingsContract {
         settings("?on=" + today.plusDays(1)).andExpect(jsonPath("$.contactActive").value(true))
                 .andExpect(jsonPath("$.usefulLinks[1].url").value("http://ent.example.fr"));
         mvc.perform(get("/api/establishments/" + uai + "/history").with(headOf(uai)))
-                .andExpect(jsonPath("$[0].detail").value("Lien de contact : actif, adresse ce." + uai + "@example.com"))
+                .andExpect(jsonPath("$[0].detail").value("Lien de contact : actif, adresse ce." + uai + "@example.com (avant : non actif)"))
                 .andExpect(jsonPath("$[0].effectiveFrom").value(today.plusDays(1).toString()));
     }
 

@@ -118,7 +118,7 @@ class SettingsScreenTest {
         assertThat(saved.getElementById("pending").text()).isEqualTo("Modifications enregistrées, en vigueur à partir du "
                 + FRENCH.format(settings.latest(uai).effectiveFrom()) + ".");
         assertThat(page(get("/etablissements/" + uai + "/parametrage/historique").session(session))
-                .select("main table tbody tr").text()).contains("Paramétrage").contains("Message d'accueil : « Bienvenue");
+                .select("main table tbody tr").text()).contains("Paramétrage").contains("Message d'accueil : « Bienvenue").contains("(avant : aucun)");
     }
 
     @Test
