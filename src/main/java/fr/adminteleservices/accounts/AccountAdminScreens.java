@@ -42,6 +42,37 @@ class AccountAdminScreens {
         return "redirect:" + safeBack;
     }
 
+    @PostMapping("/etablissements/{uai}/comptes/{accountId}/confirmation")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String resendConfirmation(@PathVariable String uai, @PathVariable long accountId, @RequestParam(name = "retour") String back,
+                              RedirectAttributes redirect) {
+        String safeBack = back.startsWith("/etablissements/" + uai + "/") && !back.contains("//") ? back : "/etablissements/" + uai;
+        try {
+            accounts.resendConfirmationByHead(uai, accountId);
+            redirect.addFlashAttribute("message", "Un nouveau lien de confirmation est envoyé à l'adresse du compte ; il remplace "
+                    + "le précédent.");
+        } catch (AccountRefused refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        } catch (fr.adminteleservices.mail.MailUnavailable down) {
+            redirect.addFlashAttribute("error", "Le serveur de messagerie ne répond pas : réessayez dans quelques minutes.");
+        }
+        return "redirect:" + safeBack;
+    }
+
+    @PostMapping("/api/establishments/{uai}/accounts/{accountId}/confirmation-link")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @ResponseBody
+    @Operation(summary = "Renvoie au titulaire d'un compte provisoire un nouveau lien de confirmation (remplace le précédent) ; 409 s'il est confirmé")
+    ResponseEntity<Map<String, Object>> resendConfirmationApi(@PathVariable String uai, @PathVariable long accountId) {
+        try {
+            accounts.resendConfirmationByHead(uai, accountId);
+            return ResponseEntity.accepted().body(Map.of("accountId", accountId));
+        } catch (AccountRefused refused) {
+            HttpStatus status = refused.getMessage().contains("n'existe pas") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+            return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", refused.getMessage()));
+        }
+    }
+
     @PostMapping("/api/establishments/{uai}/accounts/{accountId}/password-reset")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     @ResponseBody

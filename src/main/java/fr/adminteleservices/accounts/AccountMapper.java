@@ -76,6 +76,8 @@ interface AccountMapper {
     int useToken(@Param("hash") String hash, @Param("at") Instant at);
 
     /** Ends every unused link of that purpose (a newer one was sent, or the delay is over). */
+    int updateEmail(@Param("accountId") long accountId, @Param("email") String email);
+
     int expireTokens(@Param("accountId") long accountId, @Param("purpose") String purpose, @Param("at") Instant at);
 
     int updatePassword(@Param("id") long id, @Param("hash") String hash);

@@ -39,11 +39,13 @@ public class Accounts {
     private final AccountTokens tokens;
     private final RuntimeService runtime;
     private final ActivationRateLimit limits;
+    private final ConfirmationResends confirmationResends;
     private final Clock clock;
 
     Accounts(AccountMapper mapper, CodeUse codes, PasswordPolicy passwords, PortalPasswordEncoder encoder, AccountTokens tokens,
-             RuntimeService runtime, ActivationRateLimit limits, Clock clock) {
+             RuntimeService runtime, ActivationRateLimit limits, ConfirmationResends confirmationResends, Clock clock) {
         this.limits = limits;
+        this.confirmationResends = confirmationResends;
         this.mapper = mapper;
         this.codes = codes;
         this.passwords = passwords;
@@ -180,6 +182,57 @@ public class Accounts {
         codes.markUsed(code.kind(), code.codeId());
         return replaced ? "Le nouveau code de " + code.studentFirstName() + " est enregistré : son accès est rétabli."
                 : code.studentFirstName() + " est ajouté(e) à votre compte.";
+    }
+
+    /**
+     * « Renvoyer le lien de confirmation »: a mistyped e-mail or a lost message would block the code for 7 days.
+     * With the code and the birth date (the same checks and limits as creating the account), the family gets a
+     * new link — at a corrected address if given —, which replaces the former one. The 7-day deadline of the
+     * first request stays: a resend does not extend it.
+     */
+    @Transactional
+    public String resendConfirmation(String typedCode, LocalDate birthDate, String correctedEmail, String clientAddress) {
+        requireAttemptsLeft(clientAddress);
+        AccountMapper.FoundCode code = findCode(typedCode, birthDate);
+        Long accountId = code == null ? null : mapper.findAccountOfCode(code.kind(), code.codeId());
+        AccountMapper.AccountRow account = accountId == null ? null : mapper.findAccount(accountId);
+        if (account == null || !"PROVISIONAL".equals(account.state())) {
+            throw new AccountRefused(Map.of("code", code == null ? WRONG_CODE
+                    : "Aucun compte n'attend de confirmation avec ce code : s'il a été confirmé, connectez-vous ; sinon, créez "
+                    + "votre compte avec ce code."));
+        }
+        String email = correctedEmail == null ? "" : correctedEmail.strip();
+        if (!email.isEmpty()) {
+            if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+                throw new AccountRefused(Map.of("email", "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr."));
+            }
+            mapper.updateEmail(account.id(), email);
+        }
+        sendNewConfirmation(account.id());
+        return email.isEmpty() ? account.email() : email;
+    }
+
+    /** The head's « Renvoyer le lien de confirmation » on the account panel, while the account is provisional. */
+    @Transactional
+    public void resendConfirmationByHead(String uai, long accountId) {
+        AccountMapper.AccountRow account = mapper.findAccount(accountId);
+        if (account == null || mapper.countCodesOf(accountId, uai) == 0) {
+            throw new AccountRefused(Map.of("account", "Ce compte n'existe pas."));
+        }
+        if (!"PROVISIONAL".equals(account.state())) {
+            throw new AccountRefused(Map.of("account", "Le compte est déjà confirmé : il n'a plus de lien de confirmation."));
+        }
+        sendNewConfirmation(accountId);
+    }
+
+    private void sendNewConfirmation(long accountId) {
+        if (!limits.tryResendConfirmation(accountId)) {
+            throw new AccountRefused(Map.of("code", "Un lien de confirmation vient déjà d'être renvoyé pour ce compte : "
+                    + "vérifiez votre messagerie (et ses indésirables), ou réessayez dans une heure."));
+        }
+        // the new link replaces the former ones: only the last e-mail's link works
+        mapper.expireTokens(accountId, AccountTokens.CONFIRM, clock.instant());
+        confirmationResends.send(accountId);
     }
 
     /** The children of an account, with whether each one's code is still valid (G4). */

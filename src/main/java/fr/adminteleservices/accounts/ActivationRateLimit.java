@@ -83,6 +83,11 @@ class ActivationRateLimit {
         return buckets.builder().build(key("reset-account:" + accountId), () -> resetPerAccount).tryConsume(1);
     }
 
+    /** Consumes a resent confirmation link of the account (the reset links' limit); false when it had its links for now. */
+    boolean tryResendConfirmation(long accountId) {
+        return buckets.builder().build(key("confirm-account:" + accountId), () -> resetPerAccount).tryConsume(1);
+    }
+
     /** Deletes the rows of buckets full again for a while (as if never used); returns how many. */
     int removeExpired() {
         return buckets.removeExpired(clock.millis());

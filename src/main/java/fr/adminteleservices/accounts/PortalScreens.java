@@ -80,6 +80,30 @@ class PortalScreens {
         return "portal/confirmation-failed";
     }
 
+    @GetMapping("/portail/confirmation/renvoi")
+    String resendForm(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "portal/resend";
+    }
+
+    @PostMapping("/portail/confirmation/renvoi")
+    String resend(@RequestParam(defaultValue = "") String code,
+                  @RequestParam(name = "naissance", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                  @RequestParam(name = "courriel", defaultValue = "") String email, Model model,
+                  jakarta.servlet.http.HttpServletRequest request) {
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("birthDate", birthDate);
+        model.addAttribute("email", email);
+        try {
+            model.addAttribute("sentTo", accounts.resendConfirmation(code, birthDate, email, request.getRemoteAddr()));
+        } catch (AccountRefused refused) {
+            model.addAttribute("errors", refused.errors());
+        } catch (fr.adminteleservices.mail.MailUnavailable down) {
+            model.addAttribute("mailDown", true);
+        }
+        return "portal/resend";
+    }
+
     @GetMapping("/portail")
     String home(Model model) {
         Accounts.PortalAccount account = currentAccount();

@@ -48,7 +48,7 @@ class PortalSecurity {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(matchers("/portail/connexion", "/portail/activation", "/portail/confirmation",
-                                "/portail/mot-de-passe-oublie", "/portail/mot-de-passe", "/portail/accessibilite")).permitAll()
+                                "/portail/mot-de-passe-oublie", "/portail/mot-de-passe", "/portail/accessibilite", "/portail/confirmation/renvoi")).permitAll()
                         .anyRequest().hasRole(ROLE))
                 .formLogin(f -> f.loginPage("/portail/connexion").loginProcessingUrl("/portail/connexion")
                         .usernameParameter("identifiant").passwordParameter("motdepasse")

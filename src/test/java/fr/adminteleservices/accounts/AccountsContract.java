@@ -483,6 +483,51 @@ abstract class AccountsContract {
         refusedOnThePortal(paulForLea, "2012-04-03", "the CAR of a guardian who refused");
     }
 
+    @Test
+    void aLostOrMisaddressedConfirmationIsSentAgainWithoutExtendingTheSevenDays() throws Exception {
+        String username = "renvoi-" + suffix;
+        String code = carOf(lea);
+        page(mvc.perform(post("/portail/activation").with(csrf()).with(client()).param("code", code).param("naissance", "2012-04-03")
+                .param("identifiant", username).param("courriel", "paul.martn@exmple.fr").param("motdepasse", PASSWORD)
+                .param("confirmation", PASSWORD)));
+        long id = accountId(username);
+        ProcessInstance pi = process("portal-account", "ACCOUNT-" + id);
+        execute(job(pi));
+        String lostLink = linkIn(smtp.getReceivedMessages()[0]);
+        java.util.Date deadline = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult()
+                .getDuedate();
+
+        // the family asks again, with the code, the birth date and the right address
+        Document sent = page(mvc.perform(post("/portail/confirmation/renvoi").with(csrf()).with(client()).param("code", code)
+                .param("naissance", "2012-04-03").param("courriel", "paul.martin@example.fr")));
+        assertThat(sent.getElementById("resend-sent").text()).contains("paul.martin@example.fr");
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(recipient(smtp.getReceivedMessages()[1])).isEqualTo("paul.martin@example.fr");
+        String newLink = linkIn(smtp.getReceivedMessages()[1]);
+        // the new link replaces the former one; the 7 days still count from the creation
+        assertThat(page(mvc.perform(get(lostLink))).getElementById("confirmation-failed")).isNotNull();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult().getDuedate())
+                .isEqualTo(deadline);
+        // a wrong birth date gets the wrong code's answer
+        assertThat(page(mvc.perform(post("/portail/confirmation/renvoi").with(csrf()).with(client()).param("code", code)
+                .param("naissance", "2012-04-04"))).getElementById("code-error").text())
+                .startsWith("Le code d'activation ou la date de naissance est incorrect.");
+
+        // the head can send it too, from the account panel (API here), while the account is provisional
+        mvc.perform(post("/api/establishments/" + uai + "/accounts/" + id + "/confirmation-link").with(Heads.headOf(uai)))
+                .andExpect(status().isAccepted());
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+        String headsLink = linkIn(smtp.getReceivedMessages()[2]);
+        assertThat(page(mvc.perform(get(newLink))).getElementById("confirmation-failed")).isNotNull();
+        mvc.perform(get(headsLink)).andExpect(redirectedUrl("/portail/connexion?confirme"));
+        mvc.perform(post("/api/establishments/" + uai + "/accounts/" + id + "/confirmation-link").with(Heads.headOf(uai)))
+                .andExpect(status().isConflict());
+        // another establishment's head does not reach it
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        mvc.perform(post("/api/establishments/" + other + "/accounts/" + id + "/confirmation-link").with(Heads.headOf(other)))
+                .andExpect(status().isNotFound());
+    }
+
     String carOf(String eleveId, String personneId) {
         long link = jdbc.queryForObject("select l.id from guardian_link l join student s on s.id = l.student_id "
                 + "join guardian g on g.id = l.guardian_id where l.uai = ? and s.eleve_id = ? and g.personne_id = ?",
