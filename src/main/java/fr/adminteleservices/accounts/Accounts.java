@@ -378,8 +378,13 @@ public class Accounts {
         if (!limits.tryStudent(code.uai(), code.studentId())) {
             return null;
         }
-        if (birthDate == null || !code.birthDate().equals(birthDate) || code.validFrom().isAfter(LocalDate.now(clock))) {
+        if (birthDate == null || !code.birthDate().equals(birthDate)) {
             return null;
+        }
+        if (code.validFrom().isAfter(LocalDate.now(clock))) {
+            // R2: the right code with the right birth date tells only what its letter says already
+            throw new AccountRefused(Map.of("code", "Ce code sera utilisable à partir du "
+                    + code.validFrom().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + "."));
         }
         return code;
     }

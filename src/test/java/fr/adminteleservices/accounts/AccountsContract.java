@@ -477,6 +477,19 @@ abstract class AccountsContract {
     }
 
     @Test
+    void aRightCodeNotValidYetSaysFromWhenWithoutHelpingAGuess() throws Exception {
+        String code = carOf(lea);
+        LocalDate validFrom = jdbc.queryForObject("select valid_from from guardian_code where valid_link_id = ?", LocalDate.class,
+                linkOf(lea));
+        ClockUtil.setCurrentTime(Date.from(validFrom.minusDays(1).atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+        assertThat(page(activate(code, "2012-04-03", "tot-" + suffix, PASSWORD)).getElementById("code-error").text())
+                .isEqualTo("Ce code sera utilisable à partir du " + validFrom.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ".");
+        // with a wrong birth date, the same code gets the wrong code's answer
+        assertThat(page(activate(code, "2012-04-04", "tot-" + suffix, PASSWORD)).getElementById("code-error").text())
+                .startsWith("Le code d'activation ou la date de naissance est incorrect.");
+    }
+
+    @Test
     void aRefusedGuardiansCodeNoLongerOpensAnAccount() throws Exception {
         String paulForLea = carOf(lea);
         guardianCodes.refuse(uai, linkOf(lea), "test");
