@@ -239,10 +239,12 @@ class AccessTest {
     void theOpenApiDocumentDescribesTheApi() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("/api/establishments/{uai}/siecle-imports")))
-                .andExpect(content().string(containsString("/api/establishments/{uai}/students")));
+                .andExpect(content().string(containsString("/api/establishments/{uai}/students")))
+                .andExpect(jsonPath("$.info.title").value("Admin Téléservices — API"))
+                .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
     }
 
-    // (a wrong password for a real user would trigger Camunda's delay between log-in attempts)
+    // (a wrong password for a real user counts in the log-in throttle of its address)
     private MockHttpSession login(String user) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user(user).password(user)).andReturn();
         return (MockHttpSession) result.getRequest().getSession(false);
