@@ -74,8 +74,7 @@ class AnalystFilesTest {
     /** Issue 15, point 9: Camunda deployed P18X and failed only when the next code started its lifecycle. */
     @Test
     void aTimerThatIsNoDurationStopsStartUpWithItsFileLineAndElement() throws IOException {
-        Files.writeString(dir.resolve("car-lifecycle.bpmn"), Files.readString(Path.of("processes/car-lifecycle.bpmn"))
-                .replace(">P1Y<", ">P18X<"));
+        copyEdited("car-lifecycle.bpmn", ">P1Y<", ">P18X<");
         assertThatThrownBy(() -> engineWith(dir)).isInstanceOf(AnalystFileException.class)
                 .hasMessageContaining("car-lifecycle.bpmn, ligne 47, élément « UnAnSansCompte » (Un an sans compte) : "
                         + "minuterie « P18X » invalide (timeDuration attend une durée ISO 8601");
@@ -111,18 +110,19 @@ class AnalystFilesTest {
 
     @Test
     void aConditionOrAnAttributeThatDoesNotParseIsRefused() throws IOException {
-        Files.writeString(dir.resolve("car-lifecycle.bpmn"), Files.readString(Path.of("processes/car-lifecycle.bpmn"))
-                .replace("${carExpiry}", "${carExpiry"));
+        copyEdited("car-lifecycle.bpmn", "${carExpiry}", "${carExpiry");
+        copyEdited("code-generation.bpmn", "${remaining &gt; 0}", "${remaining &gt;}");
         assertThatThrownBy(() -> engineWith(dir)).isInstanceOf(AnalystFileException.class)
                 .hasMessageContaining("élément « InvaliderCodeExpire » (Invalider le code expiré) : "
-                        + "l'attribut camunda:delegateExpression « ${carExpiry » ne se lit pas");
+                        + "l'attribut camunda:delegateExpression « ${carExpiry » ne se lit pas")
+                .hasMessageMatching("(?s).*code-generation\\.bpmn, ligne 43, élément « [^»]+ ».* : "
+                        + "l'expression « \\$\\{remaining >\\} » ne se lit pas.*");
     }
 
     /** Issue 15, point 10: not well-formed XML is the analyst's error, with its file and line. */
     @Test
     void xmlThatIsNotWellFormedNamesItsFileAndLine() throws IOException {
-        Files.writeString(dir.resolve("car-lifecycle.bpmn"), Files.readString(Path.of("processes/car-lifecycle.bpmn"))
-                .replace("</bpmn:intermediateCatchEvent>", "</bpmn:intermediateCatchEvnt>"));
+        copyEdited("car-lifecycle.bpmn", "</bpmn:intermediateCatchEvent>", "</bpmn:intermediateCatchEvnt>");
         assertThatThrownBy(() -> engineWith(dir)).isInstanceOf(AnalystFileException.class)
                 .hasMessageMatching("(?s).*car-lifecycle\\.bpmn, ligne \\d+, colonne \\d+ : XML mal formé .*");
     }
@@ -172,6 +172,13 @@ class AnalystFilesTest {
         } finally {
             engine.close();
         }
+    }
+
+    /** Copies processes/{file} into the test folder with one edit, which must apply. */
+    private void copyEdited(String file, String from, String to) throws IOException {
+        String content = Files.readString(Path.of("processes", file));
+        assertThat(content).contains(from);
+        Files.writeString(dir.resolve(file), content.replace(from, to));
     }
 
     private static ProcessEngine engineWith(Path processes) {
