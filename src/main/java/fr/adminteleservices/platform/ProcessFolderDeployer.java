@@ -1,6 +1,8 @@
 package fr.adminteleservices.platform;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +46,14 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
 
     /** Deploys the folder; returns how many new process definition versions it made. */
     int deploy(ProcessEngine engine) {
+        return deployNewVersions(engine).size();
+    }
+
+    /**
+     * Checks the folder (well-formed XML, timers, expressions), then deploys it in one deployment or not
+     * at all; returns the process definition versions it made.
+     */
+    List<ProcessDefinition> deployNewVersions(ProcessEngine engine) {
         AnalystFolder bpmn = AnalystFolder.load(directory, "processes", ".bpmn");
         AnalystFolder forms = AnalystFolder.load(directory, "processes", ".form");
         AnalystFolder dmn = AnalystFolder.load(directory, "processes", ".dmn");
@@ -51,6 +62,14 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
                 .source(DEPLOYMENT_SOURCE)
                 .enableDuplicateFiltering(true);
         int count = 0;
+        List<String> problems = new ArrayList<>();
+        for (AnalystFolder folder : new AnalystFolder[] {bpmn, dmn}) {
+            folder.files().forEach(f -> problems.addAll(ProcessFileCheck.problems(f)));
+        }
+        if (!problems.isEmpty()) {
+            throw new AnalystFileException("Les processus de " + bpmn.description() + " sont refusés, rien n'est déployé :\n  "
+                    + String.join("\n  ", problems));
+        }
         for (AnalystFolder folder : new AnalystFolder[] {bpmn, forms, dmn}) {
             for (AnalystFolder.AnalystFile f : folder.files()) {
                 builder.addInputStream(f.name(), new ByteArrayInputStream(f.content()));
@@ -58,19 +77,23 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
             }
         }
         if (count == 0) {
-            throw new AnalystFileException("No process found in " + bpmn.description());
+            throw new AnalystFileException("Aucun processus dans " + bpmn.description());
         }
         try {
             DeploymentWithDefinitions deployment = builder.deployWithResult();
-            int versions = deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size();
-            log.info("Processes from {}: {} file(s), {} new definition version(s)", bpmn.description(), count, versions);
+            List<ProcessDefinition> versions = deployment.getDeployedProcessDefinitions() == null ? List.of()
+                    : deployment.getDeployedProcessDefinitions();
+            log.info("Processes from {}: {} file(s), {} new definition version(s)", bpmn.description(), count, versions.size());
             return versions;
         } catch (ParseException e) {
-            StringBuilder msg = new StringBuilder("Processes in " + bpmn.description() + " do not parse:");
+            StringBuilder msg = new StringBuilder("Les processus de " + bpmn.description()
+                    + " ne se lisent pas, rien n'est déployé :");
             for (ResourceReport report : e.getResorceReports()) {
                 for (Problem p : report.getErrors()) {
-                    msg.append("\n  ").append(report.getResourceName()).append(", line ").append(p.getLine())
-                            .append(", column ").append(p.getColumn()).append(": ").append(p.getMessage());
+                    msg.append("\n  ").append(report.getResourceName()).append(", ligne ").append(p.getLine())
+                            .append(", colonne ").append(p.getColumn())
+                            .append(p.getMainElementId() == null ? "" : ", élément « " + p.getMainElementId() + " »")
+                            .append(" : ").append(p.getMessage());
                 }
             }
             throw new AnalystFileException(msg.toString(), e);

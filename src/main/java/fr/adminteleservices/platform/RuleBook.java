@@ -49,11 +49,17 @@ public class RuleBook {
         return ruleFiles;
     }
 
+    /** Compiles and swaps in the rules; the rules in force stay if one file does not compile. */
+    public synchronized void reload() {
+        prepare().apply();
+    }
+
     /**
      * Builds every DRL of the folder, each into its own container (one knowledge base per decision),
-     * and swaps them in only if all compile. KieBuilder is not safe to run concurrently.
+     * without touching the rules in force: the reload swaps them in only once the processes are deployed
+     * too. KieBuilder is not safe to run concurrently.
      */
-    public synchronized void reload() {
+    synchronized Compiled prepare() {
         long started = System.nanoTime();
         AnalystFolder folder = AnalystFolder.load(directory, "rules", ".drl");
         KieServices ks = KieServices.Factory.get();
@@ -69,7 +75,7 @@ public class RuleBook {
             kfs.write("src/main/resources/rules/" + base + ".drl", file.content());
             KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-                errors.add(file.name() + ", line " + m.getLine() + ": " + m.getText().strip());
+                errors.add(file.name() + ", ligne " + m.getLine() + " : " + m.getText().strip());
             }
             if (builder.getResults().getMessages(Message.Level.ERROR).isEmpty()) {
                 built.put(base, ks.newKieContainer(releaseId, classLoader));
@@ -77,14 +83,37 @@ public class RuleBook {
         }
         if (!errors.isEmpty()) {
             built.values().forEach(KieContainer::dispose); // the rules in force stay as they were
-            throw new RuleCompilationException("Rules in " + folder.description() + " do not compile:\n  "
+            throw new RuleCompilationException("Les règles de " + folder.description() + " ne compilent pas :\n  "
                     + String.join("\n  ", errors));
         }
-        Map<String, KieContainer> previous = this.containers;
-        this.containers = Map.copyOf(built);
-        this.ruleFiles = built.keySet().stream().sorted().toList();
-        previous.values().forEach(KieContainer::dispose);
-        log.info("Rules loaded from {}: {} in {} ms", folder.description(), ruleFiles, (System.nanoTime() - started) / 1_000_000);
+        return new Compiled(Map.copyOf(built), folder.description(), started);
+    }
+
+    /** Rules compiled but not yet in force. */
+    final class Compiled {
+        private final Map<String, KieContainer> built;
+        private final String source;
+        private final long started;
+
+        private Compiled(Map<String, KieContainer> built, String source, long started) {
+            this.built = built;
+            this.source = source;
+            this.started = started;
+        }
+
+        void apply() {
+            synchronized (RuleBook.this) {
+                Map<String, KieContainer> previous = containers;
+                containers = built;
+                ruleFiles = built.keySet().stream().sorted().toList();
+                previous.values().forEach(KieContainer::dispose);
+                log.info("Rules loaded from {}: {} in {} ms", source, ruleFiles, (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+
+        void discard() {
+            built.values().forEach(KieContainer::dispose);
+        }
     }
 
     public static class RuleCompilationException extends AnalystFileException {

@@ -31,8 +31,8 @@ class AnalystFilesTest {
                 """, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new RuleBook(dir.toString()))
                 .isInstanceOf(RuleBook.RuleCompilationException.class)
-                .hasMessageContaining("broken-rule.drl, line 4")
-                .hasMessageNotContaining("guardian-legal-rank.drl, line");
+                .hasMessageContaining("broken-rule.drl, ligne 4")
+                .hasMessageNotContaining("guardian-legal-rank.drl, ligne");
     }
 
     @Test
@@ -41,7 +41,7 @@ class AnalystFilesTest {
         RuleBook book = new RuleBook(dir.toString());
         Files.writeString(dir.resolve("guardian-legal-rank.drl"), "package x;\nrule \"cassée\" when then oups end\n");
 
-        assertThatThrownBy(book::reload).hasMessageContaining("guardian-legal-rank.drl, line");
+        assertThatThrownBy(book::reload).hasMessageContaining("guardian-legal-rank.drl, ligne");
 
         fr.adminteleservices.siecle.LegalRankDecision d = new fr.adminteleservices.siecle.LegalRankDecision("1", "2", "1", null, 1);
         book.session("guardian-legal-rank").execute(java.util.List.of(d));
@@ -68,7 +68,63 @@ class AnalystFilesTest {
                 </bpmn:definitions>
                 """, StandardCharsets.UTF_8);
         assertThatThrownBy(() -> engineWith(dir))
-                .hasMessageContaining("cassé.bpmn, line 5");
+                .hasMessageContaining("cassé.bpmn, ligne 5");
+    }
+
+    /** Issue 15, point 9: Camunda deployed P18X and failed only when the next code started its lifecycle. */
+    @Test
+    void aTimerThatIsNoDurationStopsStartUpWithItsFileLineAndElement() throws IOException {
+        copyEdited("car-lifecycle.bpmn", ">P1Y<", ">P18X<");
+        assertThatThrownBy(() -> engineWith(dir)).isInstanceOf(AnalystFileException.class)
+                .hasMessageContaining("car-lifecycle.bpmn, ligne 47, élément « UnAnSansCompte » (Un an sans compte) : "
+                        + "minuterie « P18X » invalide (timeDuration attend une durée ISO 8601");
+    }
+
+    @Test
+    void aWrongCycleDateOrExpressionIsRefusedAtReloadAndNothingIsDeployed() throws IOException {
+        Files.copy(Path.of("processes/replication.bpmn"), dir.resolve("replication.bpmn"));
+        Files.copy(Path.of("processes/teleinscription.bpmn"), dir.resolve("teleinscription.bpmn"));
+        Files.copy(Path.of("processes/siecle-import.bpmn"), dir.resolve("siecle-import.bpmn"));
+        ProcessEngine engine = engineWith(dir);
+        try {
+            Path replication = dir.resolve("replication.bpmn");
+            Files.writeString(replication, Files.readString(replication).replace("0 0 2 * * ?", "0 0 25 * * ?"));
+            Path teleinscription = dir.resolve("teleinscription.bpmn");
+            Files.writeString(teleinscription, Files.readString(teleinscription).replace("${closesAt}", "2027-13-45T25:00"));
+            Path siecle = dir.resolve("siecle-import.bpmn");
+            Files.writeString(siecle, Files.readString(siecle).replace("${delaiReponse}", "${delaiReponse +}"));
+
+            assertThatThrownBy(() -> new ProcessFolderDeployer(dir.toString()).deploy(engine))
+                    .isInstanceOf(AnalystFileException.class)
+                    .hasMessageContaining("replication.bpmn, ligne 26, élément « ")
+                    .hasMessageContaining("minuterie « 0 0 25 * * ? » invalide (timeCycle attend")
+                    .hasMessageContaining("teleinscription.bpmn, ligne 68, élément « ")
+                    .hasMessageContaining("minuterie « 2027-13-45T25:00 » invalide (timeDate attend")
+                    .hasMessageContaining("siecle-import.bpmn, ligne 92, élément « ")
+                    .hasMessageContaining("la minuterie « ${delaiReponse +} » ne se lit pas");
+            assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(1);
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void aConditionOrAnAttributeThatDoesNotParseIsRefused() throws IOException {
+        copyEdited("car-lifecycle.bpmn", "${carExpiry}", "${carExpiry");
+        copyEdited("code-generation.bpmn", "${remaining &gt; 0}", "${remaining &gt;}");
+        assertThatThrownBy(() -> engineWith(dir)).isInstanceOf(AnalystFileException.class)
+                .hasMessageContaining("élément « InvaliderCodeExpire » (Invalider le code expiré) : "
+                        + "l'attribut camunda:delegateExpression « ${carExpiry » ne se lit pas")
+                .hasMessageMatching("(?s).*code-generation\\.bpmn, ligne 43, élément « [^»]+ ».* : "
+                        + "l'expression « \\$\\{remaining >\\} » ne se lit pas.*");
+    }
+
+    /** Issue 15, point 10: not well-formed XML is the analyst's error, with its file and line. */
+    @Test
+    void xmlThatIsNotWellFormedNamesItsFileAndLine() throws IOException {
+        copyEdited("car-lifecycle.bpmn", "</bpmn:intermediateCatchEvent>", "</bpmn:intermediateCatchEvnt>");
+        assertThatThrownBy(() -> engineWith(dir)).isInstanceOf(AnalystFileException.class)
+                .hasMessageMatching("(?s).*car-lifecycle\\.bpmn, ligne \\d+, colonne \\d+ : XML mal formé .*");
     }
 
     @Test
@@ -116,6 +172,13 @@ class AnalystFilesTest {
         } finally {
             engine.close();
         }
+    }
+
+    /** Copies processes/{file} into the test folder with one edit, which must apply. */
+    private void copyEdited(String file, String from, String to) throws IOException {
+        String content = Files.readString(Path.of("processes", file));
+        assertThat(content).contains(from);
+        Files.writeString(dir.resolve(file), content.replace(from, to));
     }
 
     private static ProcessEngine engineWith(Path processes) {

@@ -23,7 +23,7 @@ class BrokenFilesStopStartupTest {
                 .replace("modify($d) { legal(1, \"Responsable légal 1 (RESP_LEGAL 1).\") };", "modify($d) { legal(1, ) };"));
         assertThatThrownBy(() -> start("teleservices.rules-dir=" + rules))
                 .rootCause().isInstanceOf(RuleBook.RuleCompilationException.class)
-                .hasMessageMatching("(?s).*guardian-legal-rank\\.drl, line \\d+: .*");
+                .hasMessageMatching("(?s).*guardian-legal-rank\\.drl, ligne \\d+ : .*");
     }
 
     @Test
@@ -32,7 +32,7 @@ class BrokenFilesStopStartupTest {
         Files.writeString(processes.resolve("siecle-import.bpmn"), Files.readString(Path.of("processes/siecle-import.bpmn"))
                 .replace("targetRef=\"RejetsPresents\"", "targetRef=\"NullePart\""));
         assertThatThrownBy(() -> start("teleservices.processes-dir=" + processes))
-                .hasStackTraceContaining("siecle-import.bpmn, line");
+                .hasStackTraceContaining("siecle-import.bpmn, ligne");
     }
 
     private static void start(String property) {
