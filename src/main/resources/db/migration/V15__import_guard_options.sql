@@ -10,3 +10,6 @@ create table siecle_import_option_removal (
 );
 create index ix_siecle_import_option_removal on siecle_import_option_removal (import_id);
 
+-- Issue 14, point 4: an imported INE is looked up among the present students of the académie (a duplicate is
+-- reported, and continuity of access never attaches on it).
+create index ix_student_ine on student (ine);

@@ -93,6 +93,8 @@ interface SiecleImportMapper {
 
     LocalDate lastExportDate(@Param("uai") String uai);
 
+    List<ImportRows.IneHeldElsewhere> inesHeldElsewhere(@Param("uai") String uai);
+
     List<ImportReport.RemovedOption> teleinscriptionOptions(@Param("uai") String uai);
 
     boolean enrolmentWindowOpen(@Param("uai") String uai, @Param("today") LocalDate today);

@@ -564,10 +564,16 @@ class SiecleImporter {
     }
 
     /**
-     * Continuity of access (G7) matches students by INE: an INE on two students of the file is reported with
-     * both ELEVE_IDs, and continuity does not attach on it (ContinuityMapper.xml).
+     * Continuity of access (G7) matches students by INE: an INE on two students of the file, or on a present
+     * student of another establishment of the académie who is not leaving it, is reported with both ELEVE_IDs,
+     * and continuity does not attach on it (ContinuityMapper.xml).
      */
     private void reportSharedInes(Run run, ExportFile file, java.util.Collection<StudentRow> students) {
+        for (ImportRows.IneHeldElsewhere d : run.mapper.inesHeldElsewhere(run.uai)) {
+            run.reject(file, "ELEVE_ID " + d.eleveId(), "INE " + d.ine() + " porté aussi par l'élève ELEVE_ID " + d.otherEleveId()
+                    + ", présent dans l'établissement " + d.otherUai() + " : un INE est propre à un élève, vérifiez-le "
+                    + "dans SIECLE (pas de continuité d'accès sur cet INE tant qu'il est en double).");
+        }
         Map<String, String> byIne = new HashMap<>();
         for (StudentRow s : students) {
             if (s.ine() == null) {

@@ -409,8 +409,45 @@ abstract class SiecleImportGuardContract {
         assertThat(report.students().created()).isEqualTo(2);
         assertThat(report.rejected()).singleElement().satisfies(r -> {
             assertThat(r.record()).isEqualTo("ELEVE_ID 2");
-            assertThat(r.reason()).contains(ine("1")).contains("ELEVE_ID 1");
+            assertThat(r.reason()).contains(ine(uai, "1")).contains("ELEVE_ID 1");
         });
+    }
+
+    @Test
+    void eachEstablishmentsFixturesHaveTheirOwnInesSoNothingIsReportedAcrossEstablishments() {
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(other, List.of(upload("ElevesSansAdresses.xml", eleves(other,
+                eleve("1", "Petit", "Jules", "03/04/2012", ""), division("1", "3A")))), "test");
+
+        ImportReport report = importing(upload("ElevesSansAdresses.xml", eleves(uai,
+                eleve("1", "Martin", "Léa", "03/04/2012", ""), division("1", "3A"))));
+
+        assertThat(ine(uai, "1")).isNotEqualTo(ine(other, "1")).matches("\\d{10}[A-Z]");
+        assertThat(report.rejected()).isEmpty();
+    }
+
+    @Test
+    void anIneHeldByAPresentStudentOfAnotherEstablishmentIsReportedWithBothEleveIdsAndItsUai() {
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String shared = ine(other, "7");
+        imports.importExports(other, List.of(upload("ElevesSansAdresses.xml", eleves(other,
+                eleve("7", "Petit", "Jules", "03/04/2012", "") + eleve("8", "Roux", "Anna", "03/04/2012", ""),
+                division("7", "3A") + division("8", "3A")))), "test");
+
+        ImportReport report = importing(upload("ElevesSansAdresses.xml", eleves(uai,
+                withIne(eleve("1", "Martin", "Léa", "03/04/2012", ""), shared), division("1", "3A"))));
+
+        assertThat(report.students().created()).isEqualTo(1);
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.record()).isEqualTo("ELEVE_ID 1");
+            assertThat(r.reason()).contains(shared).contains("ELEVE_ID 7").contains(other);
+        });
+
+        // once Jules has left the other establishment (an export without him), the INE is no longer duplicated
+        imports.importExports(other, List.of(upload("ElevesSansAdresses.xml", eleves(other,
+                eleve("8", "Roux", "Anna", "03/04/2012", ""), division("8", "3A")))), "test");
+        assertThat(importing(upload("ElevesSansAdresses.xml", eleves(uai,
+                withIne(eleve("1", "Martin", "Léa", "03/04/2012", ""), shared), division("1", "3A")))).rejected()).isEmpty();
     }
 
     // ------------------------------------------------------------ Nomenclature report (issue 14, point 5)
