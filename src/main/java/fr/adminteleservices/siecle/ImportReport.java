@@ -66,12 +66,39 @@ public record ImportReport(
 
     /**
      * An import waiting at « Confirmer un import qui fait partir N élèves »: present and leaving students,
-     * present and ending links, the thresholds crossed, the first departing students by division, when it
-     * is cancelled without an answer, and the two calls that answer it.
+     * present and ending links, the thresholds crossed, the first departing students by division, the
+     * téléinscription options its Nomenclature would remove while the window is open, when it is cancelled
+     * without an answer, and the two calls that answer it.
      */
     public record Confirmation(String importId, String state, Guarded students, Guarded links,
-                               List<Departure> departing, Instant expiresAt, String confirm, String cancel,
-                               String decidedBy, Instant decidedAt) {
+                               List<Departure> departing, List<RemovedOption> optionsRemoved, Instant expiresAt,
+                               String confirm, String cancel, String decidedBy, Instant decidedAt) {
+
+        /** The task's name, also the screen's title: « Confirmer un import qui fait partir N élèves », or why else. */
+        public String title() {
+            return "Confirmer un import qui " + motif(students.leaving(), students.threshold(), optionsRemoved);
+        }
+
+        /** What makes the import wait, as the end of « Confirmer un import qui … ». */
+        static String motif(int leaving, int threshold, List<RemovedOption> optionsRemoved) {
+            String departures = "fait partir " + leaving + " élèves";
+            if (optionsRemoved.isEmpty()) {
+                return departures;
+            }
+            int n = optionsRemoved.size();
+            String options = "retire " + n + (n == 1 ? " option" : " options") + " de la téléinscription ouverte";
+            return leaving > threshold ? departures + " et " + options : options;
+        }
+
+        /** The options as the head reads them: « Latin (MEF 20010017110), … ». */
+        static String optionsText(List<RemovedOption> optionsRemoved) {
+            return optionsRemoved.isEmpty() ? "aucune" : String.join(", ", optionsRemoved.stream()
+                    .map(o -> o.label() + " (MEF " + o.mefCode() + ")").toList());
+        }
+    }
+
+    /** A téléinscription option (a subject of a MEF of seconde GT) that a Nomenclature would remove. */
+    public record RemovedOption(String mefCode, String subjectCode, String label) {
     }
 
     public record Guarded(int present, int leaving, int threshold) {

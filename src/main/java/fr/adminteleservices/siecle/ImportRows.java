@@ -82,6 +82,10 @@ final class ImportRows {
         }
     }
 
+    /** A present student here and a present student of another establishment of the académie sharing their INE. */
+    record IneHeldElsewhere(String eleveId, String ine, String otherEleveId, String otherUai) {
+    }
+
     /** Counts of the establishment's Nomenclature tables, before and after an import. */
     record NomenclatureCounts(int subjects, int programmes, int options) {
     }

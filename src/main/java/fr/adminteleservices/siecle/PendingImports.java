@@ -45,7 +45,7 @@ class PendingImports {
         return batch.getMapper(SiecleImportMapper.class);
     }
 
-    /** Records a held import (after its savepoint was rolled back) with its files and first departures. */
+    /** Records a held import (after its savepoint was rolled back) with its files, first departures and removed options. */
     void hold(GuardTripped held, String importedBy, List<SiecleImporter.ExportFile> files, String processInstanceId,
               Duration timeout) {
         batch.clearCache(); // queries cached inside the rolled-back savepoint are stale
@@ -70,6 +70,7 @@ class PendingImports {
                         .thenComparing(ImportReport.Departure::lastName).thenComparing(ImportReport.Departure::firstName))
                 .limit(DEPARTURES_SHOWN)
                 .forEach(d -> mapper.insertDeparture(r.importId(), d));
+        held.optionsRemoved.forEach(o -> mapper.insertOptionRemoval(r.importId(), o));
         batch.flushStatements();
     }
 
@@ -92,7 +93,7 @@ class PendingImports {
         ImportReport.Confirmation confirmation = new ImportReport.Confirmation(p.id(), p.state(),
                 new ImportReport.Guarded(p.studentsPresent(), p.studentsLeaving(), p.studentThreshold()),
                 new ImportReport.Guarded(p.linksPresent(), p.linksEnding(), p.linkThreshold()),
-                mapper().departures(p.id()), p.expiresAt(),
+                mapper().departures(p.id()), mapper().optionRemovals(p.id()), p.expiresAt(),
                 awaiting ? base + "/confirmation" : null, awaiting ? base + "/cancellation" : null,
                 p.decidedBy(), p.decidedAt());
         return new ImportReport(p.id(), p.uai(), p.requestedAt(),

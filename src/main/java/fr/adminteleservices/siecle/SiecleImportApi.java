@@ -38,7 +38,8 @@ class SiecleImportApi {
             description = "Tout ou rien : un fichier refusé (UAJ d'un autre établissement, autre année scolaire, export "
                     + "plus ancien que le dernier importé, XML mal formé) donne 400 (413 s'il est démesuré) et rien n'est "
                     + "enregistré. Les enregistrements rejetés un à un sont listés dans « rejected ». Un import qui ferait "
-                    + "partir trop d'élèves n'est pas appliqué : 202 avec « awaitingConfirmation » et « confirmation ». "
+                    + "partir trop d'élèves, ou dont la Nomenclature retirerait des options de la téléinscription ouverte, "
+                    + "n'est pas appliqué : 202 avec « awaitingConfirmation » et « confirmation » (« optionsRemoved »). "
                     + "409 si un autre import de l'établissement est en cours.")
     @PostMapping(path = "/api/establishments/{uai}/siecle-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("@establishmentAccess.check(#uai)")

@@ -93,6 +93,12 @@ interface SiecleImportMapper {
 
     LocalDate lastExportDate(@Param("uai") String uai);
 
+    List<ImportRows.IneHeldElsewhere> inesHeldElsewhere(@Param("uai") String uai);
+
+    List<ImportReport.RemovedOption> teleinscriptionOptions(@Param("uai") String uai);
+
+    boolean enrolmentWindowOpen(@Param("uai") String uai, @Param("today") LocalDate today);
+
     int countPresentStudents(@Param("uai") String uai);
 
     int countActiveLinks(@Param("uai") String uai);
@@ -106,6 +112,10 @@ interface SiecleImportMapper {
     void insertPendingFile(@Param("importId") String importId, @Param("name") String name, @Param("content") byte[] content);
 
     void insertDeparture(@Param("importId") String importId, @Param("d") ImportReport.Departure departure);
+
+    void insertOptionRemoval(@Param("importId") String importId, @Param("o") ImportReport.RemovedOption option);
+
+    List<ImportReport.RemovedOption> optionRemovals(@Param("importId") String importId);
 
     ImportRows.PendingRow findPending(@Param("uai") String uai, @Param("id") String id);
 

@@ -66,6 +66,9 @@ class SiecleImportTask implements JavaDelegate {
             execution.setVariable("studentsLeaving", held.wouldDo.students().left());
             execution.setVariable("linksPresent", held.linksPresent);
             execution.setVariable("linksEnding", held.wouldDo.links().left());
+            execution.setVariable("motifConfirmation", ImportReport.Confirmation.motif(held.wouldDo.students().left(),
+                    held.studentThreshold, held.optionsRemoved));
+            execution.setVariable("optionsRetirees", ImportReport.Confirmation.optionsText(held.optionsRemoved));
             execution.setVariable("rejectedCount", 0);
             execution.setVariable("reportUrl", "/etablissements/" + uai + "/imports/" + importId);
         }

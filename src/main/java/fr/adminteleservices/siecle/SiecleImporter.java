@@ -73,7 +73,8 @@ class SiecleImporter {
 
     /**
      * Applies the exports. With a {@code guard}, a difference that makes too many present students leave
-     * (or ends too many links) throws {@link GuardTripped} before the import is recorded: the caller runs
+     * (or ends too many links, or whose Nomenclature removes téléinscription options while the window is open)
+     * throws {@link GuardTripped} before the import is recorded: the caller runs
      * this in a savepoint and rolls it back. The difference is thus computed by the very code that applies
      * it, and an import under the thresholds pays only two counts for the guard.
      */
@@ -100,11 +101,16 @@ class SiecleImporter {
             importGuardians(run, byKind.get(ExportKind.GUARDIANS));
         }
         Instant now = clock.instant();
-        if (guard != null && (guard.trips(studentsPresent, run.students[2]) || guard.trips(linksPresent, run.links[2]))) {
+        // options removed only matter while parents can choose them: the window is read only when some would go
+        List<ImportReport.RemovedOption> optionsRemoved = guard == null || run.optionsRemoved.isEmpty()
+                || !mapper.enrolmentWindowOpen(uai, run.today) ? List.of() : run.optionsRemoved;
+        if (guard != null && (guard.trips(studentsPresent, run.students[2]) || guard.trips(linksPresent, run.links[2])
+                || !optionsRemoved.isEmpty())) {
             batch.flushStatements();
             throw new GuardTripped(new ImportReport(importId, uai, now, counts(run.students), counts(run.guardians),
                     counts(run.links), List.copyOf(run.rejected)), studentsPresent, linksPresent,
-                    guard.threshold(studentsPresent), guard.threshold(linksPresent), List.copyOf(run.leaving));
+                    guard.threshold(studentsPresent), guard.threshold(linksPresent), List.copyOf(run.leaving),
+                    optionsRemoved);
         }
         ImportRow row = new ImportRow(importId, uai, now, importedBy, filesOf(files),
                 run.students[0], run.students[1], run.students[2], run.guardians[0], run.guardians[1], run.guardians[2],
@@ -231,6 +237,8 @@ class SiecleImporter {
         int[] divisions;
         ImportRows.NomenclatureCounts nomenclatureBefore;
         ImportRows.NomenclatureCounts nomenclatureAfter;
+        /** téléinscription options the Nomenclature removes, for the guard */
+        List<ImportReport.RemovedOption> optionsRemoved = List.of();
         /** present students this import makes leave, for the guard's list */
         final List<String> leaving = new ArrayList<>();
         final Integer currentYear;
@@ -359,6 +367,7 @@ class SiecleImporter {
     private void importMefs(Run run, ExportFile file) {
         run.mefs = new int[2];
         run.nomenclatureBefore = run.mapper.nomenclatureCounts(run.uai);
+        List<ImportReport.RemovedOption> optionsBefore = run.mapper.teleinscriptionOptions(run.uai);
         Map<String, MefRow> existing = new HashMap<>();
         run.mapper.mefs(run.uai).forEach(m -> existing.put(m.code(), m));
         boolean[] replaced = {false, false};
@@ -431,6 +440,11 @@ class SiecleImporter {
         });
         batch.flushStatements();
         run.nomenclatureAfter = run.mapper.nomenclatureCounts(run.uai);
+        if (!optionsBefore.isEmpty()) {
+            Set<String> after = new HashSet<>();
+            run.mapper.teleinscriptionOptions(run.uai).forEach(o -> after.add(o.mefCode() + "/" + o.subjectCode()));
+            run.optionsRemoved = optionsBefore.stream().filter(o -> !after.contains(o.mefCode() + "/" + o.subjectCode())).toList();
+        }
     }
 
     private static Integer parseIntOrNull(String value) {
@@ -550,10 +564,16 @@ class SiecleImporter {
     }
 
     /**
-     * Continuity of access (G7) matches students by INE: an INE on two students of the file is reported with
-     * both ELEVE_IDs, and continuity does not attach on it (ContinuityMapper.xml).
+     * Continuity of access (G7) matches students by INE: an INE on two students of the file, or on a present
+     * student of another establishment of the académie who is not leaving it, is reported with both ELEVE_IDs,
+     * and continuity does not attach on it (ContinuityMapper.xml).
      */
     private void reportSharedInes(Run run, ExportFile file, java.util.Collection<StudentRow> students) {
+        for (ImportRows.IneHeldElsewhere d : run.mapper.inesHeldElsewhere(run.uai)) {
+            run.reject(file, "ELEVE_ID " + d.eleveId(), "INE " + d.ine() + " porté aussi par l'élève ELEVE_ID " + d.otherEleveId()
+                    + ", présent dans l'établissement " + d.otherUai() + " : un INE est propre à un élève, vérifiez-le "
+                    + "dans SIECLE (pas de continuité d'accès sur cet INE tant qu'il est en double).");
+        }
         Map<String, String> byIne = new HashMap<>();
         for (StudentRow s : students) {
             if (s.ine() == null) {

@@ -3,10 +3,12 @@ package fr.adminteleservices.accounts;
 import static fr.adminteleservices.support.SiecleFixtures.division;
 import static fr.adminteleservices.support.SiecleFixtures.eleve;
 import static fr.adminteleservices.support.SiecleFixtures.eleves;
+import static fr.adminteleservices.support.SiecleFixtures.ine;
 import static fr.adminteleservices.support.SiecleFixtures.personne;
 import static fr.adminteleservices.support.SiecleFixtures.respLegal;
 import static fr.adminteleservices.support.SiecleFixtures.responsables;
 import static fr.adminteleservices.support.SiecleFixtures.upload;
+import static fr.adminteleservices.support.SiecleFixtures.withIne;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -308,7 +310,8 @@ abstract class AccountsContract {
 
     /**
      * G7: Léa moves to another establishment of the académie (same INE); her own account and her
-     * father's get the new establishment's codes, with their continuity date, once a service opens there.
+     * father's get the new establishment's codes, with their continuity date, once a service opens there
+     * and her INE is no longer held by a present student of her former establishment (issue 14, point 4).
      */
     @Test
     void aChangeOfEstablishmentKeepsTheAccountsOnceAServiceIsOpenThere() throws Exception {
@@ -321,15 +324,25 @@ abstract class AccountsContract {
         page(activate(caeOf(lea), "2012-04-03", student, PASSWORD));
 
         String next = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(next, List.of(
-                upload("ElevesSansAdresses.xml", eleves(next, eleve(lea, "Martin", "Léa", "03/04/2012", ""), division(lea, "2NDE1"))),
+        String leaInNext = withIne(eleve(lea, "Martin", "Léa", "03/04/2012", ""), ine(uai, lea)); // the same student
+        List<SiecleImportService.Upload> nextExports = List.of(
+                upload("ElevesSansAdresses.xml", eleves(next, leaInNext, division(lea, "2NDE1"))),
                 upload("ResponsablesAvecAdresses.xml", responsables(next,
-                        personne("77", "M.", "Martin", "Paul", "paul.martin@example.fr", ""), respLegal(lea, "77", "1"), ""))), "test");
+                        personne("77", "M.", "Martin", "Paul", "paul.martin@example.fr", ""), respLegal(lea, "77", "1"), "")));
+        // her former establishment has not imported her departure yet: a duplicated INE, reported, never attached on
+        assertThat(imports.importExports(next, nextExports, "test").rejected()).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains(ine(uai, lea)).contains(uai));
         opening.declare(next, "test");
         String attachedThere = "select count(*) from portal_account_code where uai = ? and account_id = ?";
         assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(father))).isZero();
-
         opening.setOpen(next, "NOTES", true, "test");
+        assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(father))).isZero();
+        assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(student))).isZero();
+
+        // she leaves her former establishment; the new one's next import attaches both accounts
+        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
+                eleve(hugo, "Martin", "Hugo", "05/06/2014", ""), division(hugo, "5B")))), "test");
+        assertThat(imports.importExports(next, nextExports, "test").rejected()).isEmpty();
         assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(father))).isEqualTo(1);
         assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(student))).isEqualTo(1);
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.of("Europe/Paris"));

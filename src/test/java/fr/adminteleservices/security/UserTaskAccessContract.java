@@ -165,6 +165,7 @@ abstract class UserTaskAccessContract {
                 .processDefinitionWithoutTenantId().businessKey(importId)
                 .setVariable("uai", COLLEGE).setVariable("importId", importId).setVariable("importedBy", HEAD_OF_COLLEGE)
                 .setVariable("studentsLeaving", 410L).setVariable("studentsPresent", 412L).setVariable("linksEnding", 800L)
+                .setVariable("motifConfirmation", "fait partir 410 élèves") // set by « Lire les exports et appliquer la différence »
                 .setVariable("delaiReponse", "P7D")
                 .setVariable("reportUrl", "/etablissements/" + COLLEGE + "/imports/" + importId)
                 .startBeforeActivity("ConfirmerImport").execute();

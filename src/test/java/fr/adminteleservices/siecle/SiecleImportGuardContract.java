@@ -44,6 +44,8 @@ abstract class SiecleImportGuardContract {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    fr.adminteleservices.enrolment.Teleinscription teleinscription;
 
     String uai;
 
@@ -407,8 +409,45 @@ abstract class SiecleImportGuardContract {
         assertThat(report.students().created()).isEqualTo(2);
         assertThat(report.rejected()).singleElement().satisfies(r -> {
             assertThat(r.record()).isEqualTo("ELEVE_ID 2");
-            assertThat(r.reason()).contains(ine("1")).contains("ELEVE_ID 1");
+            assertThat(r.reason()).contains(ine(uai, "1")).contains("ELEVE_ID 1");
         });
+    }
+
+    @Test
+    void eachEstablishmentsFixturesHaveTheirOwnInesSoNothingIsReportedAcrossEstablishments() {
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(other, List.of(upload("ElevesSansAdresses.xml", eleves(other,
+                eleve("1", "Petit", "Jules", "03/04/2012", ""), division("1", "3A")))), "test");
+
+        ImportReport report = importing(upload("ElevesSansAdresses.xml", eleves(uai,
+                eleve("1", "Martin", "Léa", "03/04/2012", ""), division("1", "3A"))));
+
+        assertThat(ine(uai, "1")).isNotEqualTo(ine(other, "1")).matches("\\d{10}[A-Z]");
+        assertThat(report.rejected()).isEmpty();
+    }
+
+    @Test
+    void anIneHeldByAPresentStudentOfAnotherEstablishmentIsReportedWithBothEleveIdsAndItsUai() {
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String shared = ine(other, "7");
+        imports.importExports(other, List.of(upload("ElevesSansAdresses.xml", eleves(other,
+                eleve("7", "Petit", "Jules", "03/04/2012", "") + eleve("8", "Roux", "Anna", "03/04/2012", ""),
+                division("7", "3A") + division("8", "3A")))), "test");
+
+        ImportReport report = importing(upload("ElevesSansAdresses.xml", eleves(uai,
+                withIne(eleve("1", "Martin", "Léa", "03/04/2012", ""), shared), division("1", "3A"))));
+
+        assertThat(report.students().created()).isEqualTo(1);
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.record()).isEqualTo("ELEVE_ID 1");
+            assertThat(r.reason()).contains(shared).contains("ELEVE_ID 7").contains(other);
+        });
+
+        // once Jules has left the other establishment (an export without him), the INE is no longer duplicated
+        imports.importExports(other, List.of(upload("ElevesSansAdresses.xml", eleves(other,
+                eleve("8", "Roux", "Anna", "03/04/2012", ""), division("8", "3A")))), "test");
+        assertThat(importing(upload("ElevesSansAdresses.xml", eleves(uai,
+                withIne(eleve("1", "Martin", "Léa", "03/04/2012", ""), shared), division("1", "3A")))).rejected()).isEmpty();
     }
 
     // ------------------------------------------------------------ Nomenclature report (issue 14, point 5)
@@ -459,6 +498,95 @@ abstract class SiecleImportGuardContract {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nomenclature.options.before").value(2))
                 .andExpect(jsonPath("$.nomenclature.options.after").value(0));
+    }
+
+    // ------------------------------------------------------------ Nomenclature under an open téléinscription (point 5)
+
+    static final String SECONDE = "20010017110";
+
+    static String fullProfile(String uaj) {
+        return nomenclature(uaj, mef(SECONDE, "2nde générale et technologique"),
+                matiere("020100", "Français") + matiere("076700", "Latin") + matiere("030201", "Anglais"),
+                programme(SECONDE, "020100", "S") + programme(SECONDE, "076700", "O") + programme(SECONDE, "030201", "F"));
+    }
+
+    static String profileWithoutOptions(String uaj) {
+        return nomenclature(uaj, mef(SECONDE, "2nde générale et technologique"), matiere("020100", "Français"),
+                programme(SECONDE, "020100", "S"));
+    }
+
+    /** The académie's window opened at the start of the school year, with the establishment taking part. */
+    void openTeleinscriptionFor(String participant) {
+        teleinscription.configure("demo", establishments.currentSchoolYear("demo").orElseThrow().startsOn(),
+                List.of(participant), "test");
+    }
+
+    int options() {
+        return jdbc.queryForObject("select count(*) from mef_programme where uai = ? and modality in ('O', 'F')",
+                Integer.class, uai);
+    }
+
+    @Test
+    void aNomenclatureRemovingTheOptionsOfAnOpenTeleinscriptionIsHeldUntilTheHeadConfirms() throws Exception {
+        importing(upload("Nomenclature.xml", fullProfile(uai)));
+        openTeleinscriptionFor(uai);
+
+        ImportReport held = importing(upload("Nomenclature.xml", profileWithoutOptions(uai)));
+
+        assertThat(held.awaitingConfirmation()).isTrue();
+        assertThat(held.confirmation().title()).isEqualTo("Confirmer un import qui retire 2 options de la téléinscription ouverte");
+        assertThat(held.confirmation().optionsRemoved()).containsExactly(
+                new ImportReport.RemovedOption(SECONDE, "030201", "Anglais"),
+                new ImportReport.RemovedOption(SECONDE, "076700", "Latin"));
+        assertThat(held.confirmation().departing()).isEmpty();
+        assertThat(options()).isEqualTo(2); // nothing applied
+        mvc.perform(get("/api/establishments/" + uai + "/siecle-imports/" + held.importId()).with(Heads.headOf(uai)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.awaitingConfirmation").value(true))
+                .andExpect(jsonPath("$.confirmation.optionsRemoved[1].label").value("Latin"))
+                .andExpect(jsonPath("$.confirmation.optionsRemoved[1].mefCode").value(SECONDE));
+
+        mvc.perform(post("/api/establishments/" + uai + "/siecle-imports/" + held.importId() + "/confirmation")
+                        .with(Heads.headOf(uai)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.awaitingConfirmation").value(false))
+                .andExpect(jsonPath("$.nomenclature.options.after").value(0));
+        assertThat(options()).isZero();
+    }
+
+    @Test
+    void aNomenclatureRemovingOptionsIsAnsweredWith202ThroughTheApiAndCancelledWithoutChange() throws Exception {
+        importing(upload("Nomenclature.xml", fullProfile(uai)));
+        openTeleinscriptionFor(uai);
+
+        String body = mvc.perform(multipart("/api/establishments/" + uai + "/siecle-imports")
+                        .file(new MockMultipartFile("files", "Nomenclature.xml", "text/xml",
+                                profileWithoutOptions(uai).getBytes(LATIN9)))
+                        .with(Heads.headOf(uai)))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.awaitingConfirmation").value(true))
+                .andExpect(jsonPath("$.confirmation.optionsRemoved.length()").value(2))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String importId = com.jayway.jsonpath.JsonPath.read(body, "$.confirmation.importId");
+
+        mvc.perform(post("/api/establishments/" + uai + "/siecle-imports/" + importId + "/cancellation")
+                        .with(Heads.headOf(uai)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.confirmation.state").value("CANCELLED"));
+        assertThat(options()).isEqualTo(2);
+    }
+
+    @Test
+    void optionsRemovedOutsideAnOpenWindowOrByAnotherEstablishmentsImportAreAppliedAtOnce() {
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        openTeleinscriptionFor(other); // open, but this establishment does not take part
+        importing(upload("Nomenclature.xml", fullProfile(uai)));
+
+        ImportReport applied = importing(upload("Nomenclature.xml", profileWithoutOptions(uai)));
+
+        assertThat(applied.awaitingConfirmation()).isFalse();
+        assertThat(applied.nomenclature().options()).isEqualTo(new ImportReport.Replaced(1, 0));
+        assertThat(options()).isZero();
     }
 
     // ------------------------------------------------------------ issue 17, point 7

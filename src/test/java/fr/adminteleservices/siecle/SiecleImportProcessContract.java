@@ -36,6 +36,8 @@ abstract class SiecleImportProcessContract {
     EstablishmentService establishments;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    fr.adminteleservices.enrolment.Teleinscription teleinscription;
 
     String uai;
 
@@ -167,12 +169,61 @@ abstract class SiecleImportProcessContract {
         org.assertj.core.api.Assertions.assertThat(job(pi).getDuedate().toInstant())
                 .isBetween(now.plus(Duration.ofDays(7)).minusSeconds(5), now.plus(Duration.ofDays(7)).plusSeconds(5));
 
+        expiresSevenDaysAfter(now, pi);
+
+        org.assertj.core.api.Assertions.assertThat(present()).isEqualTo(30);
+    }
+
+    /** A week and a minute later, the timer cancels the held import: nothing applied, the import expired. */
+    void expiresSevenDaysAfter(Instant now, ProcessInstance pi) {
         ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(7)).plusSeconds(60)));
         execute(job(pi));
 
         assertThat(pi).isEnded().hasPassed("DelaiDepasse", "AnnulerImport", "ImportAnnule").hasNotPassed("AppliquerImportConfirme");
-        org.assertj.core.api.Assertions.assertThat(present()).isEqualTo(30);
         org.assertj.core.api.Assertions.assertThat(pendingState(pi)).isEqualTo("EXPIRED");
+    }
+
+    // ------------------------------------------------------------ options of an open téléinscription (issue 14, point 5)
+
+    int options() {
+        return jdbc.queryForObject("select count(*) from mef_programme where uai = ? and modality in ('O', 'F')",
+                Integer.class, uai);
+    }
+
+    /** A full profile applied, the téléinscription opened for the establishment, then a Nomenclature without options. */
+    ProcessInstance startOptionsRemoval() {
+        assertThat(start(stage(upload("Nomenclature.xml", SiecleImportGuardContract.fullProfile(uai))))).isEnded();
+        teleinscription.configure("demo", establishments.currentSchoolYear("demo").orElseThrow().startsOn(), java.util.List.of(uai), "test");
+        return start(stage(upload("Nomenclature.xml", SiecleImportGuardContract.profileWithoutOptions(uai))));
+    }
+
+    @Test
+    void aNomenclatureRemovingOpenOptionsWaitsAtTheSameTaskThenIsAppliedWhenConfirmed() {
+        ProcessInstance pi = startOptionsRemoval();
+
+        assertThat(pi).isWaitingAt("ConfirmerImport").task()
+                .hasName("Confirmer un import qui retire 2 options de la téléinscription ouverte").hasCandidateGroup("heads");
+        assertThat(pi).variables().containsEntry("awaitingConfirmation", true).containsEntry("studentsLeaving", 0)
+                .containsEntry("optionsRetirees", "Anglais (MEF 20010017110), Latin (MEF 20010017110)");
+        org.assertj.core.api.Assertions.assertThat(options()).isEqualTo(2);
+
+        complete(task(pi), withVariables("confirmed", true));
+
+        assertThat(pi).isEnded().hasPassed("AppliquerImportConfirme", "ImportTermine").hasNotPassed("AnnulerImport");
+        org.assertj.core.api.Assertions.assertThat(options()).isZero();
+        org.assertj.core.api.Assertions.assertThat(pendingState(pi)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aNomenclatureRemovingOpenOptionsIsCancelledWithoutAnAnswerInSevenDays() {
+        Instant now = Instant.now();
+        ClockUtil.setCurrentTime(Date.from(now));
+        ProcessInstance pi = startOptionsRemoval();
+        assertThat(pi).isWaitingAt("ConfirmerImport");
+
+        expiresSevenDaysAfter(now, pi);
+
+        org.assertj.core.api.Assertions.assertThat(options()).isEqualTo(2);
     }
 
     // ------------------------------------------------------------ planned exits (issue 14, point 6)

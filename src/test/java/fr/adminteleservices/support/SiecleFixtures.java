@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /** Small SIECLE exports written in tests, as SIECLE writes them (ISO-8859-15 unless told). */
 public final class SiecleFixtures {
 
     public static final Charset LATIN9 = Charset.forName("ISO-8859-15");
+    private static final Pattern PLACEHOLDER_INE = Pattern.compile("<ID_NATIONAL>(\\d{9})AB</ID_NATIONAL>");
     private static final AtomicInteger NEXT_UAI = new AtomicInteger(990100 + (int) (System.nanoTime() % 1000));
 
     private SiecleFixtures() {
@@ -46,9 +48,11 @@ public final class SiecleFixtures {
                 + "<DATE_EXPORT>15/11/2026</DATE_EXPORT><HORODATAGE>15/11/2026 10:00:00</HORODATAGE></PARAMETRES>";
     }
 
+    /** The students' placeholder INEs ({@link #ine(String)}) become this establishment's ({@link #ine(String, String)}). */
     public static String eleves(String uaj, String eleves, String structures) {
+        String ines = PLACEHOLDER_INE.matcher(eleves).replaceAll(m -> "<ID_NATIONAL>" + ine(uaj, m.group(1)) + "</ID_NATIONAL>");
         return "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES VERSION=\"2.1\">" + parametres(uaj)
-                + "<DONNEES><ELEVES>" + eleves + "</ELEVES><STRUCTURES>" + structures + "</STRUCTURES></DONNEES></BEE_ELEVES>";
+                + "<DONNEES><ELEVES>" + ines + "</ELEVES><STRUCTURES>" + structures + "</STRUCTURES></DONNEES></BEE_ELEVES>";
     }
 
     public static String eleve(String id, String nom, String prenom, String naissance, String extra) {
@@ -58,8 +62,25 @@ public final class SiecleFixtures {
                 + extra + "</ELEVE>";
     }
 
+    /**
+     * A placeholder INE for student {@code id}, which {@link #eleves} turns into the establishment's own: the test
+     * database is shared, and one INE on students of several establishments is a duplicate the import reports.
+     */
     public static String ine(String id) {
         return String.format("%09dAB", Long.parseLong(id) % 1_000_000_000L);
+    }
+
+    /**
+     * The INE {@link #eleves} gives student {@code id} in establishment {@code uai}: ten digits (the UAI's last six,
+     * the id's last four) and the UAI's letter, so that two establishments never share one.
+     */
+    public static String ine(String uai, String id) {
+        return uai.substring(1, 7) + String.format("%04d", Long.parseLong(id) % 10_000L) + uai.substring(7).toUpperCase();
+    }
+
+    /** A student element with an explicit INE, kept as it is by {@link #eleves}: the same student in two establishments (G7). */
+    public static String withIne(String eleve, String ine) {
+        return eleve.replaceFirst("<ID_NATIONAL>[^<]*</ID_NATIONAL>", "<ID_NATIONAL>" + ine + "</ID_NATIONAL>");
     }
 
     public static String division(String eleveId, String division) {
