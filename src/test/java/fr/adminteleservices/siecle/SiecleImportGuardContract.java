@@ -207,7 +207,8 @@ abstract class SiecleImportGuardContract {
             assertThatThrownBy(() -> importing(studentFile(1, 3)))
                     .isInstanceOf(ImportClaims.ImportRunningException.class)
                     .hasMessageContaining("Un import est en cours");
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+            // at once: a few ms alone; the bound leaves room for a loaded CI machine
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         }
         // released: the next import runs
         assertThat(importing(studentFile(1, 3)).students().created()).isEqualTo(3);
@@ -312,7 +313,8 @@ abstract class SiecleImportGuardContract {
         assertThatThrownBy(() -> importing(generated("ElevesSansAdresses.xml", head, (byte) 'A', 150L * 1024 * 1024)))
                 .isInstanceOf(SiecleFileTooLargeException.class).hasMessageContaining("Mo");
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        // at once: a few ms alone; the bound leaves room for a loaded CI machine
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         assertThat(allocatedByThisThread() - allocated).isLessThan(32L * 1024 * 1024);
         assertThat(present()).isZero();
     }
@@ -331,7 +333,8 @@ abstract class SiecleImportGuardContract {
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.message", Matchers.containsString("d'un seul tenant")));
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        // at once: a few ms alone; the bound leaves room for a loaded CI machine
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
 
     @Test
@@ -347,7 +350,8 @@ abstract class SiecleImportGuardContract {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message", Matchers.containsString("imbriqués sur plus de 32 niveaux")));
 
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        // at once: a few ms alone; the bound leaves room for a loaded CI machine
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         assertThat(present()).isZero();
     }
 
