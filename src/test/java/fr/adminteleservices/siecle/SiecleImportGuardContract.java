@@ -314,7 +314,7 @@ abstract class SiecleImportGuardContract {
                 .isInstanceOf(SiecleFileTooLargeException.class).hasMessageContaining("Mo");
 
         // at once: a few ms alone; the bound leaves room for a loaded CI machine
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         assertThat(allocatedByThisThread() - allocated).isLessThan(32L * 1024 * 1024);
         assertThat(present()).isZero();
     }
@@ -334,7 +334,7 @@ abstract class SiecleImportGuardContract {
                 .andExpect(jsonPath("$.message", Matchers.containsString("d'un seul tenant")));
 
         // at once: a few ms alone; the bound leaves room for a loaded CI machine
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
     }
 
     @Test
@@ -351,7 +351,7 @@ abstract class SiecleImportGuardContract {
                 .andExpect(jsonPath("$.message", Matchers.containsString("imbriqués sur plus de 32 niveaux")));
 
         // at once: a few ms alone; the bound leaves room for a loaded CI machine
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         assertThat(present()).isZero();
     }
 
