@@ -30,8 +30,7 @@ class AccountAdminScreens {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String reset(@PathVariable String uai, @PathVariable long accountId, @RequestParam(name = "retour") String back,
                  RedirectAttributes redirect) {
-        // back to the page the button is on, never elsewhere
-        String safeBack = back.startsWith("/etablissements/" + uai + "/") && !back.contains("//") ? back : "/etablissements/" + uai;
+        String safeBack = safeBack(uai, back);
         try {
             accounts.resetRequestedByHead(uai, accountId, user());
             redirect.addFlashAttribute("message", "Un courriel avec un lien pour choisir un nouveau mot de passe est envoyé au "
@@ -46,7 +45,7 @@ class AccountAdminScreens {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String resendConfirmation(@PathVariable String uai, @PathVariable long accountId, @RequestParam(name = "retour") String back,
                               RedirectAttributes redirect) {
-        String safeBack = back.startsWith("/etablissements/" + uai + "/") && !back.contains("//") ? back : "/etablissements/" + uai;
+        String safeBack = safeBack(uai, back);
         try {
             accounts.resendConfirmationByHead(uai, accountId);
             redirect.addFlashAttribute("message", "Un nouveau lien de confirmation est envoyé à l'adresse du compte ; il remplace "
@@ -86,6 +85,11 @@ class AccountAdminScreens {
                     ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
             return ResponseEntity.status(status).body(Map.of("status", status.value(), "message", refused.getMessage()));
         }
+    }
+
+    /** Back to the page the button is on, never elsewhere. */
+    private static String safeBack(String uai, String back) {
+        return back.startsWith("/etablissements/" + uai + "/") && !back.contains("//") ? back : "/etablissements/" + uai;
     }
 
     private static String user() {
