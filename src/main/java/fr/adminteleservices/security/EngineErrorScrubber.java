@@ -1,6 +1,12 @@
 package fr.adminteleservices.security;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +17,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The engine's REST API (and Tasklist's and Cockpit's calls to it) answers an error with the exception's
@@ -29,36 +34,38 @@ class EngineErrorScrubber extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(request, wrapper);
-        } finally {
-            int status = wrapper.getStatus();
-            String refusal = status == 500 ? refusal(wrapper) : null;
-            if (refusal != null) {
-                // a tenant check or the task guard: the engine answers 500, it is a 403
-                wrapper.resetBuffer();
-                wrapper.setStatus(HttpServletResponse.SC_FORBIDDEN);
-                wrapper.setContentType("application/json;charset=UTF-8");
-                wrapper.getOutputStream().write(("{\"type\":\"AuthorizationException\",\"message\":\"" + refusal + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
-            } else if (status >= 400 && (status >= 500 || betraysTheDatabase(wrapper))) {
-                String reference = UUID.randomUUID().toString().substring(0, 8);
-                LOG.warn("Engine API error {} on {} {} (status {}): {}", reference, request.getMethod(), request.getRequestURI(),
-                        status, new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
-                wrapper.resetBuffer();
-                wrapper.setContentType("application/json;charset=UTF-8");
-                byte[] body = ("{\"type\":\"ServerError\",\"message\":\"La demande n'a pas pu aboutir (erreur interne, "
-                        + "référence " + reference + ", consignée dans le journal du serveur).\"}").getBytes(StandardCharsets.UTF_8);
-                wrapper.getOutputStream().write(body);
-            }
-            wrapper.copyBodyToResponse();
+        ErrorCapture capture = new ErrorCapture(response);
+        chain.doFilter(request, capture);
+        if (!capture.captured()) {
+            return; // a success streamed straight through: nothing was buffered
+        }
+        int status = capture.getStatus();
+        String body = capture.body();
+        String refusal = status == 500 ? refusal(body) : null;
+        if (refusal != null) {
+            // a tenant check or the task guard: the engine answers 500, it is a 403
+            write(response, HttpServletResponse.SC_FORBIDDEN, "{\"type\":\"AuthorizationException\",\"message\":\"" + refusal + "\"}");
+        } else if (status >= 500 || DATABASE_MARKERS.stream().anyMatch(body::contains)) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.warn("Engine API error {} on {} {} (status {}): {}", reference, request.getMethod(), request.getRequestURI(),
+                    status, body);
+            write(response, status, "{\"type\":\"ServerError\",\"message\":\"La demande n'a pas pu aboutir (erreur interne, "
+                    + "référence " + reference + ", consignée dans le journal du serveur).\"}");
+        } else {
+            write(response, status, body);
         }
     }
 
+    private static void write(HttpServletResponse response, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
     /** The French refusal of a tenant check or of {@link EngineTaskGuard}, JSON-safe; null for any other error. */
-    private static String refusal(ContentCachingResponseWrapper wrapper) {
-        String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+    private static String refusal(String body) {
         if (DATABASE_MARKERS.stream().anyMatch(body::contains)) {
             return null;
         }
@@ -75,8 +82,103 @@ class EngineErrorScrubber extends OncePerRequestFilter {
         return message.replaceAll("[\"\\\\\\p{Cntrl}]", " ");
     }
 
-    private static boolean betraysTheDatabase(ContentCachingResponseWrapper wrapper) {
-        String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-        return DATABASE_MARKERS.stream().anyMatch(body::contains);
+
+    /**
+     * Buffers the body only when the engine answers an error (the status is set before the body is written):
+     * a success, however large (a Cockpit list, a deployment's resource), goes straight to the client.
+     */
+    private static final class ErrorCapture extends HttpServletResponseWrapper {
+
+        private ByteArrayOutputStream buffer;
+
+        ErrorCapture(HttpServletResponse response) {
+            super(response);
+        }
+
+        boolean captured() {
+            return buffer != null || getStatus() >= 400 && !isCommitted();
+        }
+
+        String body() {
+            return buffer == null ? "" : buffer.toString(StandardCharsets.UTF_8);
+        }
+
+        private boolean error() {
+            return getStatus() >= 400;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (!error()) {
+                return super.getOutputStream();
+            }
+            if (buffer == null) {
+                buffer = new ByteArrayOutputStream();
+            }
+            ByteArrayOutputStream target = buffer;
+            return new ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    target.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    target.write(b, off, len);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            return error() ? new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true)
+                    : super.getWriter();
+        }
+
+        // the error's own length would not be the length of what replaces it
+        @Override
+        public void setContentLength(int length) {
+            if (!error()) {
+                super.setContentLength(length);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            if (!error()) {
+                super.setContentLengthLong(length);
+            }
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!(error() && "Content-Length".equalsIgnoreCase(name))) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!(error() && "Content-Length".equalsIgnoreCase(name))) {
+                super.addHeader(name, value);
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (!error()) {
+                super.flushBuffer();
+            }
+        }
     }
 }
