@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 public final class SiecleFixtures {
 
     public static final Charset LATIN9 = Charset.forName("ISO-8859-15");
-    private static final Pattern PLACEHOLDER_INE = Pattern.compile("<ID_NATIONAL>(\\d{9})AB</ID_NATIONAL>");
+    private static final Pattern STAND_IN_INE = Pattern.compile("<ID_NATIONAL>(\\d{9})AB</ID_NATIONAL>");
     private static final AtomicInteger NEXT_UAI = new AtomicInteger(990100 + (int) (System.nanoTime() % 1000));
 
     private SiecleFixtures() {
@@ -48,9 +48,9 @@ public final class SiecleFixtures {
                 + "<DATE_EXPORT>15/11/2026</DATE_EXPORT><HORODATAGE>15/11/2026 10:00:00</HORODATAGE></PARAMETRES>";
     }
 
-    /** The students' placeholder INEs ({@link #ine(String)}) become this establishment's ({@link #ine(String, String)}). */
+    /** The students' stand-in INEs ({@link #ine(String)}) become this establishment's ({@link #ine(String, String)}). */
     public static String eleves(String uaj, String eleves, String structures) {
-        String ines = PLACEHOLDER_INE.matcher(eleves).replaceAll(m -> "<ID_NATIONAL>" + ine(uaj, m.group(1)) + "</ID_NATIONAL>");
+        String ines = STAND_IN_INE.matcher(eleves).replaceAll(m -> "<ID_NATIONAL>" + ine(uaj, m.group(1)) + "</ID_NATIONAL>");
         return "<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?>\n<BEE_ELEVES VERSION=\"2.1\">" + parametres(uaj)
                 + "<DONNEES><ELEVES>" + ines + "</ELEVES><STRUCTURES>" + structures + "</STRUCTURES></DONNEES></BEE_ELEVES>";
     }
@@ -63,7 +63,7 @@ public final class SiecleFixtures {
     }
 
     /**
-     * A placeholder INE for student {@code id}, which {@link #eleves} turns into the establishment's own: the test
+     * A stand-in INE for student {@code id}, which {@link #eleves} turns into the establishment's own: the test
      * database is shared, and one INE on students of several establishments is a duplicate the import reports.
      */
     public static String ine(String id) {
