@@ -439,18 +439,22 @@ abstract class NotificationContract {
                 java.util.Date next = management.createJobQuery().jobId(mailer.getId()).singleResult().getDuedate();
                 assertThat(next).isAfter(java.util.Date.from(clock.instant().plusSeconds(50)));
                 // and the head sees it, not « en cours » (issue 17, point 5)
-                String at = next.toInstant().atZone(java.time.ZoneId.of("Europe/Paris"))
-                        .format(java.time.format.DateTimeFormatter.ofPattern("H' h 'mm"));
+                java.time.ZonedDateTime nextInParis = next.toInstant().atZone(java.time.ZoneId.of("Europe/Paris"));
+                // the day is said when the next attempt is not today in Paris (a test run just before midnight)
+                String day = nextInParis.toLocalDate().equals(clock.instant().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalDate())
+                        ? "" : " le " + nextInParis.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM"));
+                String at = day.isEmpty() ? "à " + nextInParis.format(java.time.format.DateTimeFormatter.ofPattern("H' h 'mm"))
+                        : day.strip() + " à " + nextInParis.format(java.time.format.DateTimeFormatter.ofPattern("H' h 'mm"));
                 Map<String, Object> retrying = jobView(jobId);
                 assertThat(retrying).containsEntry("state", "RUNNING")
-                        .containsEntry("retry", "Le serveur de messagerie ne répond pas ; nouvel essai à " + at + ".");
+                        .containsEntry("retry", "Le serveur de messagerie ne répond pas ; nouvel essai " + at + ".");
                 assertThat((String) retrying.get("lastError")).contains("indisponible");
                 var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
                                 org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
                                         .user(Heads.username(uai)).password(Heads.password(uai)))
                         .andReturn().getRequest().getSession(false);
                 mvc.perform(get("/etablissements/" + uai + "/notifications/" + jobId).session(session)).andExpect(status().isOk())
-                        .andExpect(content().string(containsString("Le serveur de messagerie ne répond pas ; nouvel essai à " + at)));
+                        .andExpect(content().string(containsString("Le serveur de messagerie ne répond pas ; nouvel essai " + at)));
             }
         }
         assertThat(attempts).isEqualTo(6);
@@ -537,7 +541,8 @@ abstract class NotificationContract {
         }
         // the one that did not complete the job lost the engine's optimistic lock, nothing else (it shared the
         // partial file before: NoSuchFileException, or a half-written PDF moved in place)
-        assertThat(failures).hasSizeLessThanOrEqualTo(1)
+        // (both may lose it when they finish at the same moment: the job then runs again below)
+        assertThat(failures).hasSizeLessThanOrEqualTo(2)
                 .allSatisfy(f -> assertThat(f).isInstanceOf(org.camunda.bpm.engine.OptimisticLockingException.class));
         runJobs(jobId);
         assertThat(jdbc.queryForObject("select count(*) from code_notification where uai = ? and channel = 'PAPER'", Integer.class, big))
