@@ -57,6 +57,12 @@ interface AccountMapper {
     /** Codes of the establishment in the account: a head reaches only such accounts. */
     int countCodesOf(@Param("accountId") long accountId, @Param("uai") String uai);
 
+    /** The account's state, its row locked until the transaction ends (null when there is no such account). */
+    String lockState(@Param("id") long id);
+
+    /** Keeps, for the account funnel, the codes of a provisional account about to be deleted (C5). */
+    int recordExpiredConfirmation(@Param("id") long id, @Param("at") Instant at);
+
     int deleteProvisional(@Param("id") long id);
 
     /** The code the account was created with (its first). */

@@ -140,8 +140,14 @@ public class Accounts {
     }
 
     /** "Supprimer le compte provisoire" (C5): 7 days without confirmation; the code can serve again. */
+    @Transactional
     void deleteIfProvisional(long accountId) {
-        if (mapper.deleteProvisional(accountId) == 0 && mapper.findAccount(accountId) != null) {
+        // the row lock keeps a confirmation arriving now from slipping between the record and the deletion
+        String state = mapper.lockState(accountId);
+        if ("PROVISIONAL".equals(state)) {
+            mapper.recordExpiredConfirmation(accountId, clock.instant());
+            mapper.deleteProvisional(accountId);
+        } else if (state != null) {
             // confirmed while the process was not yet waiting for it: the code is used all the same
             codeUsed(accountId);
         }

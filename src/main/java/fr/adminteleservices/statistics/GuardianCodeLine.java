@@ -16,7 +16,7 @@ public record GuardianCodeLine(String uai, String name, String mef, String mefLa
                                int guardians, int refusals, int notifiedCodes, int notifiedCodesThisYear,
                                int accountsCreated, int accountsCreatedThisYear, int studentsWithGuardianAccount,
                                BigDecimal percentGuardiansWithAccount, BigDecimal percentCreatedThisYear,
-                               BigDecimal percentStudentsWithGuardianAccount) {
+                               BigDecimal percentStudentsWithGuardianAccount) implements SynthesisLine {
 
     static GuardianCodeLine of(StatisticsMapper.GuardianCodeCounts c) {
         return new GuardianCodeLine(c.uai(), c.name(), c.mef(), c.mefLabel(), c.division(), c.students(), c.guardians(),

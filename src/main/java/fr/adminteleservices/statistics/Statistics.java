@@ -81,6 +81,32 @@ public class Statistics {
         return new Synthesis<>(null, s.named(null, academy.name()), period.label(), rows, s);
     }
 
+    // ------------------------------------------------------------------ « Parcours des comptes »
+
+    static final String GUARDIANS = "GUARDIAN";
+    static final String STUDENTS = "STUDENT";
+
+    /** Where the couples ({@link #GUARDIANS}) or the students ({@link #STUDENTS}) stand, by MEF and division. */
+    public Synthesis<FunnelLine> funnel(String holder, String uai) {
+        Establishment e = establishments.get(uai);
+        Period period = period(e.academyCode());
+        List<FunnelLine> rows = mapper.funnel(holder, BY_STRUCTURE, uai, null, period).stream()
+                .map(c -> FunnelLine.of(holder, c)).toList();
+        // each couple or student is on one line: the establishment's line is the sum (one query fewer)
+        FunnelLine sum = FunnelLine.sum(holder, rows);
+        return new Synthesis<>(sum.named(e.uai(), e.name()), null, period.label(), rows, sum);
+    }
+
+    /** The same for the académie, one line per establishment. */
+    public Synthesis<FunnelLine> academyFunnel(String holder, String academyCode) {
+        Academy academy = academy(academyCode);
+        Period period = period(academyCode);
+        List<FunnelLine> rows = mapper.funnel(holder, BY_ACADEMY, null, academyCode, period).stream()
+                .map(c -> FunnelLine.of(holder, c)).toList();
+        FunnelLine sum = FunnelLine.sum(holder, rows);
+        return new Synthesis<>(null, sum.named(null, academy.name()), period.label(), rows, sum);
+    }
+
     // ------------------------------------------------------------------ §6.3
 
     public Accesses accesses(String uai) {

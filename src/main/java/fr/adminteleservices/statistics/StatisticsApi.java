@@ -46,6 +46,21 @@ class StatisticsApi {
         return statistics.accesses(uai);
     }
 
+    @GetMapping(path = "/api/establishments/{uai}/statistics/guardian-funnel", produces = {JSON, CSV})
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Parcours des comptes responsables : chaque couple responsable-élève à l'étape atteinte (refus, sans code, "
+            + "non notifié, notifié sans compte, compte provisoire, confirmation expirée, compte confirmé), par MEF et division")
+    Synthesis<FunnelLine> guardianFunnel(@PathVariable String uai) {
+        return statistics.funnel(Statistics.GUARDIANS, uai);
+    }
+
+    @GetMapping(path = "/api/establishments/{uai}/statistics/student-funnel", produces = {JSON, CSV})
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @Operation(summary = "Parcours des comptes élèves : chaque élève présent à l'étape atteinte avec son CAE, par MEF et division")
+    Synthesis<FunnelLine> studentFunnel(@PathVariable String uai) {
+        return statistics.funnel(Statistics.STUDENTS, uai);
+    }
+
     @GetMapping(path = "/api/academies/{code}/statistics/student-codes", produces = {JSON, CSV})
     @PreAuthorize("hasRole('ACADEMY_ADMIN')")
     @Operation(summary = "Synthèse codes élèves de l'académie : l'académie, une ligne par établissement, la somme")
@@ -58,6 +73,20 @@ class StatisticsApi {
     @Operation(summary = "Synthèse codes responsables de l'académie : l'académie, une ligne par établissement, la somme")
     Synthesis<GuardianCodeLine> academyGuardianCodes(@PathVariable String code) {
         return statistics.academyGuardianCodes(code);
+    }
+
+    @GetMapping(path = "/api/academies/{code}/statistics/guardian-funnel", produces = {JSON, CSV})
+    @PreAuthorize("hasRole('ACADEMY_ADMIN')")
+    @Operation(summary = "Parcours des comptes responsables de l'académie, une ligne par établissement")
+    Synthesis<FunnelLine> academyGuardianFunnel(@PathVariable String code) {
+        return statistics.academyFunnel(Statistics.GUARDIANS, code);
+    }
+
+    @GetMapping(path = "/api/academies/{code}/statistics/student-funnel", produces = {JSON, CSV})
+    @PreAuthorize("hasRole('ACADEMY_ADMIN')")
+    @Operation(summary = "Parcours des comptes élèves de l'académie, une ligne par établissement")
+    Synthesis<FunnelLine> academyStudentFunnel(@PathVariable String code) {
+        return statistics.academyFunnel(Statistics.STUDENTS, code);
     }
 
     @GetMapping(path = "/api/academies/{code}/statistics/accesses", produces = {JSON, CSV})

@@ -28,22 +28,11 @@ final class StatisticsCsv {
      * A synthesis: the line of the whole, then the lines by structure (MEF and division) or, for the académie, by
      * establishment (UAI and name), then « Somme ».
      */
-    static void synthesis(Synthesis<?> synthesis, OutputStream out) {
-        if (synthesis.total() instanceof GuardianCodeLine) {
-            @SuppressWarnings("unchecked")
-            Synthesis<GuardianCodeLine> s = (Synthesis<GuardianCodeLine>) synthesis;
-            synthesis(s, GuardianCodeLine.COLUMNS, s.academy() != null,
-                    l -> keys(s.academy() != null, l.uai(), l.name(), l.mef(), l.mefLabel(), l.division()), out);
-        } else {
-            @SuppressWarnings("unchecked")
-            Synthesis<StudentCodeLine> s = (Synthesis<StudentCodeLine>) synthesis;
-            synthesis(s, StudentCodeLine.COLUMNS, s.academy() != null,
-                    l -> keys(s.academy() != null, l.uai(), l.name(), l.mef(), l.mefLabel(), l.division()), out);
-        }
-    }
-
-    private static String[] keys(boolean academy, String uai, String name, String mef, String mefLabel, String division) {
-        return academy ? new String[] {uai, name} : new String[] {mefLabel != null ? mefLabel : mef, division};
+    static <L extends SynthesisLine> void synthesis(Synthesis<L> synthesis, OutputStream out) {
+        boolean academy = synthesis.academy() != null;
+        synthesis(synthesis, SynthesisLine.columnsOf(synthesis.total()), academy,
+                l -> academy ? new String[] {l.uai(), l.name()} : new String[] {l.mefLabel() != null ? l.mefLabel() : l.mef(), l.division()},
+                out);
     }
 
     private static <L> void synthesis(Synthesis<L> synthesis, List<Column<L>> columns, boolean academy,

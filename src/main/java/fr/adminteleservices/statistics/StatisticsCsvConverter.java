@@ -35,12 +35,13 @@ class StatisticsCsvConverter extends AbstractGenericHttpMessageConverter<Object>
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     protected void writeInternal(Object body, Type type, HttpOutputMessage out) throws IOException {
         out.getHeaders().setContentDisposition(ContentDisposition.attachment().filename(fileName(body)).build());
         if (body instanceof Accesses accesses) {
             StatisticsCsv.accesses(accesses, out.getBody());
         } else {
-            StatisticsCsv.synthesis((Synthesis<?>) body, out.getBody());
+            StatisticsCsv.synthesis((Synthesis<SynthesisLine>) body, out.getBody());
         }
     }
 
@@ -50,9 +51,8 @@ class StatisticsCsvConverter extends AbstractGenericHttpMessageConverter<Object>
             return "acces-teleservices-" + (a.uai() != null ? a.uai() : "academie") + "-" + a.schoolYear() + ".csv";
         }
         Synthesis<?> s = (Synthesis<?>) body;
-        String kind = s.total() instanceof GuardianCodeLine ? "codes-responsables" : "codes-eleves";
-        String who = s.establishment() instanceof GuardianCodeLine g ? g.uai()
-                : s.establishment() instanceof StudentCodeLine l ? l.uai() : "academie";
+        String kind = SynthesisLine.fileKind((SynthesisLine) s.total());
+        String who = s.establishment() instanceof SynthesisLine l ? l.uai() : "academie";
         return kind + "-" + who + "-" + s.schoolYear() + ".csv";
     }
 

@@ -15,6 +15,10 @@ interface StatisticsMapper {
     List<GuardianCodeCounts> guardianCodes(@Param("by") String by, @Param("uai") String uai, @Param("academy") String academy,
                                            @Param("period") Period period);
 
+    /** « Parcours des comptes »: {@code holder} is GUARDIAN (couples and their CAR) or STUDENT (students and their CAE). */
+    List<FunnelCounts> funnel(@Param("holder") String holder, @Param("by") String by, @Param("uai") String uai,
+                              @Param("academy") String academy, @Param("period") Period period);
+
     List<DayCount> accessesByDay(@Param("uai") String uai, @Param("academy") String academy, @Param("period") Period period);
 
     List<AccessCount> accessesByMefStat(@Param("uai") String uai, @Param("academy") String academy, @Param("period") Period period);
@@ -28,6 +32,11 @@ interface StatisticsMapper {
     record GuardianCodeCounts(String uai, String name, String mef, String mefLabel, String division, int students, int guardians,
                               int refusals, int notifiedCodes, int notifiedCodesThisYear, int accountsCreated,
                               int accountsCreatedThisYear, int studentsWithGuardianAccount) {
+    }
+
+    record FunnelCounts(String uai, String name, String mef, String mefLabel, String division, int population,
+                        int refusals, int withoutCode, int notNotified, int notifiedWithoutAccount, int provisional,
+                        int confirmationExpired, int confirmed) {
     }
 
     /** Page views of one MEFSTAT ('' when unknown) for one service and one kind of holder. */

@@ -25,13 +25,15 @@ class StatisticsScreens {
     static final List<Page> PAGES = List.of(
             new Page("codes-eleves", "Synthèse codes élèves", true),
             new Page("codes-responsables", "Synthèse codes responsables", true),
-            new Page("acces", "Synthèse accès téléservices", true));
+            new Page("acces", "Synthèse accès téléservices", true),
+            new Page("parcours-responsables", "Parcours des comptes responsables", true),
+            new Page("parcours-eleves", "Parcours des comptes élèves", true));
 
     /** A sub-page; {@code available} is what the shared side-menu fragment expects. */
     record Page(String slug, String label, boolean available) {
     }
 
-    private static final String PAGE_SLUGS = "codes-eleves|codes-responsables|acces";
+    private static final String PAGE_SLUGS = "codes-eleves|codes-responsables|acces|parcours-responsables|parcours-eleves";
 
     private final Statistics statistics;
     private final EstablishmentService establishments;
@@ -112,10 +114,29 @@ class StatisticsScreens {
             }
             return "statistics/accesses";
         }
-        boolean students = page.equals("codes-eleves");
-        model.addAttribute("synthesis", figures);
-        model.addAttribute("columns", students ? StudentCodeLine.COLUMNS : GuardianCodeLine.COLUMNS);
+        Synthesis<? extends SynthesisLine> synthesis = (Synthesis<? extends SynthesisLine>) figures;
+        boolean funnel = page.startsWith("parcours-");
+        boolean students = page.endsWith("eleves");
+        String whole = academyView ? "de l’académie" : "de l’établissement";
+        String by = academyView ? "par établissement" : "par structure";
+        model.addAttribute("synthesis", synthesis);
+        model.addAttribute("columns", SynthesisLine.columnsOf(synthesis.total()));
         model.addAttribute("subject", students ? "élèves" : "responsables");
+        model.addAttribute("funnel", funnel);
+        if (funnel) {
+            String what = students ? "Parcours des comptes élèves " : "Parcours des comptes responsables ";
+            model.addAttribute("totalCaption", what + whole);
+            model.addAttribute("rowsHeading", what + by);
+            try {
+                model.addAttribute("funnelJson", json.writeValueAsString(synthesis));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            String what = "Synthèse des codes " + (students ? "élèves " : "responsables ");
+            model.addAttribute("totalCaption", what + whole);
+            model.addAttribute("rowsHeading", what + by);
+        }
         return "statistics/synthesis";
     }
 
@@ -124,6 +145,10 @@ class StatisticsScreens {
         return switch (page) {
             case "codes-eleves" -> academy != null ? statistics.academyStudentCodes(academy) : statistics.studentCodes(uai);
             case "codes-responsables" -> academy != null ? statistics.academyGuardianCodes(academy) : statistics.guardianCodes(uai);
+            case "parcours-responsables" -> academy != null ? statistics.academyFunnel(Statistics.GUARDIANS, academy)
+                    : statistics.funnel(Statistics.GUARDIANS, uai);
+            case "parcours-eleves" -> academy != null ? statistics.academyFunnel(Statistics.STUDENTS, academy)
+                    : statistics.funnel(Statistics.STUDENTS, uai);
             default -> academy != null ? statistics.academyAccesses(academy) : statistics.accesses(uai);
         };
     }

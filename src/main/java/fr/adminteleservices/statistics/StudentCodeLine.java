@@ -12,7 +12,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudentCodeLine(String uai, String name, String mef, String mefLabel, String division, int students,
                               int refusals, int notifiedCodes, int accountsCreated, int accountsCreatedThisYear,
-                              BigDecimal percentStudentsWithAccount, BigDecimal percentCreatedThisYear) {
+                              BigDecimal percentStudentsWithAccount, BigDecimal percentCreatedThisYear) implements SynthesisLine {
 
     static StudentCodeLine of(StatisticsMapper.StudentCodeCounts c) {
         return new StudentCodeLine(c.uai(), c.name(), c.mef(), c.mefLabel(), c.division(), c.students(), c.refusals(),

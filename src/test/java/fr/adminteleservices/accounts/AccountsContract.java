@@ -269,6 +269,9 @@ abstract class AccountsContract {
         BpmnAwareTests.assertThat(pi).hasPassed("SeptJoursSansConfirmation", "SupprimerCompteProvisoire").isEnded();
         assertThat(jdbc.queryForObject("select count(*) from portal_account where id = ?", Integer.class, id)).isZero();
         assertThat(jdbc.queryForObject("select used_at from guardian_code where valid_link_id = ?", Instant.class, linkOf(lea))).isNull();
+        // the account funnel keeps what the deletion erased: this code's family tried and lost the confirmation
+        assertThat(jdbc.queryForList("select x.kind from expired_confirmation x join guardian_code c on c.id = x.code_id"
+                + " where x.account_id = ? and c.valid_link_id = ?", String.class, id, linkOf(lea))).containsExactly("CAR");
         assertThat(page(mvc.perform(get(link))).getElementById("confirmation-failed")).isNotNull();
 
         assertThat(page(activate(code, "2012-04-03", "autre-" + suffix, PASSWORD)).getElementById("activated")).isNotNull();

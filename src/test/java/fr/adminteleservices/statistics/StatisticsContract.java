@@ -347,6 +347,86 @@ abstract class StatisticsContract {
         mvc.perform(get("/academie/statistiques/acces").session(head(uai))).andExpect(status().isForbidden());
     }
 
+    // ------------------------------------------------------------------ « Parcours des comptes »
+
+    /**
+     * The same establishment, as couples and students each in the furthest stage they reached. Couples (legal
+     * guardian present, child present, link not ended): 3A g1-a1 confirmed, g2-a1 notified then its provisional
+     * account deleted after 7 days (recorded below as the deletion does), g3-a2 refused, g5-a3 confirmed; 3B g1-b1 not
+     * notified, g6-b2 provisional, g10-b3 without code (g7 left); 6A g8-c1 confirmed (g9's link ended).
+     */
+    @Test
+    void theAccountFunnelPutsEachCoupleAndStudentInTheStageItReached() throws Exception {
+        long carG2 = jdbc.queryForObject("select c.id from guardian_code c join guardian_link l on l.id = c.link_id"
+                + " join guardian g on g.id = l.guardian_id where g.uai = ? and g.last_name = 'G2'", Long.class, uai);
+        long a1 = jdbc.queryForObject("select id from student where uai = ? and last_name = 'A1'", Long.class, uai);
+        new StatisticsFixture(jdbc, uai).expiredConfirmation("CAR", carG2, a1);
+
+        Document page = Jsoup.parse(mvc.perform(get("/etablissements/" + uai + "/statistiques/parcours-responsables").session(head(uai)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("h1").text()).isEqualTo("Parcours des comptes responsables");
+        assertThat(page.select("#total-table th").eachText()).containsExactly("Couples responsable-élève", "Refus téléservices",
+                "Sans code valide", "Code non notifié", "Code notifié, pas de compte", "Compte provisoire",
+                "Confirmation expirée", "Compte confirmé", "% confirmés");
+        assertThat(cells(page.getElementById("total"))).containsExactly("8", "1", "1", "1", "0", "1", "1", "3", "37.5 %");
+        assertThat(page.select("tr.app-stats__row").stream().map(StatisticsContract::cells).toList()).containsExactly(
+                List.of("6ème", "6A", "1", "0", "0", "0", "0", "0", "0", "1", "100 %"),
+                List.of("3ème", "3A", "4", "1", "0", "0", "0", "0", "1", "2", "50 %"),
+                List.of("3ème", "3B", "3", "0", "1", "1", "0", "1", "0", "0", "0 %"));
+        assertThat(cells(page.getElementById("sum"))).containsExactly("Somme :", "8", "1", "1", "1", "0", "1", "1", "3", "37.5 %");
+        // the chart draws the table's own figures; the definitions say what each stage is
+        assertThat(page.getElementById("chart-funnel")).isNotNull();
+        assertThat(page.getElementById("synthese").attr("data-parcours")).contains("\"confirmationExpired\":1");
+        assertThat(page.getElementById("funnel-definitions").text()).contains("supprimé faute de confirmation dans les 7 jours");
+        assertThat(page.getElementById("csv").attr("href")).isEqualTo("/etablissements/" + uai + "/statistiques/parcours-responsables.csv");
+
+        // students: 3A a1, a2 confirmed, a3 refused, a4 provisional; 3B b1 notified, b2 confirmed (its refusal
+        // withdrawn), b3 without code; 6A c1 without a valid code (its old one was replaced), c2 notified
+        mvc.perform(get("/api/establishments/" + uai + "/statistics/student-funnel").with(headOf(uai)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.establishment.holder").value("STUDENT"))
+                .andExpect(jsonPath("$.establishment.population").value(9))
+                .andExpect(jsonPath("$.establishment.refusals").value(1))
+                .andExpect(jsonPath("$.establishment.withoutCode").value(2))
+                .andExpect(jsonPath("$.establishment.notNotified").value(0))
+                .andExpect(jsonPath("$.establishment.notifiedWithoutAccount").value(2))
+                .andExpect(jsonPath("$.establishment.provisional").value(1))
+                .andExpect(jsonPath("$.establishment.confirmationExpired").value(0))
+                .andExpect(jsonPath("$.establishment.confirmed").value(3))
+                .andExpect(jsonPath("$.establishment.percentConfirmed").value(33.33))
+                .andExpect(jsonPath("$.rows[1].division").value("3A"))
+                .andExpect(jsonPath("$.rows[1].confirmed").value(2));
+
+        byte[] csv = mvc.perform(get("/api/establishments/" + uai + "/statistics/guardian-funnel").with(headOf(uai)).accept("text/csv"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("parcours-comptes-responsables-" + uai)))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<String> lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Ligne;MEF;Division;Couples responsable-élève;Refus téléservices;Sans code valide;"
+                + "Code non notifié;Code notifié, pas de compte;Compte provisoire;Confirmation expirée;Compte confirmé;% confirmés");
+        assertThat(lines.get(3)).isEqualTo("Structure;3ème;3A;4;1;0;0;0;0;1;2;50,00");
+        assertThat(lines.get(5)).isEqualTo("Somme;;;8;1;1;1;0;1;1;3;37,50");
+    }
+
+    @Test
+    void theAccountFunnelIsTheHeadsOwnAndTheAcademysByEstablishment() throws Exception {
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        mvc.perform(get("/api/establishments/" + uai + "/statistics/guardian-funnel").with(headOf(other))).andExpect(status().isForbidden());
+        mvc.perform(get("/etablissements/" + uai + "/statistiques/parcours-eleves").session(head(other))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/academies/demo/statistics/guardian-funnel").with(headOf(uai))).andExpect(status().isForbidden());
+
+        Synthesis<FunnelLine> academy = statistics.academyFunnel(Statistics.GUARDIANS, "demo");
+        assertThat(academy.rows()).filteredOn(r -> r.uai().equals(uai)).singleElement()
+                .extracting(FunnelLine::population, FunnelLine::refusals, FunnelLine::confirmed).containsExactly(8, 1, 3);
+        assertThat(academy.academy().population()).isEqualTo(academy.rows().stream().mapToInt(FunnelLine::population).sum());
+        mvc.perform(get("/api/academies/demo/statistics/student-funnel").with(academyAdmin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.academy.holder").value("STUDENT"));
+        Document page = Jsoup.parse(mvc.perform(get("/academie/statistiques/parcours-eleves").session(academySession()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Element row = page.select("tr.app-stats__row").stream().filter(r -> r.text().startsWith(uai)).findFirst().orElseThrow();
+        assertThat(cells(row).subList(2, 11)).containsExactly("9", "1", "2", "0", "2", "1", "0", "3", "33.33 %");
+    }
+
     MockHttpSession head(String uai) throws Exception {
         return login(Heads.username(uai), Heads.password(uai));
     }

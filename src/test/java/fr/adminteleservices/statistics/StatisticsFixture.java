@@ -79,6 +79,13 @@ public final class StatisticsFixture {
         return id;
     }
 
+    /** What the deletion of a provisional account after 7 days (C5) leaves of it for the account funnel. */
+    public void expiredConfirmation(String kind, long codeId, long student) {
+        jdbc.update("insert into expired_confirmation (account_id, kind, code_id, uai, student_id, account_created_at, expired_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", 0L, kind, codeId, uai, student, Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now()));
+    }
+
     /** A page view as the portal records it: its log line, and one more in its day's count (the day in Paris). */
     public void access(Instant at, String mefstat, String service, String holder, long student) {
         jdbc.update("insert into consultation_log (consulted_at, uai, mefstat, service, holder, account_id, student_id)"
