@@ -119,6 +119,44 @@ class StatisticsBrowserTest extends BrowserTest {
         assertThat(ImageIO.read(shots.resolve("statistiques-acces.png").toFile()).getWidth()).isGreaterThan(800);
     }
 
+    @Test
+    void aHeadSeesWhereFamiliesDropOffInTheAccountFunnelChart() throws Exception {
+        // given a division of three couples: one confirmed, one provisional, one whose confirmation expired
+        String uai = Heads.newEstablishmentWithHead(establishments, directory);
+        StatisticsFixture f = new StatisticsFixture(jdbc, uai);
+        f.mef(TROISIEME, "3EME", "3ème", MEFSTAT_3);
+        Instant now = Instant.now();
+        for (String stage : List.of("CONFIRMED", "PROVISIONAL", "EXPIRED")) {
+            long student = f.student("Élève " + stage, TROISIEME, "3A", null);
+            long code = f.guardianCode(f.link(student, f.guardian("Parent " + stage, null), 1, null), true, LocalDate.now(PARIS));
+            switch (stage) {
+                case "CONFIRMED" -> f.account("GUARDIAN", true, now, "CAR", code, student);
+                case "PROVISIONAL" -> f.account("GUARDIAN", false, now, "CAR", code, student);
+                default -> f.expiredConfirmation("CAR", code, student);
+            }
+        }
+
+        // when the head opens « Parcours des comptes responsables »
+        logIn(Heads.username(uai), Heads.password(uai));
+        open("/etablissements/" + uai + "/statistiques/parcours-responsables");
+        waitForHeading("Parcours des comptes responsables");
+        waitFor(d -> driver.executeScript("return !!window.teleservicesFunnel"));
+
+        // then the division's bar is split into the stages, each a third of it, in the stages' colours
+        @SuppressWarnings("unchecked")
+        List<String> legends = (List<String>) driver.executeScript("return teleservicesFunnel.data.datasets.map(d => d.label)");
+        assertThat(legends).containsExactly("Refus téléservices", "Sans code valide", "Code non notifié",
+                "Code notifié, pas de compte", "Compte provisoire", "Confirmation expirée", "Compte confirmé");
+        assertThat(driver.executeScript("return teleservicesFunnel.data.labels[0]")).isEqualTo("3A (3ème)");
+        assertThat(((Number) driver.executeScript("return teleservicesFunnel.data.datasets[5].data[0]")).doubleValue())
+                .isCloseTo(33.3, org.assertj.core.data.Offset.offset(0.1));
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(
+                driver.findElement(By.id("chart-funnel")).getScreenshotAs(OutputType.BYTES)));
+        assertThat(pixels(picture, 0x18753c)).as("pixels of « Compte confirmé »").isGreaterThan(200);
+        assertThat(pixels(picture, 0xa558a0)).as("pixels of « Confirmation expirée »").isGreaterThan(200);
+        assertThat(driver.findElement(By.id("total")).getText()).isEqualTo("3 0 0 0 0 1 1 1 33.33 %");
+    }
+
     private static double num(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
     }
