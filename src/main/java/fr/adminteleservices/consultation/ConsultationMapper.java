@@ -40,13 +40,12 @@ interface ConsultationMapper {
     record LpcRow(long id, String competence, String item, LocalDate validatedOn) {
     }
 
-    void insertLog(@Param("at") Instant at, @Param("uai") String uai, @Param("mefstat") String mefstat,
-                   @Param("service") String service, @Param("holder") String holder, @Param("accountId") long accountId,
-                   @Param("studentId") long studentId);
+    /** Page views of the portal, written in batches by {@link ViewLog}. */
+    void insertLogs(@Param("views") List<ViewLog.View> views);
 
-    /** One more view in the day's count of the access statistics ({@code consultation_count}). */
-    void countView(@Param("uai") String uai, @Param("day") LocalDate day, @Param("service") String service,
-                   @Param("holder") String holder, @Param("mefstat") String mefstat);
+    /** {@code views} more in the day's count of the access statistics ({@code consultation_count}). */
+    void countViews(@Param("uai") String uai, @Param("day") LocalDate day, @Param("service") String service,
+                    @Param("holder") String holder, @Param("mefstat") String mefstat, @Param("views") int views);
 
     // ------------------------------------------------------------------ administrative side (SIECLE Notes, Absences, LPC)
 

@@ -8,9 +8,7 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +17,15 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What a guardian or a student sees of one child in Notes, Absences and the LPC (G1, S5, S6, R1):
  * the child's rows of the téléservices side, each decided by the rule {@code publication-visibility}
- * (D1) for today, and one line of {@code consultation_log} per page shown (T3). A child whose valid
+ * (D1) for today, and one line of {@code consultation_log} per page shown (T3, written in batches by {@link ViewLog}). A child whose valid
  * code is not in the account is refused ({@link ChildNotReached}) and the attempt logged.
  */
 @Service
 public class Consultations {
-
-    /** The day a view counts in, for the access statistics. */
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     static final String RULES = "publication-visibility";
     private static final Logger log = LoggerFactory.getLogger(Consultations.class);
@@ -41,14 +35,14 @@ public class Consultations {
     private final Accounts accounts;
     private final RuleBook rules;
     private final Clock clock;
-    private final TransactionOperations transaction;
+    private final ViewLog viewLog;
 
-    Consultations(ConsultationMapper mapper, Accounts accounts, RuleBook rules, Clock clock, TransactionOperations transaction) {
+    Consultations(ConsultationMapper mapper, Accounts accounts, RuleBook rules, Clock clock, ViewLog viewLog) {
         this.mapper = mapper;
         this.accounts = accounts;
         this.rules = rules;
         this.clock = clock;
-        this.transaction = transaction;
+        this.viewLog = viewLog;
     }
 
     /** Whether the page shows the service's data, or why not. */
@@ -167,12 +161,9 @@ public class Consultations {
                 visible.add(line.apply(candidates.get(i)));
             }
         }
-        // the log line and the day's count together: one commit (one log flush) per page, never one without the other
-        Instant at = clock.instant();
-        transaction.executeWithoutResult(status -> {
-            mapper.insertLog(at, child.uai(), child.mefstat(), service.code(), account.holder(), account.id(), child.id());
-            mapper.countView(child.uai(), LocalDate.ofInstant(at, PARIS), service.code(), account.holder(), child.mefstat());
-        });
+        // counted in memory, written with the other pages' views every few seconds (one commit for hundreds of pages)
+        viewLog.record(new ViewLog.View(clock.instant(), child.uai(), child.mefstat(), service.code(), account.holder(),
+                account.id(), child.id()));
         return new Page<>(service, view, Availability.SHOWN, List.copyOf(visible), note);
     }
 

@@ -77,6 +77,8 @@ class PortalBrowserTest extends BrowserTest {
     @Autowired
     EstablishmentService establishments;
     @Autowired
+    fr.adminteleservices.consultation.ViewLog viewLog;
+    @Autowired
     Directory directory;
     @Autowired
     SiecleImportService imports;
@@ -207,6 +209,7 @@ class PortalBrowserTest extends BrowserTest {
         List<List<String>> rows = driver.findElements(By.cssSelector("#items tbody tr")).stream()
                 .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
         assertThat(rows).containsExactly(List.of(FRENCH.format(heldOn), "Mathématiques", "Les fractions", "12,5 / 20", "1"));
+        viewLog.flush();
         assertThat(jdbc.queryForObject("select count(*) from consultation_log where uai = ? and account_id = ? and service = 'NOTES'",
                 Integer.class, uai, account)).isEqualTo(1);
         screenshot("portail-notes");

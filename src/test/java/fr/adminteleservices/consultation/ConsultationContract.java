@@ -87,6 +87,8 @@ abstract class ConsultationContract {
     @Autowired
     SchoolRecords records;
     @Autowired
+    ViewLog viewLog;
+    @Autowired
     JdbcTemplate jdbc;
 
     String uai;
@@ -190,6 +192,7 @@ abstract class ConsultationContract {
         assertThat(logs()).hasSize(2);
         // and each view counted in its day (in Paris) for the access statistics
         page(paul, notesOf(lea));
+        viewLog.flush();
         assertThat(jdbc.queryForList("select consulted_on, service, holder, mefstat, accesses from consultation_count where uai = ?"
                 + " order by consulted_on", uai)).extracting(r -> r.get("consulted_on").toString() + " " + r.get("service") + " "
                 + r.get("holder") + " " + r.get("mefstat") + " " + r.get("accesses"))
@@ -397,7 +400,64 @@ abstract class ConsultationContract {
         return page.select("#items tbody tr").stream().map(tr -> tr.select("td").stream().map(org.jsoup.nodes.Element::text).toList()).toList();
     }
 
+    /**
+     * 18.4: pages queue their views and a flush writes them in one transaction. Written once each, from many threads,
+     * across two days; a flush that fails (the count table gone for a moment) writes nothing and loses nothing; the
+     * application's stop writes what is left.
+     */
+    @Test
+    void pageViewsAreWrittenInBatchesOnceEachAndNoneLost() throws Exception {
+        viewLog.flush();
+        Instant day1 = base.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+        Instant day2 = day1.plus(java.time.Duration.ofDays(1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                for (int i = 0; i < 150; i++) {
+                    viewLog.record(new ViewLog.View(i % 3 == 0 ? day2 : day1, uai, MEFSTAT, "NOTES", "GUARDIAN", 1000 + thread, lea));
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(viewLog.pending()).isEqualTo(1200);
+        assertThat(countsOfTheDays()).isEmpty();
+
+        viewLog.flush();
+        viewLog.flush();
+        assertThat(viewLog.pending()).isZero();
+        assertThat(countsOfTheDays()).containsExactly(base + " 800", base.plusDays(1) + " 400");
+        assertThat(jdbc.queryForObject("select count(*) from consultation_log where uai = ? and account_id >= 1000", Integer.class, uai))
+                .isEqualTo(1200);
+
+        // a failed batch is rolled back whole and kept: its log lines are not written without their counts
+        jdbc.execute("alter table consultation_count rename to consultation_count_away");
+        try {
+            viewLog.record(new ViewLog.View(day1, uai, MEFSTAT, "NOTES", "GUARDIAN", 2000, lea));
+            viewLog.flush();
+            assertThat(viewLog.pending()).isEqualTo(1);
+        } finally {
+            jdbc.execute("alter table consultation_count_away rename to consultation_count");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from consultation_log where uai = ? and account_id = 2000", Integer.class, uai))
+                .isZero();
+        viewLog.record(new ViewLog.View(day2, uai, MEFSTAT, "NOTES", "GUARDIAN", 2000, lea));
+        viewLog.writeBeforeStopping();
+        assertThat(viewLog.pending()).isZero();
+        assertThat(countsOfTheDays()).containsExactly(base + " 801", base.plusDays(1) + " 401");
+        assertThat(jdbc.queryForObject("select count(*) from consultation_log where uai = ? and account_id = 2000", Integer.class, uai))
+                .isEqualTo(2);
+    }
+
+    private List<String> countsOfTheDays() {
+        return jdbc.queryForList("select consulted_on, accesses from consultation_count where uai = ? and service = 'NOTES'"
+                + " order by consulted_on", uai).stream().map(r -> r.get("consulted_on") + " " + r.get("accesses")).toList();
+    }
+
+    /** The views written so far: the pages' queue is written first, as every few seconds in production. */
     List<Map<String, Object>> logs() {
+        viewLog.flush();
         return jdbc.queryForList("select uai, mefstat, service, holder, account_id, student_id from consultation_log "
                 + "where uai = ? order by id", uai).stream()
                 .map(r -> Map.<String, Object>of("uai", r.get("uai").toString().trim(), "mefstat", r.get("mefstat"),
