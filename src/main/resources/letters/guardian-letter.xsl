@@ -44,8 +44,9 @@
     <xsl:call-template name="connect-at"/>
     <!-- Comment créer le compte : le code ci-dessus et la date de naissance de l'élève -->
     <fo:block xsl:use-attribute-sets="paragraph">
-      <xsl:text>Pour créer votre compte, munissez-vous de ce code et de la date de naissance de </xsl:text>
-      <xsl:value-of select="student-name"/>
+      <xsl:text>Pour créer votre compte, munissez-vous de ce code et de la date de naissance </xsl:text>
+      <!-- « d’Axelle MARTIN », « de Bruno MARTIN » (élision décidée par Elision.java) -->
+      <xsl:value-of select="of-student"/>
       <xsl:text>.</xsl:text>
     </fo:block>
   </xsl:template>

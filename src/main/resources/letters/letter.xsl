@@ -27,6 +27,7 @@
         <lines><line>…</line>…</lines>          (bloc adresse : le nom d'abord)
       </addressee>
       <student-name>…</student-name>
+      <of-student>d’Axelle MARTIN</of-student>  (« de » + le nom, élidé devant voyelle ou h : Elision.java)
       <division>1ES3</division>                 (absent si inconnue)
       <code>7KQ4M-2XP9R-TDWAB</code>            (courrier « normal » seulement, jamais en continuité)
       <usable-from date="2026-10-08">08/10/2026</usable-from>

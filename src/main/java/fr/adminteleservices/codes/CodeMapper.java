@@ -18,6 +18,11 @@ interface CodeMapper {
     /** The current link between a student and a person, by their SIECLE identifiers. */
     Long findLinkId(@Param("uai") String uai, @Param("eleveId") String eleveId, @Param("personneId") String personneId);
 
+    /** Demo only: the establishment's codes not usable yet become created yesterday, usable today (R2). */
+    int backdateGuardianCodes(@Param("uai") String uai, @Param("createdAt") Instant createdAt, @Param("today") LocalDate today);
+
+    int backdateStudentCodes(@Param("uai") String uai, @Param("createdAt") Instant createdAt, @Param("today") LocalDate today);
+
     /** One CAR; {@code validLinkId} = linkId makes it the couple's valid code (unique in the database). */
     void insertGuardianCode(NewCode code);
 

@@ -1,6 +1,7 @@
 package fr.adminteleservices.codes;
 
 import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.platform.FrenchOrder;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.platform.RuleBook;
 import java.time.Clock;
@@ -288,6 +289,9 @@ public class GuardianCodes {
                     new Couple.Guardian(r.guardianId(), r.personneId(), r.civility(), r.guardianLastName(), r.guardianFirstName(), r.email()),
                     r.legalRank(), r.validCodeId() != null, r.notifiedOn(), r.continuityOn(), r.refused(), d.isEligible(), d.getReason()));
         }
+        // French order (« Bédier » before « Boucher »); the sort is stable, so SQL's order stays among equal names
+        couples.sort(FrenchOrder.byDivisionThenName(c -> c.student().division(), c -> c.student().lastName(),
+                c -> c.student().firstName()));
         return couples;
     }
 

@@ -3,6 +3,7 @@ package fr.adminteleservices.demo;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.CatalogueService;
 import fr.adminteleservices.catalogue.NationalService;
+import fr.adminteleservices.codes.CodesOfTheDemo;
 import fr.adminteleservices.codes.GenerationResult;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.consultation.SampleRecords;
@@ -34,6 +35,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,6 +53,8 @@ class DemoData implements ApplicationRunner {
     static final String ACADEMY = "demo";
     static final String COLLEGE = "0990001N";
     static final String LYCEE = "0990002P";
+    /** The collège's MEFs whose couples get their CARs with the demo (4e, 3e); 6e and 5e are left for a first try. */
+    static final List<String> MEFS_WITH_CODES = List.of("10210001110", "10310019110");
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final EstablishmentService establishments;
@@ -69,13 +73,16 @@ class DemoData implements ApplicationRunner {
     private final Teleinscription teleinscription;
     private final AssignmentResults assignmentResults;
     private final StudentDirectory students;
+    private final CodesOfTheDemo codesOfTheDemo;
+    /** Where the portal is reached: the académie's address printed in the demo's letters. */
+    private final String portalUrl;
 
     DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Catalogue catalogue,
              ServiceOpening opening, SettingsService settings, Replication replication, GuardianCodes guardianCodes,
              Notifications notifications,
              SampleRecords sampleRecords,
              Teleinscription teleinscription, AssignmentResults assignmentResults, StudentDirectory students,
-             Clock clock) {
+             CodesOfTheDemo codesOfTheDemo, @Value("${teleservices.portal.public-url}") String portalUrl, Clock clock) {
         this.establishments = establishments;
         this.directory = directory;
         this.imports = imports;
@@ -89,6 +96,8 @@ class DemoData implements ApplicationRunner {
         this.teleinscription = teleinscription;
         this.assignmentResults = assignmentResults;
         this.students = students;
+        this.codesOfTheDemo = codesOfTheDemo;
+        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
         this.clock = clock;
     }
 
@@ -124,7 +133,7 @@ class DemoData implements ApplicationRunner {
 
     /**
      * The académie offers every national service, a cahier de textes and an ENT. The collège uses the
-     * téléservices (Notes and Absences open, a welcome message, CARs for its legal guardians); the lycée
+     * téléservices (Notes and Absences open, a welcome message, CARs for the legal guardians of 4e and 3e); the lycée
      * has not declared yet (O1).
      * A first replication fills the téléservices side.
      */
@@ -134,15 +143,24 @@ class DemoData implements ApplicationRunner {
         }
         catalogue.addAcademicService(ACADEMY, "CAHIER_TEXTES", "Cahier de textes", "https://cdt.ac-demo.example.fr", false, "demo");
         catalogue.addEnt(ACADEMY, "ENT Démo (Mon collège, Mon lycée)", "https://ent.ac-demo.example.fr", "demo");
-        catalogue.updateTeleservicesUrl(ACADEMY, "http://localhost:8080/portail", "demo");
+        // the letters print the académie's setting: here the portal of this very application (TELESERVICES_PORTAL_URL)
+        catalogue.updateTeleservicesUrl(ACADEMY, portalUrl + "/portail", "demo");
         opening.declare(COLLEGE, "demo");
         opening.setOpen(COLLEGE, NationalService.NOTES.name(), true, "demo");
         opening.setOpen(COLLEGE, NationalService.ABSENCES.name(), true, "demo");
         settings.update(COLLEGE, SettingsUpdate.welcomeMessage("<div>Bienvenue sur les téléservices du <strong>collège Jean Moulin</strong>. "
                 + "Le règlement intérieur est sur <a href=\"https://college-jean-moulin.ac-demo.example.fr\">le site du collège</a>.</div>"), "demo");
         settings.update(COLLEGE, SettingsUpdate.contact("secretariat.0990001n@ac-demo.example.fr", true), "demo");
-        GenerationResult cars = guardianCodes.generate(COLLEGE, null, true, null, null, "demo");
-        log.info("Demo CARs of {}: {} created, {} couples without (other persons)", COLLEGE, cars.created(), cars.skipped().size());
+        // CARs for 4e and 3e only: « Créer les codes en masse » has the 6e and 5e couples to show on the first day
+        for (String mef : MEFS_WITH_CODES) {
+            GenerationResult cars = guardianCodes.generate(COLLEGE, null, true, null, mef, "demo");
+            log.info("Demo CARs of {} (MEF {}): {} created, {} couples without (other persons)", COLLEGE, mef, cars.created(),
+                    cars.skipped().size());
+        }
+        // a demo letter's code works on the demo's first day (R2 would say tomorrow)
+        for (String uai : List.of(COLLEGE, LYCEE)) {
+            log.info("Demo codes of {} usable today: {}", uai, codesOfTheDemo.usableToday(uai));
+        }
         // the guardians of one division are notified by e-mail: the messages appear at /courriels
         notifications.guardianCandidates(COLLEGE, true, null, null).stream().map(c -> c.division()).filter(d -> d != null)
                 .sorted().findFirst().ifPresent(division -> {

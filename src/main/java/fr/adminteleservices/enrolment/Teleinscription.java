@@ -4,6 +4,7 @@ import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentKind;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
+import fr.adminteleservices.platform.FrenchOrder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,11 +105,15 @@ public class Teleinscription {
         }
     }
 
+    /** « Bédier » before « Boucher » on H2 as on MariaDB; the sort is stable, SQL's order stays among equal names. */
+    private static final java.util.Comparator<EnrolmentMapper.FollowUpRow> FRENCH_ORDER =
+            FrenchOrder.byName(EnrolmentMapper.FollowUpRow::lastName, EnrolmentMapper.FollowUpRow::firstName);
+
     public List<CompletedEnrolment> completed(String lyceeUai) {
         int year = currentYear(establishments.get(lyceeUai).academyCode()).startYear();
         Map<Long, List<EnrolmentMapper.ChoiceRow>> choices = new LinkedHashMap<>();
         mapper.findChoicesOfLycee(lyceeUai, year).forEach(c -> choices.computeIfAbsent(c.assignmentId(), k -> new ArrayList<>()).add(c));
-        return mapper.findCompleted(lyceeUai, year).stream()
+        return mapper.findCompleted(lyceeUai, year).stream().sorted(FRENCH_ORDER)
                 .map(r -> new CompletedEnrolment(r, choices.getOrDefault(r.id(), List.of()))).toList();
     }
 
@@ -132,7 +137,7 @@ public class Teleinscription {
             counts.put(s, 0L);
         }
         mapper.countByState(collegeUai, year).forEach(c -> counts.put(EnrolmentState.valueOf(c.state()), c.count()));
-        return new FollowUp(mapper.findFollowUp(collegeUai, year), counts);
+        return new FollowUp(mapper.findFollowUp(collegeUai, year).stream().sorted(FRENCH_ORDER).toList(), counts);
     }
 
     /** What the establishment's Téléinscription menu shows. */

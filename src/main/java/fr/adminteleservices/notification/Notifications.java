@@ -5,6 +5,7 @@ import fr.adminteleservices.mail.OutgoingMail;
 import fr.adminteleservices.mail.Outbox;
 import fr.adminteleservices.notification.letters.Letter;
 import fr.adminteleservices.notification.letters.LetterRenderer;
+import fr.adminteleservices.platform.FrenchOrder;
 import fr.adminteleservices.platform.RuleBook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -98,12 +99,26 @@ public class Notifications {
     /** The couples a notification with these filters would consider (valid CARs only). */
     public List<NotifiableCouple> guardianCandidates(String uai, boolean onlyNotNotified, String division, String mef) {
         establishments.get(uai);
-        return mapper.findGuardianCandidates(uai, selection(onlyNotNotified, division, mef, null, null));
+        return couplesInFrenchOrder(mapper.findGuardianCandidates(uai, selection(onlyNotNotified, division, mef, null, null)));
     }
 
     public List<NotifiableStudent> studentCandidates(String uai, boolean onlyNotNotified, String division, String mef) {
         establishments.get(uai);
-        return mapper.findStudentCandidates(uai, selection(onlyNotNotified, division, mef, null, null));
+        return studentsInFrenchOrder(mapper.findStudentCandidates(uai, selection(onlyNotNotified, division, mef, null, null)));
+    }
+
+    /** Lists and letters in French order (« Bédier » before « Boucher »), whatever the database's collation. */
+    private static List<NotifiableCouple> couplesInFrenchOrder(List<NotifiableCouple> rows) {
+        List<NotifiableCouple> sorted = new ArrayList<>(rows);
+        sorted.sort(FrenchOrder.byDivisionThenName(NotifiableCouple::division, NotifiableCouple::studentLastName,
+                NotifiableCouple::studentFirstName));
+        return sorted;
+    }
+
+    private static List<NotifiableStudent> studentsInFrenchOrder(List<NotifiableStudent> rows) {
+        List<NotifiableStudent> sorted = new ArrayList<>(rows);
+        sorted.sort(FrenchOrder.byDivisionThenName(NotifiableStudent::division, NotifiableStudent::lastName, NotifiableStudent::firstName));
+        return sorted;
     }
 
     // ------------------------------------------------------------------ requests
@@ -120,7 +135,7 @@ public class Notifications {
         }
         letters.context(uai);
         List<NotifiableCouple> population = population(
-                mapper.findGuardianCandidates(uai, selection(false, division, mef, null, null)), onlyNotNotified,
+                couplesInFrenchOrder(mapper.findGuardianCandidates(uai, selection(false, division, mef, null, null))), onlyNotNotified,
                 NotifiableCouple::notifiedOn, "Aucun couple élève / responsable n'existe pour cette sélection.");
         List<NotificationMapper.NewItem> items = new ArrayList<>(population.size());
         for (NotifiableCouple c : population) {
@@ -135,7 +150,7 @@ public class Notifications {
         establishments.get(uai);
         letters.context(uai);
         List<NotifiableStudent> population = population(
-                mapper.findStudentCandidates(uai, selection(false, division, mef, null, null)), onlyNotNotified,
+                studentsInFrenchOrder(mapper.findStudentCandidates(uai, selection(false, division, mef, null, null))), onlyNotNotified,
                 NotifiableStudent::notifiedOn, "Aucun élève n'existe pour cette sélection.");
         List<NotificationMapper.NewItem> items = new ArrayList<>(population.size());
         for (NotifiableStudent c : population) {
@@ -148,6 +163,9 @@ public class Notifications {
      * C3 "Notifier code" for one couple. E-mail: the job id (the e-mail leaves through the outbox).
      * Paper: the one-letter PDF, at once. 409 with the reason when it cannot be done.
      */
+    static final String NO_EMAIL_FOR_ONE_COUPLE = "Aucune adresse électronique n'est connue dans SIECLE pour ce responsable : "
+            + "le courriel ne peut pas partir. Choisissez « Document papier » pour imprimer son courrier.";
+
     @Transactional
     public Individual notifyCouple(String uai, long linkId, Channel channel, String by) {
         establishments.get(uai);
@@ -170,7 +188,8 @@ public class Notifications {
         ChannelChoice choice = new ChannelChoice(Letter.Holder.GUARDIAN, email, !email, hasEmail(c.email()));
         rules.session("notification-channel").execute(List.of(choice));
         if (choice.getChannel() == Channel.NONE) {
-            throw new NotificationRefused(HttpStatus.CONFLICT, choice.getReason());
+            // the rule's reason speaks to the mass form, where both channels can be ticked; here only one is chosen
+            throw new NotificationRefused(HttpStatus.CONFLICT, email ? NO_EMAIL_FOR_ONE_COUPLE : choice.getReason());
         }
         if (c.mailPending()) {
             throw new NotificationRefused(HttpStatus.CONFLICT, "Un courriel de notification de ce code est déjà en cours d'envoi.");

@@ -35,6 +35,12 @@ interface SettingsMapper {
     /** The establishment's divisions and their MEF: due dates are set per division. */
     List<DueDate> findDivisions(@Param("uai") String uai);
 
+    /** The establishment's MEFs as SIECLE names them (edition label, else the long label), by code. */
+    List<MefLabel> findMefLabels(@Param("uai") String uai);
+
+    record MefLabel(String code, String label) {
+    }
+
     /** One row of establishment_settings; {@code id} is set on insert. */
     class Version {
         public Long id;

@@ -8,7 +8,6 @@ import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.EstablishmentAccess;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -59,16 +58,14 @@ class SettingsScreen {
     private final Catalogue catalogue;
     private final ServiceOpening opening;
     private final ChangeLog changes;
-    private final Clock clock;
 
     SettingsScreen(SettingsService settings, EstablishmentService establishments, Catalogue catalogue, ServiceOpening opening,
-                   ChangeLog changes, Clock clock) {
+                   ChangeLog changes) {
         this.settings = settings;
         this.establishments = establishments;
         this.catalogue = catalogue;
         this.opening = opening;
         this.changes = changes;
-        this.clock = clock;
     }
 
     @GetMapping(BASE)
@@ -350,6 +347,7 @@ class SettingsScreen {
             }
         }
         model.addAttribute("divisionsByMef", byMef);
+        model.addAttribute("mefLabels", open ? settings.mefLabels(uai) : Map.of());
         establishments.currentSchoolYear(establishments.get(uai).academyCode()).ifPresent(y -> model.addAttribute("schoolYear", y));
         return "settings/page";
     }
@@ -408,9 +406,8 @@ class SettingsScreen {
         model.addAttribute("page", PAGES.stream().filter(p -> p.slug().equals(slug)).findFirst().orElseThrow());
         model.addAttribute("settings", current);
         model.addAttribute("nextDay", settings.nextEffectiveDay());
-        LocalDate today = LocalDate.now(clock);
-        model.addAttribute("pendingFrom", current.effectiveFrom() != null && current.effectiveFrom().isAfter(today)
-                ? current.effectiveFrom() : null);
+        // « Modifications enregistrées … » comes only with the redirect of a save (flash attribute "pendingFrom"):
+        // a version saved by someone else (the demo, another head) is no news of this visit
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -431,6 +428,7 @@ class SettingsScreen {
             } else {
                 LocalDate from = after.effectiveFrom() != null ? after.effectiveFrom() : settings.nextEffectiveDay();
                 redirect.addFlashAttribute("message", done + " Ce changement s'applique à partir du " + FRENCH_DATE.format(from) + ".");
+                redirect.addFlashAttribute("pendingFrom", from);
             }
             return "redirect:/etablissements/" + uai + "/parametrage/" + slug;
         } catch (InvalidSettings e) {

@@ -70,6 +70,13 @@ public class SettingsService {
         return mapper.findDivisions(uai);
     }
 
+    /** The establishment's MEF labels by MEF code: people read « 6EME », not « 10010012110 ». */
+    public Map<String, String> mefLabels(String uai) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        mapper.findMefLabels(uai).forEach(m -> labels.put(m.code(), m.label()));
+        return labels;
+    }
+
     /**
      * Applies a (partial) change from tomorrow. Throws {@link InvalidSettings} (400) or
      * {@link SettingsConflict} (409); in both cases nothing is changed.

@@ -2,6 +2,9 @@ package fr.adminteleservices.siecle;
 
 import fr.adminteleservices.establishment.EstablishmentService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
@@ -24,6 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Import SIECLE", description = "Import des exports SIECLE d'un établissement")
 class SiecleImportApi {
 
+    /** The error answer's schema, declared once in the API description (home.ApiDescription). */
+    private static final String ERROR = "#/components/schemas/Erreur";
+
     private static final Logger log = LoggerFactory.getLogger(SiecleImportApi.class);
 
     private final SiecleImportService imports;
@@ -41,6 +47,14 @@ class SiecleImportApi {
                     + "partir trop d'élèves, ou dont la Nomenclature retirerait des options de la téléinscription ouverte, "
                     + "n'est pas appliqué : 202 avec « awaitingConfirmation » et « confirmation » (« optionsRemoved »). "
                     + "409 si un autre import de l'établissement est en cours.")
+    @ApiResponse(responseCode = "200", description = "Import appliqué : le rapport (créés, modifiés, partis, rejetés)")
+    @ApiResponse(responseCode = "202", description = "Import retenu, en attente de confirmation du chef d'établissement : "
+            + "« awaitingConfirmation » et « confirmation » (adresses de confirmation et d'annulation)")
+    @ApiResponse(responseCode = "400", description = "Fichier refusé, rien n'est enregistré : export d'un autre établissement ou "
+            + "d'une autre année, plus ancien que le dernier importé, XML mal formé, type d'export inconnu", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
+    @ApiResponse(responseCode = "404", description = "Établissement inconnu", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
+    @ApiResponse(responseCode = "409", description = "Un autre import de l'établissement est en cours", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
+    @ApiResponse(responseCode = "413", description = "Fichier bien plus gros qu'un export SIECLE", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
     @PostMapping(path = "/api/establishments/{uai}/siecle-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ResponseEntity<ImportReport> importExports(@PathVariable String uai, @RequestParam("files") List<MultipartFile> files,
@@ -50,6 +64,9 @@ class SiecleImportApi {
     }
 
     @Operation(summary = "Rapport d'un import passé, ou état d'un import en attente de confirmation")
+    @ApiResponse(responseCode = "200", description = "Le rapport, ou l'état de l'import retenu (AWAITING_CONFIRMATION, "
+            + "CONFIRMED, CANCELLED, EXPIRED)")
+    @ApiResponse(responseCode = "404", description = "Aucun import de ce numéro dans l'établissement", content = @Content)
     @GetMapping("/api/establishments/{uai}/siecle-imports/{importId}")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ResponseEntity<ImportReport> report(@PathVariable String uai, @PathVariable String importId) {
@@ -58,6 +75,9 @@ class SiecleImportApi {
 
     @Operation(summary = "Confirme un import en attente : il est appliqué tel qu'il a été déposé",
             description = "200 avec le rapport de l'import appliqué ; 409 s'il a déjà été confirmé, annulé ou s'il a expiré.")
+    @ApiResponse(responseCode = "200", description = "Import appliqué : son rapport")
+    @ApiResponse(responseCode = "404", description = "Aucun import de ce numéro dans l'établissement", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
+    @ApiResponse(responseCode = "409", description = "Import déjà confirmé, annulé ou expiré, ou un autre import en cours", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
     @PostMapping("/api/establishments/{uai}/siecle-imports/{importId}/confirmation")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ImportReport confirm(@PathVariable String uai, @PathVariable String importId, Principal user) {
@@ -66,6 +86,9 @@ class SiecleImportApi {
 
     @Operation(summary = "Annule un import en attente : rien n'est modifié",
             description = "200 avec l'état de l'import (« confirmation.state » : CANCELLED) ; 409 s'il n'attend plus.")
+    @ApiResponse(responseCode = "200", description = "Import annulé : son état (« confirmation.state » : CANCELLED)")
+    @ApiResponse(responseCode = "404", description = "Aucun import de ce numéro dans l'établissement", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
+    @ApiResponse(responseCode = "409", description = "Import déjà confirmé, annulé ou expiré", content = @Content(mediaType = "application/json", schema = @Schema(ref = ERROR)))
     @PostMapping("/api/establishments/{uai}/siecle-imports/{importId}/cancellation")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ImportReport cancel(@PathVariable String uai, @PathVariable String importId, Principal user) {

@@ -1,5 +1,6 @@
 package fr.adminteleservices.students;
 
+import fr.adminteleservices.platform.FrenchOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ public class StudentDirectory {
     }
 
     public List<StudentSummary> students(String uai, String division, String mef, boolean includeLeft) {
-        return mapper.students(uai, blankToNull(division), blankToNull(mef), includeLeft);
+        // French order (« Bédier » before « Boucher »), the same on H2 and MariaDB; stable, so SQL's order breaks ties
+        return mapper.students(uai, blankToNull(division), blankToNull(mef), includeLeft).stream()
+                .sorted(FrenchOrder.byDivisionThenName(StudentSummary::division, StudentSummary::lastName, StudentSummary::firstName))
+                .toList();
     }
 
     public Optional<StudentSummary> student(String uai, String eleveId) {

@@ -91,6 +91,40 @@ class GuardianCodesScreenTest {
     }
 
     @Test
+    void theListsReadInFrenchOrderOnTheScreenAndInTheApi() throws Exception {
+        // given Boucher, Bédier, Émile Abel and Élodie Abel in one division (H2 alone would put « Bédier » after « Boucher »)
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        imports.importExports(other, List.of(
+                upload("ElevesSansAdresses.xml", eleves(other,
+                        eleve("1", "Boucher", "Anna", "03/04/2012", "") + eleve("2", "Bédier", "Jules", "05/06/2012", "")
+                                + eleve("3", "Abel", "Émile", "05/06/2012", "") + eleve("4", "Abel", "Elsa", "05/06/2012", ""),
+                        division("1", "3A") + division("2", "3A") + division("3", "3A") + division("4", "3A"))),
+                upload("ResponsablesAvecAdresses.xml", responsables(other,
+                        personne("10", "M.", "Boucher", "Paul", "", "") + personne("11", "M.", "Bédier", "Marc", "", "")
+                                + personne("12", "Mme", "Abel", "Rose", "", ""),
+                        respLegal("1", "10", "1") + respLegal("2", "11", "1") + respLegal("3", "12", "1") + respLegal("4", "12", "1"),
+                        ""))), "test");
+        opening.declare(other, "test");
+        opening.setOpen(other, "NOTES", true, "test");
+        MockHttpSession head = login(Heads.username(other), Heads.password(other));
+        List<String> french = List.of("Abel Elsa", "Abel Émile", "Bédier Jules", "Boucher Anna");
+
+        // the creation list, the students' list and the API give the same French order
+        Document creation = page(get("/etablissements/" + other + "/responsables/creation").session(head));
+        assertThat(creation.select("#couples-table tbody tr td:nth-child(2)").eachText()).containsExactlyElementsOf(french);
+        Document students = page(get("/etablissements/" + other + "/eleves").param("division", "3A").session(head));
+        assertThat(students.select("main table tbody tr").eachText()).hasSize(4)
+                .satisfies(rows -> assertThat(rows.get(0)).contains("Abel", "Elsa"))
+                .satisfies(rows -> assertThat(rows.get(2)).contains("Bédier"))
+                .satisfies(rows -> assertThat(rows.get(3)).contains("Boucher"));
+        String json = mvc.perform(get("/api/establishments/" + other + "/guardian-links").param("view", "all")
+                        .with(Heads.headOf(other)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json.indexOf("Bédier")).isLessThan(json.indexOf("Boucher"));
+        assertThat(json.indexOf("Émile")).isLessThan(json.indexOf("Bédier"));
+    }
+
+    @Test
     void theCreationPageListsTheCouplesAndSaysWhyOneCannotGetACode() throws Exception {
         mvc.perform(get(base()).session(session)).andExpect(redirectedUrl(base() + "/creation"));
         Document page = page(get(base() + "/creation").session(session));
@@ -205,7 +239,10 @@ class GuardianCodesScreenTest {
                 "Rang", "A un code valide", "Date de notification", "Date de continuité d'accès", "Observation");
         Element father = page.getElementById("couple-" + linkOf("10"));
         assertThat(cells(father).subList(1, 9)).containsExactly("Martin Léa", "3A", "M. Martin Paul", "Légal 1", "Oui", FRENCH.format(notified), "—",
-                "Un code valide existe déjà pour ce couple : pour le remplacer, passez par « Gérer le code ».");
+                "Un code valide existe déjà pour ce couple : pour le remplacer, passez par Gérer le code");
+        // on screen, the action alone (« A un code valide » says the rest): a link to the couple's page
+        assertThat(father.selectFirst("#reason-" + linkOf("10") + " a").attr("href")).isEqualTo(base() + "/couples/" + linkOf("10"));
+        assertThat(father.selectFirst("#reason-" + linkOf("10") + " .fr-sr-only")).isNotNull();
         assertThat(father.selectFirst("input[type=checkbox]").hasAttr("disabled")).isTrue();
         assertThat(cells(page.getElementById("couple-" + linkOf("12")))).containsSequence("Autre", "Non", "—", "—");
         // the default view lists only the couples without a valid code

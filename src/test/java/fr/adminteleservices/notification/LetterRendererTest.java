@@ -48,6 +48,23 @@ class LetterRendererTest {
 
     // ------------------------------------------------------------------------------------------- guardian
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Axelle MARTIN  | munissez-vous de ce code et de la date de naissance d’Axelle MARTIN.",
+            "Élodie PETIT   | munissez-vous de ce code et de la date de naissance d’Élodie PETIT.",
+            "Hugo BERNARD   | munissez-vous de ce code et de la date de naissance d’Hugo BERNARD.",
+            "Œlia ROUX      | munissez-vous de ce code et de la date de naissance d’Œlia ROUX.",
+            "Bruno DURAND   | munissez-vous de ce code et de la date de naissance de Bruno DURAND.",
+            "Yanis MOREAU   | munissez-vous de ce code et de la date de naissance de Yanis MOREAU."})
+    void theStudentsNameAfterDeIsElidedBeforeAVowelOrAMuteH(String student, String sentence) throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(RENDERER.renderOne(guardian(Variant.NORMAL, "3A", student, "ref-1")))) {
+            String text = text(pdf);
+            assertThat(text).contains(sentence);
+            assertThat(text).doesNotContain("de A", "de É", "de H", "de Œ");
+        }
+    }
+
+
     @Test
     void guardianNormalLetterHasTheCodeTheServicesAndTheCoupon() throws IOException {
         Letter letter = guardian(Variant.NORMAL, "1ES3", "Walid Amrani", "ref-0042");

@@ -323,7 +323,9 @@ abstract class NotificationContract {
     void anIndividualNotificationNeedsAValidCodeAndAnAddressForAnEMail() throws Exception {
         String link = base() + "/guardian-links/" + linkOf("11") + "/notifications";
         mvc.perform(post(link).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"EMAIL\"}"))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.message").value(containsString("Aucune adresse électronique")));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.message").value(
+                        "Aucune adresse électronique n'est connue dans SIECLE pour ce responsable : le courriel ne peut pas partir. "
+                                + "Choisissez « Document papier » pour imprimer son courrier."));
         byte[] pdf = mvc.perform(post(link).with(headOf(uai)).contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"PAPER\"}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String text = pdfText(pdf);

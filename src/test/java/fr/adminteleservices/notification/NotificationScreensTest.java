@@ -216,7 +216,10 @@ class NotificationScreensTest {
         mvc.perform(post(couple + "/notification").session(session).with(csrf()).param("canal", "PAPER"))
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF));
         mvc.perform(post(couple + "/notification").session(session).with(csrf()).param("canal", "EMAIL"))
-                .andExpect(redirectedUrl(couple)).andExpect(flash().attribute("error", containsString("Aucune adresse électronique")));
+                .andExpect(redirectedUrl(couple)).andExpect(flash().attribute("error", containsString("Aucune adresse électronique")))
+                // one couple, one channel: nothing to tick « aussi » (issue 16, point 14)
+                .andExpect(flash().attribute("error", containsString("Choisissez « Document papier »")))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.not(containsString("aussi"))));
         Document after = page(get(couple).session(session));
         assertThat(after.select("#history tbody tr td:nth-child(6)").eachText()).contains(
                 LocalDate.now(java.time.ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));

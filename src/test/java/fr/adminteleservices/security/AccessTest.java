@@ -244,6 +244,25 @@ class AccessTest {
                 .andExpect(jsonPath("$.components.securitySchemes.basic.scheme").value("basic"));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheErrorAnswersOfTheImport() throws Exception {
+        String imports = "$.paths['/api/establishments/{uai}/siecle-imports'].post.responses";
+        String decision = "$.paths['/api/establishments/{uai}/siecle-imports/{importId}/confirmation'].post.responses";
+        mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath(imports + "['400'].description").value(containsString("Fichier refusé, rien n'est enregistré")))
+                .andExpect(jsonPath(imports + "['400'].content['application/json'].schema['$ref']").value("#/components/schemas/Erreur"))
+                .andExpect(jsonPath(imports + "['202'].description").value(containsString("en attente de confirmation")))
+                .andExpect(jsonPath(imports + "['409'].description").value(containsString("import de l'établissement est en cours")))
+                .andExpect(jsonPath(imports + "['413'].description").exists())
+                .andExpect(jsonPath(imports + "['404'].description").value("Établissement inconnu"))
+                .andExpect(jsonPath(imports + "['403'].description").value(containsString("pas celui du chef d'établissement")))
+                .andExpect(jsonPath(decision + "['409'].description").value(containsString("déjà confirmé, annulé ou expiré")))
+                .andExpect(jsonPath("$.components.schemas.Erreur.properties.message.type").value("string"))
+                // the académie's operations say who may call them
+                .andExpect(jsonPath("$.paths['/api/analyst/reload'].post.responses['403'].description")
+                        .value("Réservé aux administrateurs d'académie."));
+    }
+
     // (a wrong password for a real user counts in the log-in throttle of its address)
     private MockHttpSession login(String user) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user(user).password(user)).andReturn();

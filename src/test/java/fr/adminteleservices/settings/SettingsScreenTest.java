@@ -113,10 +113,15 @@ class SettingsScreenTest {
         // then the stored message is the cleaned one, and the page opens on its preview with the day it applies
         assertThat(settings.latest(uai).welcomeMessage()).contains("<strong>Bienvenue</strong>")
                 .doesNotContain("script").doesNotContain("onclick").doesNotContain("javascript:");
+        // (the redirect after the save carries the flash attributes, kept in the session for the next request)
         Document saved = page(get("/etablissements/" + uai + "/parametrage/accueil").session(session));
         assertThat(saved.getElementById("welcome-preview").selectFirst("strong").text()).isEqualTo("Bienvenue");
         assertThat(saved.getElementById("pending").text()).isEqualTo("Modifications enregistrées, en vigueur à partir du "
                 + FRENCH.format(settings.latest(uai).effectiveFrom()) + ".");
+        // a later visit, the change still to come, does not announce a save the visitor did not make (issue 16, point 11)
+        Document later = page(get("/etablissements/" + uai + "/parametrage/accueil").session(session));
+        assertThat(later.getElementById("pending")).isNull();
+        assertThat(later.text()).doesNotContain("Modifications enregistrées");
         assertThat(page(get("/etablissements/" + uai + "/parametrage/historique").session(session))
                 .select("main table tbody tr").text()).contains("Paramétrage").contains("Message d'accueil : « Bienvenue").contains("(avant : aucun)");
     }

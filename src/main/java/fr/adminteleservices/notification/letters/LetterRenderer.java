@@ -206,6 +206,8 @@ public class LetterRenderer {
             lines(child(addressee, "lines"), letter.addressee().lines());
         }
         text(root, "student-name", letter.studentName());
+        // « de la date de naissance d’Axelle MARTIN »: the elision is decided here, XSLT 1.0 has no case folding of accents
+        text(root, "of-student", Elision.de(letter.studentName()));
         if (letter.division() != null && !letter.division().isBlank()) {
             text(root, "division", letter.division());
         }
