@@ -5,9 +5,11 @@ create table notification_pdf (
   id                    varchar(36)  not null primary key,
   job_id                varchar(36)  not null,
   written_at            timestamp    not null,
-  size_bytes            bigint       not null default 0,
-  constraint fk_notification_pdf_job foreign key (job_id) references notification_job (id)
+  size_bytes            bigint       not null default 0
 );
+-- no foreign key to notification_job: its check would share-lock the job's row for the whole PDF step, and the
+-- step's progress (its own transaction) and a second execution beside it would then wait on that lock
+create index ix_notification_pdf_job on notification_pdf (job_id);
 create index ix_notification_pdf_written on notification_pdf (written_at);
 
 create table notification_pdf_part (

@@ -174,10 +174,11 @@ public class NotificationPdfs {
 
         private boolean fetch() throws IOException {
             while (next < parts) {
-                byte[] bytes = mapper.readPart(id, next++);
-                if (bytes == null) {
+                PdfMapper.Part read = mapper.readPart(id, next++);
+                if (read == null) {
                     throw new IOException("The PDF " + id + " was deleted while it was read (kept period over)");
                 }
+                byte[] bytes = read.bytes();
                 part = bytes;
                 position = 0;
                 if (bytes.length > 0) {

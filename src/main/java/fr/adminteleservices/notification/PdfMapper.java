@@ -21,7 +21,12 @@ interface PdfMapper {
     record StoredPdf(String id, long sizeBytes, int parts) {
     }
 
-    byte[] readPart(@Param("pdfId") String pdfId, @Param("partNo") int partNo);
+    /** One part; null when the PDF was deleted meanwhile. */
+    Part readPart(@Param("pdfId") String pdfId, @Param("partNo") int partNo);
+
+    /** A part's bytes (a record: MyBatis would read a byte[] result as a list of rows). */
+    record Part(byte[] bytes) {
+    }
 
     /** Names the job's PDF, unless another execution of the step named one first; 1 when named. */
     int attachToJob(@Param("jobId") String jobId, @Param("pdfId") String pdfId);

@@ -239,7 +239,7 @@ abstract class NotificationContract {
         assertThat(letters).doesNotContain(code);
         assertThat(letters.indexOf("MARTIN Claire")).isLessThan(letters.indexOf("PETIT Émile"));
         // the PDF prints codes: it is in the database (any node serves it), only to the establishment's people
-        assertThat(jdbc.queryForObject("select sum(length(x.bytes)) from notification_pdf_part x join notification_job j "
+        assertThat(jdbc.queryForObject("select sum(octet_length(x.bytes)) from notification_pdf_part x join notification_job j "
                 + "on j.pdf_id = x.pdf_id where j.id = ?", Long.class, jobId)).isEqualTo(pdf.length);
         String other = Heads.newEstablishmentWithHead(establishments, directory);
         mvc.perform(get("/api/notification-jobs/" + jobId + "/pdf").with(headOf(other))).andExpect(status().isForbidden());
@@ -410,7 +410,7 @@ abstract class NotificationContract {
             writer.write(content, 1001, content.length - 1001);
         }
         assertThat(pdfs.attach(jobId, writer)).isTrue();
-        assertThat(jdbc.queryForList("select length(x.bytes) from notification_pdf_part x join notification_job j on j.pdf_id = x.pdf_id "
+        assertThat(jdbc.queryForList("select octet_length(x.bytes) from notification_pdf_part x join notification_job j on j.pdf_id = x.pdf_id "
                 + "where j.id = ? order by x.part_no", Integer.class, jobId))
                 .containsExactly(NotificationPdfs.PART_SIZE, NotificationPdfs.PART_SIZE, 12_345);
 
