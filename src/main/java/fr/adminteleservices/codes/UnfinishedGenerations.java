@@ -3,6 +3,7 @@ package fr.adminteleservices.codes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,9 @@ class UnfinishedGenerations {
 
     @Scheduled(initialDelayString = "${teleservices.codes.generation-sweep-every:PT10M}",
             fixedDelayString = "${teleservices.codes.generation-sweep-every:PT10M}")
-    void onTimer() {
+    // once per cluster and per period: the nodes' timers are not in step, the lock outlives the sweep
+    @SchedulerLock(name = "unfinished-generations", lockAtLeastFor = "PT5M", lockAtMostFor = "PT30M")
+    public void onTimer() {
         sweep();
     }
 

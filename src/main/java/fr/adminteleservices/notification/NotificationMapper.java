@@ -54,7 +54,7 @@ interface NotificationMapper {
 
     record JobRow(String id, String uai, String kind, String requestedBy, Instant requestedAt, boolean emailRequested,
                   boolean paperRequested, boolean onlyNotNotified, String divisionFilter, String mefFilter, String state,
-                  int total, int lettersRendered, String pdfPath, Instant finishedAt, String failure) {
+                  int total, int lettersRendered, String pdfId, Instant finishedAt, String failure) {
     }
 
     List<JobRow> findRecentJobs(@Param("uai") String uai, @Param("kind") String kind, @Param("limit") int limit);
@@ -71,13 +71,7 @@ interface NotificationMapper {
 
     void setLettersRendered(@Param("id") String id, @Param("count") int count);
 
-    void finishJob(@Param("id") String id, @Param("state") String state, @Param("pdfPath") String pdfPath,
-                   @Param("at") Instant at, @Param("failure") String failure);
-
-    void setPdf(@Param("id") String id, @Param("pdfPath") String pdfPath);
-
-    /** Jobs of the establishment whose PDF was written before {@code before}: it holds codes, it is not kept. */
-    List<JobRow> findJobsWithPdfBefore(@Param("uai") String uai, @Param("before") Instant before);
+    void finishJob(@Param("id") String id, @Param("state") String state, @Param("at") Instant at, @Param("failure") String failure);
 
     // --- deciding ---
 

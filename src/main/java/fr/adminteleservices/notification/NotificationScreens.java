@@ -5,7 +5,6 @@ import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.EstablishmentAccess;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -186,11 +184,11 @@ class NotificationScreens {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ResponseEntity<Resource> pdf(@PathVariable String uai, @PathVariable String id) {
         JobView job = job(uai, id);
-        Path file = notifications.pdf(id);
-        if (file == null) {
+        NotificationPdfs.Stored pdf = notifications.pdf(id);
+        if (pdf == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cette notification n'a pas (ou pas encore) de PDF.");
         }
-        return NotificationsApi.pdfResponse(new FileSystemResource(file), "courriers-" + job.kind().toLowerCase() + "-" + uai + ".pdf");
+        return NotificationsApi.storedPdfResponse(pdf, "courriers-" + job.kind().toLowerCase() + "-" + uai + ".pdf");
     }
 
     // ------------------------------------------------------------------ C3 / E3 « Notifier code »

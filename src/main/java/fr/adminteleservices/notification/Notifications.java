@@ -11,9 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,13 +69,11 @@ public class Notifications {
     private final ManagementService management;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
-    private final Path pdfDirectory;
-    private final java.time.Duration pdfKept;
+    private final NotificationPdfs pdfs;
 
     Notifications(NotificationMapper mapper, EstablishmentService establishments, LetterFactory letters, LetterRenderer renderer,
                   RuleBook rules, Outbox outbox, RuntimeService runtime, ManagementService management, PlatformTransactionManager transactions, Clock clock,
-                  @Value("${teleservices.notification.pdf-dir:./data/notifications}") Path pdfDirectory,
-                  @Value("${teleservices.notification.pdf-kept:P7D}") java.time.Duration pdfKept) {
+                  NotificationPdfs pdfs) {
         this.mapper = mapper;
         this.establishments = establishments;
         this.letters = letters;
@@ -90,8 +85,7 @@ public class Notifications {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.pdfDirectory = pdfDirectory;
-        this.pdfKept = pdfKept;
+        this.pdfs = pdfs;
     }
 
     // ------------------------------------------------------------------ lists of the screens
@@ -364,11 +358,12 @@ public class Notifications {
     }
 
     /**
-     * "Produire le PDF des courriers": streams the job's paper letters into one PDF file, then, in
-     * the same transaction, records them as notified. A failure before the end marks nothing. FOP
+     * "Produire le PDF des courriers": streams the job's paper letters into one PDF, stored in the database
+     * part by part (NotificationPdfs), then, in the same transaction, records them as notified. A failure before the end marks nothing. FOP
      * renders about 35 letters a second on a loaded 2-core machine (LetterBenchmark): a lycée's 7,000
      * letters come close to the job's 5-minute lock, so a second execution may start beside this
-     * one; it writes its own partial file and records nothing twice (the items are locked, then found printed).
+     * one; it writes its own PDF, records nothing twice (the items are locked, then found printed) and keeps
+     * the PDF of whichever finished first.
      */
     void printLetters(String jobId) {
         NotificationMapper.JobRow job = mapper.findJob(jobId);
@@ -377,21 +372,14 @@ public class Notifications {
             return;
         }
         LetterFactory.Context context = letters.context(job.uai());
-        deleteOldPdfs(job.uai());
-        Path file = pdfFile(job);
-        try {
-            OwnerOnlyFiles.createDirectories(file.getParent());
-            // one partial file per execution: a second execution beside this one (lock expired) never writes into it
-            Path partial = file.resolveSibling(file.getFileName() + "." + UUID.randomUUID() + ".partial");
-            try (OutputStream out = OwnerOnlyFiles.create(partial)) {
-                render(job, context, out, true);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the letters of job " + jobId, e);
+        pdfs.purge(job.uai());
+        // in the job's transaction: an execution that fails or loses the engine's lock leaves no part behind
+        NotificationPdfs.Writer pdf = pdfs.writer(jobId);
+        try (pdf) {
+            render(job, context, pdf, true);
         }
         recordPrinted(jobId, job.kind());
-        mapper.setPdf(jobId, file.toString());
+        pdfs.attach(jobId, pdf);
     }
 
     private byte[] printNow(String jobId, String kind, LetterFactory.Context context) {
@@ -399,7 +387,7 @@ public class Notifications {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         render(job, context, pdf, false);
         recordPrinted(jobId, kind);
-        mapper.finishJob(jobId, "DONE", null, clock.instant(), null);
+        mapper.finishJob(jobId, "DONE", clock.instant(), null);
         return pdf.toByteArray();
     }
 
@@ -443,21 +431,6 @@ public class Notifications {
         mapper.markPrinted(jobId);
     }
 
-    /**
-     * The letters print the codes in clear: a PDF is kept {@code teleservices.notification.pdf-kept}
-     * (7 days) for the head to save it, then deleted; the summary then offers no PDF.
-     */
-    private void deleteOldPdfs(String uai) {
-        for (NotificationMapper.JobRow old : mapper.findJobsWithPdfBefore(uai, clock.instant().minus(pdfKept))) {
-            try {
-                Files.deleteIfExists(Path.of(old.pdfPath()));
-                mapper.setPdf(old.id(), null);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Deleting the letters of job " + old.id(), e);
-            }
-        }
-    }
-
     private int paperItems(String jobId) {
         return mapper.countItems(jobId).stream().filter(c -> "PAPER".equals(c.decision()) && "DECIDED".equals(c.state()))
                 .mapToInt(NotificationMapper.StateCount::items).sum();
@@ -472,7 +445,7 @@ public class Notifications {
     }
 
     void finish(String jobId) {
-        mapper.finishJob(jobId, "DONE", null, clock.instant(), null);
+        mapper.finishJob(jobId, "DONE", clock.instant(), null);
     }
 
     // ------------------------------------------------------------------ following a job
@@ -514,7 +487,7 @@ public class Notifications {
         }
         List<JobView.Skipped> skippedItems = mapper.findSkipped(jobId).stream()
                 .map(s -> new JobView.Skipped(s.linkId(), s.eleveId(), s.studentName(), s.guardianName(), s.reason())).toList();
-        String pdf = job.pdfPath() == null ? null : "/api/notification-jobs/" + job.id() + "/pdf";
+        String pdf = job.pdfId() == null ? null : "/api/notification-jobs/" + job.id() + "/pdf";
         return new JobView(job.id(), job.uai(), job.kind(), state, done, job.total(), emailed, printed, waiting, skippedItems, pdf,
                 job.requestedAt(), job.requestedBy(), job.finishedAt(), failure, retryMessage(waitingRetry),
                 waitingRetry == null ? null : waitingRetry.getExceptionMessage(),
@@ -546,14 +519,9 @@ public class Notifications {
         return what + " ; nouvel essai" + day + " à " + next.format(DateTimeFormatter.ofPattern("H' h 'mm")) + ".";
     }
 
-    /** The finished PDF of a job, if it has one. */
-    public Path pdf(String jobId) {
-        NotificationMapper.JobRow job = mapper.findJob(jobId);
-        if (job == null || job.pdfPath() == null) {
-            return null;
-        }
-        Path file = Path.of(job.pdfPath());
-        return Files.isRegularFile(file) ? file : null;
+    /** The finished PDF of a job, if it has one still kept: read from the database by whichever node serves it. */
+    public NotificationPdfs.Stored pdf(String jobId) {
+        return pdfs.stored(jobId);
     }
 
     public List<JobView> recentJobs(String uai, String kind) {
@@ -601,10 +569,6 @@ public class Notifications {
     private static String failureMessage(Incident incident) {
         String message = incident.getIncidentMessage() == null ? "" : incident.getIncidentMessage();
         return "Arrêté après plusieurs tentatives (incident visible dans Cockpit) : " + message;
-    }
-
-    private Path pdfFile(NotificationMapper.JobRow job) {
-        return pdfDirectory.resolve(job.uai()).resolve(job.id() + ".pdf");
     }
 
     private NotificationMapper.Selection selection(boolean onlyNotNotified, String division, String mef, Collection<Long> linkIds,

@@ -4,10 +4,9 @@ import fr.adminteleservices.security.EstablishmentAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -76,11 +75,11 @@ class NotificationsApi {
     @Operation(summary = "Le PDF des courriers papier d'une notification terminée")
     ResponseEntity<Resource> pdf(@PathVariable String id) {
         JobView job = job(id);
-        Path file = notifications.pdf(id);
-        if (file == null) {
+        NotificationPdfs.Stored pdf = notifications.pdf(id);
+        if (pdf == null) {
             throw new NotificationRefused(HttpStatus.NOT_FOUND, "Cette notification n'a pas (ou pas encore) de PDF.");
         }
-        return pdfResponse(new FileSystemResource(file), "courriers-" + job.kind().toLowerCase() + "-" + job.uai() + ".pdf");
+        return storedPdfResponse(pdf, "courriers-" + job.kind().toLowerCase() + "-" + job.uai() + ".pdf");
     }
 
     @PostMapping("/api/establishments/{uai}/guardian-links/{linkId}/notifications")
@@ -127,11 +126,19 @@ class NotificationsApi {
                 .body(Map.of("jobId", id, "job", "/api/notification-jobs/" + id));
     }
 
+    /** A PDF kept in the database, streamed part by part (its length is known, the body is not buffered). */
+    static ResponseEntity<Resource> storedPdfResponse(NotificationPdfs.Stored pdf, String filename) {
+        return pdfHeaders(filename).contentLength(pdf.size()).body(new InputStreamResource(pdf.content()));
+    }
+
     static ResponseEntity<Resource> pdfResponse(Resource pdf, String filename) {
+        return pdfHeaders(filename).body(pdf);
+    }
+
+    private static ResponseEntity.BodyBuilder pdfHeaders(String filename) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(pdf);
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private static String user() {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The DRL files of {@code rules/}, one container (knowledge base) per file, named after it
  * ({@code guardian-legal-rank.drl} → {@code session("guardian-legal-rank")}). Built at start; a
  * compilation error stops start-up and names the file and the line. {@link #reload()} rebuilds and
- * swaps atomically, keeping the previous rules if the new ones do not compile.
+ * swaps atomically, keeping the previous rules if the new ones do not compile. On several nodes, the rules in
+ * force are the latest release in the database ({@link ClusterRules}): {@link #version()} is the one this node runs.
  */
 @Component
 public class RuleBook {
@@ -32,6 +33,10 @@ public class RuleBook {
     private final String directory;
     private volatile Map<String, KieContainer> containers = Map.of();
     private volatile List<String> ruleFiles = List.of();
+    /** The DRL texts of the rules in force, as compiled. */
+    private volatile List<AnalystFolder.AnalystFile> sources = List.of();
+    /** The release (rules_release.version) in force; 0 until the folder's rules are matched to one. */
+    private volatile long version;
 
     public RuleBook(@Value("${teleservices.rules-dir:rules}") String directory) {
         this.directory = directory;
@@ -49,6 +54,19 @@ public class RuleBook {
         return ruleFiles;
     }
 
+    long version() {
+        return version;
+    }
+
+    List<AnalystFolder.AnalystFile> sources() {
+        return sources;
+    }
+
+    /** The rules in force are release {@code release} (published from the same texts). */
+    synchronized void inForceAs(long release) {
+        version = release;
+    }
+
     /** Compiles and swaps in the rules; the rules in force stay if one file does not compile. */
     public synchronized void reload() {
         prepare().apply();
@@ -60,13 +78,18 @@ public class RuleBook {
      * too. KieBuilder is not safe to run concurrently.
      */
     synchronized Compiled prepare() {
-        long started = System.nanoTime();
         AnalystFolder folder = AnalystFolder.load(directory, "rules", ".drl");
+        return prepare(folder.files(), folder.description());
+    }
+
+    /** The same from DRL texts, e.g. a release another node published. */
+    synchronized Compiled prepare(List<AnalystFolder.AnalystFile> files, String source) {
+        long started = System.nanoTime();
         KieServices ks = KieServices.Factory.get();
         ClassLoader classLoader = RuleBook.class.getClassLoader();
         Map<String, KieContainer> built = new HashMap<>();
         List<String> errors = new ArrayList<>();
-        for (AnalystFolder.AnalystFile file : folder.files()) {
+        for (AnalystFolder.AnalystFile file : files) {
             String base = file.name().substring(file.name().lastIndexOf('/') + 1).replaceFirst("\\.drl$", "");
             ReleaseId releaseId = ks.newReleaseId("fr.adminteleservices.rules", base.replaceAll("[^A-Za-z0-9]", "-"),
                     "1.0." + BUILDS.incrementAndGet());
@@ -83,28 +106,42 @@ public class RuleBook {
         }
         if (!errors.isEmpty()) {
             built.values().forEach(KieContainer::dispose); // the rules in force stay as they were
-            throw new RuleCompilationException("Les règles de " + folder.description() + " ne compilent pas :\n  "
+            throw new RuleCompilationException("Les règles de " + source + " ne compilent pas :\n  "
                     + String.join("\n  ", errors));
         }
-        return new Compiled(Map.copyOf(built), folder.description(), started);
+        return new Compiled(Map.copyOf(built), List.copyOf(files), source, started);
     }
 
     /** Rules compiled but not yet in force. */
     final class Compiled {
         private final Map<String, KieContainer> built;
+        private final List<AnalystFolder.AnalystFile> files;
         private final String source;
         private final long started;
 
-        private Compiled(Map<String, KieContainer> built, String source, long started) {
+        private Compiled(Map<String, KieContainer> built, List<AnalystFolder.AnalystFile> files, String source, long started) {
             this.built = built;
+            this.files = files;
             this.source = source;
             this.started = started;
         }
 
+        List<AnalystFolder.AnalystFile> files() {
+            return files;
+        }
+
+        /** Swaps these rules in, keeping the release number in force (a start, before it is matched to a release). */
         void apply() {
+            apply(version);
+        }
+
+        /** Swaps these rules in as release {@code release}. */
+        void apply(long release) {
             synchronized (RuleBook.this) {
                 Map<String, KieContainer> previous = containers;
                 containers = built;
+                sources = files;
+                version = release;
                 ruleFiles = built.keySet().stream().sorted().toList();
                 previous.values().forEach(KieContainer::dispose);
                 log.info("Rules loaded from {}: {} in {} ms", source, ruleFiles, (System.nanoTime() - started) / 1_000_000);

@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -85,6 +86,8 @@ abstract class NotificationContract {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    NotificationPdfs pdfs;
     @Autowired
     org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
 
@@ -235,13 +238,11 @@ abstract class NotificationContract {
                 "5 place de l'Église", revealedCode("14"), "Refus d'accès aux téléservices", "pour moi-même");
         assertThat(letters).doesNotContain(code);
         assertThat(letters.indexOf("MARTIN Claire")).isLessThan(letters.indexOf("PETIT Émile"));
-        // the PDF prints codes: only the application's own system user reads it, and its folder
-        java.nio.file.Path file = java.nio.file.Path.of(jdbc.queryForObject("select pdf_path from notification_job where id = ?",
-                String.class, jobId));
-        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
-                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        assertThat(java.nio.file.Files.getPosixFilePermissions(file.getParent()))
-                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        // the PDF prints codes: it is in the database (any node serves it), only to the establishment's people
+        assertThat(jdbc.queryForObject("select sum(octet_length(x.bytes)) from notification_pdf_part x join notification_job j "
+                + "on j.pdf_id = x.pdf_id where j.id = ?", Long.class, jobId)).isEqualTo(pdf.length);
+        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        mvc.perform(get("/api/notification-jobs/" + jobId + "/pdf").with(headOf(other))).andExpect(status().isForbidden());
 
         // everyone is notified now: "Non notifiés uniquement" has nobody left (§4.2)
         notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":true}").andExpect(status().isConflict())
@@ -379,17 +380,57 @@ abstract class NotificationContract {
     void aPdfOfLettersIsDeletedAfterAWeekSinceItPrintsTheCodes() throws Exception {
         String old = started(notifyGuardians("{\"channels\":[\"PAPER\"]}"));
         runJobs(old);
-        String oldFile = jdbc.queryForObject("select pdf_path from notification_job where id = ?", String.class, old);
-        assertThat(java.nio.file.Path.of(oldFile)).exists();
+        String oldPdf = jdbc.queryForObject("select pdf_id from notification_job where id = ?", String.class, old);
+        assertThat(jdbc.queryForObject("select count(*) from notification_pdf_part where pdf_id = ?", Integer.class, oldPdf)).isPositive();
         jdbc.update("update notification_job set requested_at = ? where id = ?",
                 java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(8))), old);
 
         String recent = started(notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}"));
         runJobs(recent);
-        assertThat(java.nio.file.Path.of(oldFile)).doesNotExist();
+        assertThat(jdbc.queryForObject("select count(*) from notification_pdf where id = ?", Integer.class, oldPdf)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from notification_pdf_part where pdf_id = ?", Integer.class, oldPdf)).isZero();
         assertThat(jobView(old)).containsEntry("pdf", null);
         mvc.perform(get("/api/notification-jobs/" + old + "/pdf").with(headOf(uai))).andExpect(status().isNotFound());
         mvc.perform(get("/api/notification-jobs/" + recent + "/pdf").with(headOf(uai))).andExpect(status().isOk());
+    }
+
+    /**
+     * Issue 18: a PDF above MariaDB's packet size is stored in parts of 1 MB and read back as a stream, part by
+     * part; a second copy of the same job (a second execution of the step) is dropped, the first one stays.
+     */
+    @Test
+    void aPdfOfSeveralMegabytesIsStoredInPartsAndStreamedBack() throws Exception {
+        String jobId = java.util.UUID.randomUUID().toString();
+        jdbc.update("insert into notification_job (id, uai, kind, requested_at, email_requested, paper_requested, only_not_notified, "
+                + "state) values (?, ?, 'CAR', ?, false, true, false, 'DONE')", jobId, uai, java.sql.Timestamp.from(clock.instant()));
+        byte[] content = new byte[2 * NotificationPdfs.PART_SIZE + 12_345];
+        new java.util.Random(18).nextBytes(content);
+        NotificationPdfs.Writer writer = pdfs.writer(jobId);
+        try (writer) {
+            writer.write(content, 0, 1000);
+            writer.write(content[1000]);
+            writer.write(content, 1001, content.length - 1001);
+        }
+        assertThat(pdfs.attach(jobId, writer)).isTrue();
+        assertThat(jdbc.queryForList("select octet_length(x.bytes) from notification_pdf_part x join notification_job j on j.pdf_id = x.pdf_id "
+                + "where j.id = ? order by x.part_no", Integer.class, jobId))
+                .containsExactly(NotificationPdfs.PART_SIZE, NotificationPdfs.PART_SIZE, 12_345);
+
+        NotificationPdfs.Writer late = pdfs.writer(jobId);
+        try (late) {
+            late.write(new byte[10]);
+        }
+        assertThat(pdfs.attach(jobId, late)).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from notification_pdf where job_id = ?", Integer.class, jobId)).isEqualTo(1);
+
+        NotificationPdfs.Stored stored = pdfs.stored(jobId);
+        assertThat(stored.size()).isEqualTo(content.length);
+        try (java.io.InputStream in = stored.content()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        mvc.perform(get("/api/notification-jobs/" + jobId + "/pdf").with(headOf(uai))).andExpect(status().isOk())
+                .andExpect(header().longValue("Content-Length", content.length))
+                .andExpect(content().bytes(content));
     }
 
     @Test
@@ -550,8 +591,10 @@ abstract class NotificationContract {
         assertThat(jdbc.queryForObject("select count(*) from code_notification where uai = ? and channel = 'PAPER'", Integer.class, big))
                 .isEqualTo(30);
         assertThat(jobView(jobId, big)).containsEntry("state", "DONE").containsEntry("printed", 30);
-        byte[] pdf = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
-                jdbc.queryForObject("select pdf_path from notification_job where id = ?", String.class, jobId)));
+        byte[] pdf = mvc.perform(get("/api/notification-jobs/" + jobId + "/pdf").with(headOf(big))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        // one PDF kept: the execution that finished second dropped its own copy
+        assertThat(jdbc.queryForObject("select count(*) from notification_pdf where job_id = ?", Integer.class, jobId)).isEqualTo(1);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document).split("Code d.Activation Responsable", -1)).hasSizeGreaterThan(30);
         }

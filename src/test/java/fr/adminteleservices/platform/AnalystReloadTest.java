@@ -61,6 +61,10 @@ class AnalystReloadTest {
     RuleBook rules;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    ClusterNodes nodes;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void restoreTheFolders() throws Exception {
@@ -74,15 +78,22 @@ class AnalystReloadTest {
     void anInvalidProcessLeavesTheRulesInForceUnchanged() throws Exception {
         Files.copy(RULES.resolve("guardian-legal-rank.drl"), RULES.resolve("extra-rank.drl"));
         edit("siecle-import.bpmn", "targetRef=\"RejetsPresents\"", "targetRef=\"NullePart\"");
+        Integer releases = jdbc.queryForObject("select count(*) from rules_release", Integer.class);
 
         reload().andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message", containsString("Rien n'est rechargé")))
                 .andExpect(jsonPath("$.message", containsString("siecle-import.bpmn, ligne ")));
         assertThat(rules.ruleFiles()).doesNotContain("extra-rank");
+        // nor for the other nodes (issue 18): no release of the rules was published
+        assertThat(jdbc.queryForObject("select count(*) from rules_release", Integer.class)).isEqualTo(releases);
 
         copy(Path.of("processes"), PROCESSES);
-        reload().andExpect(status().isOk()).andExpect(jsonPath("$.rules", hasItem("extra-rank")));
+        reload().andExpect(status().isOk()).andExpect(jsonPath("$.rules", hasItem("extra-rank")))
+                // the answer says which version each node runs: here the only node, at the new release
+                .andExpect(jsonPath("$.rulesVersion").value((int) (releases + 1)))
+                .andExpect(jsonPath("$.nodes[?(@.node == '" + nodes.nodeId() + "')].upToDate", hasItem(true)));
         assertThat(rules.ruleFiles()).contains("extra-rank");
+        assertThat(rules.version()).isEqualTo(releases + 1);
     }
 
     /** Point 10. */

@@ -1,6 +1,7 @@
 package fr.adminteleservices.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -36,6 +37,8 @@ abstract class LoginThrottleContract {
     Directory directory;
     @Autowired
     IdentityService identity;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @AfterEach
     void realTime() {
@@ -89,6 +92,49 @@ abstract class LoginThrottleContract {
         mvc.perform(get("/portail/connexion").param("attente", "")).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("Trop de tentatives")));
+    }
+
+    /**
+     * Issue 18: two nodes on one database count the same wrong passwords. Each node is its own LoginThrottle (its
+     * own Bucket4j proxy, nothing shared in memory); five wrong passwords on one and five on the other throttle the
+     * pair on both.
+     */
+    @Test
+    void twoNodesOnOneDatabaseCountTheSameWrongPasswords() {
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        LoginThrottle nodeA = new LoginThrottle(dataSource, clock, 10, Duration.ofMinutes(15));
+        LoginThrottle nodeB = new LoginThrottle(dataSource, clock, 10, Duration.ofMinutes(15));
+        org.springframework.security.authentication.AuthenticationProvider refusing = new org.springframework.security.authentication.AuthenticationProvider() {
+            @Override
+            public org.springframework.security.core.Authentication authenticate(org.springframework.security.core.Authentication a) {
+                throw new org.springframework.security.authentication.BadCredentialsException("mauvais mot de passe");
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return true;
+            }
+        };
+        var a = nodeA.around("admin", refusing);
+        var b = nodeB.around("admin", refusing);
+        String user = "chef.cluster" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> a.authenticate(attempt(user, "10.6.6.6")))
+                    .isInstanceOf(org.springframework.security.authentication.BadCredentialsException.class);
+            assertThatThrownBy(() -> b.authenticate(attempt(user, "10.6.6.6")))
+                    .isInstanceOf(org.springframework.security.authentication.BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> a.authenticate(attempt(user, "10.6.6.6"))).isInstanceOf(LoginThrottle.Throttled.class);
+        assertThatThrownBy(() -> b.authenticate(attempt(user, "10.6.6.6"))).isInstanceOf(LoginThrottle.Throttled.class);
+        // another address is not slowed down, on either node
+        assertThatThrownBy(() -> b.authenticate(attempt(user, "10.6.6.7")))
+                .isInstanceOf(org.springframework.security.authentication.BadCredentialsException.class);
+    }
+
+    private static org.springframework.security.authentication.UsernamePasswordAuthenticationToken attempt(String user, String address) {
+        var token = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated(user, "faux");
+        token.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(address, null));
+        return token;
     }
 
     private org.springframework.test.web.servlet.ResultActions login(String user, String password, String address) throws Exception {

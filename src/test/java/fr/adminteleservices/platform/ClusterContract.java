@@ -1,0 +1,144 @@
+package fr.adminteleservices.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Issue 18, section 1, on H2 and MariaDB: the work of several nodes on one database. A second node is built by
+ * hand beside the context's (its own lock provider, rule book and registry row), as a later two-JVM test would
+ * run it as a process.
+ */
+abstract class ClusterContract {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    LockProvider lockProvider;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    RuleBook rules;
+    @Autowired
+    ClusterRules clusterRules;
+    @Autowired
+    ClusterNodes nodes;
+    @Autowired
+    ClusterMapper mapper;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** Two schedulers (two nodes) ticking every 100 ms for a second and a half: the job ran once. */
+    @Test
+    void twoSchedulersOnOneDatabaseRunAJobOnce() throws Exception {
+        LockProvider otherNode = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource)).usingDbTime().build());
+        String job = "cluster-test-" + System.nanoTime();
+        AtomicInteger runs = new AtomicInteger();
+        List<ThreadPoolTaskScheduler> schedulers = Stream.of(lockProvider, otherNode).map(provider -> {
+            ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+            scheduler.initialize();
+            DefaultLockingTaskExecutor locking = new DefaultLockingTaskExecutor(provider);
+            // as @SchedulerLock(lockAtLeastFor = PT30S): the other node's next ticks find the lock taken
+            scheduler.scheduleAtFixedRate(() -> locking.executeWithLock((Runnable) runs::incrementAndGet,
+                    new LockConfiguration(Instant.now(), job, Duration.ofMinutes(1), Duration.ofSeconds(30))), Duration.ofMillis(100));
+            return scheduler;
+        }).toList();
+        try {
+            Thread.sleep(1500);
+        } finally {
+            schedulers.forEach(ThreadPoolTaskScheduler::shutdown);
+        }
+        assertThat(runs).hasValue(1);
+    }
+
+    /** Every @Scheduled method of the application is locked for the cluster, but the heartbeat, which each node needs. */
+    @Test
+    void everyScheduledTaskOutsideCamundaRunsOncePerCluster() {
+        int locked = 0;
+        for (String name : context.getBeanDefinitionNames()) {
+            Class<?> declared = context.getType(name);
+            if (declared == null || !declared.getName().startsWith("fr.adminteleservices.")) {
+                continue;
+            }
+            Object bean = context.getBean(name);
+            Class<?> type = AopUtils.getTargetClass(bean);
+            for (Method m : type.getDeclaredMethods()) {
+                if (!m.isAnnotationPresent(Scheduled.class) || type == ClusterRules.class && m.getName().equals("follow")) {
+                    continue;
+                }
+                assertThat(m.isAnnotationPresent(SchedulerLock.class)).as("%s.%s is locked", type.getSimpleName(), m.getName()).isTrue();
+                assertThat(AopUtils.isAopProxy(bean)).as("%s goes through ShedLock's proxy", type.getSimpleName()).isTrue();
+                locked++;
+            }
+        }
+        assertThat(locked).as("the sweep of generations, the purge of PDFs, the purge of sessions").isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * A reload on node B (its rules/ with one more file) reaches node A at its next heartbeat; the registry shows
+     * both at the new version. Then the original rules are published again, for the other tests on this database.
+     */
+    @Test
+    void rulesReloadedOnOneNodeReachTheOthers() throws IOException {
+        List<AnalystFolder.AnalystFile> original = rules.sources();
+        Path folder = Files.createTempDirectory(Path.of("target"), "cluster-rules");
+        for (AnalystFolder.AnalystFile f : original) {
+            Files.write(folder.resolve(f.name()), f.content());
+        }
+        Files.writeString(folder.resolve("cluster-probe.drl"), """
+                package fr.adminteleservices.rules.probe;
+                rule "sonde du test de grappe"
+                when
+                then
+                end
+                """, StandardCharsets.UTF_8);
+        RuleBook bookB = new RuleBook(folder.toString());
+        ClusterNodes registryB = new ClusterNodes(mapper, "node-b-" + System.nanoTime(), Duration.ofSeconds(5));
+        ClusterRules nodeB = new ClusterRules(bookB, mapper, registryB, transactions);
+        try {
+            // node B reloads: compiled, published, in force there
+            RuleBook.Compiled compiled = bookB.prepare();
+            long release = nodeB.publish(compiled.files());
+            compiled.apply(release);
+            assertThat(release).isGreaterThan(rules.version());
+            nodeB.follow();
+
+            clusterRules.follow(); // node A's heartbeat
+            assertThat(rules.version()).isEqualTo(release);
+            assertThat(rules.ruleFiles()).contains("cluster-probe");
+            assertThat(nodes.live()).filteredOn(n -> List.of(nodes.nodeId(), registryB.nodeId()).contains(n.nodeId()))
+                    .hasSize(2).allSatisfy(n -> assertThat(n.rulesVersion()).isEqualTo(release));
+            // the same files again: no new release
+            assertThat(nodeB.publish(compiled.files())).isEqualTo(release);
+        } finally {
+            long back = clusterRules.publish(original);
+            clusterRules.follow();
+            assertThat(rules.version()).isEqualTo(back);
+            assertThat(rules.ruleFiles()).doesNotContain("cluster-probe");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package fr.adminteleservices.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.adminteleservices.support.MariaDbTest;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.FlashMap;
+
+/**
+ * Issue 18: the HTTP sessions are rows of the database (Spring Session JDBC), so that any node serves any request
+ * and a node that stops logs nobody out. « Node B » is a second session repository on the same database, as
+ * another JVM has; everything the session holds must come back from its bytes.
+ */
+@MariaDbTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "spring.autoconfigure.exclude=")
+class SharedSessionsOnMariaDbTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ExpiredSessions expiredSessions;
+
+    @Test
+    void anAdministratorsSessionIsInTheDatabaseAndAnotherNodeReadsIt() throws Exception {
+        Cookie cookie = logIn();
+        String id = new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        assertThat(jdbc.queryForObject("select PRINCIPAL_NAME from SPRING_SESSION where SESSION_ID = ?", String.class, id))
+                .isEqualTo("academie");
+
+        Session onNodeB = nodeB().findById(id);
+        assertThat(onNodeB).isNotNull();
+        SecurityContext security = onNodeB.getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(security.getAuthentication().getName()).isEqualTo("academie");
+        List<Object> attributes = new ArrayList<>();
+        for (String name : onNodeB.getAttributeNames()) {
+            attributes.add(onNodeB.getAttribute(name)); // each one deserialised from its bytes
+        }
+        assertThat(attributes).doesNotContainNull();
+
+        // the next request, whichever node it reaches, reads the session from the database
+        mvc.perform(get("/").cookie(cookie)).andExpect(status().isOk());
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void camundasWebappLogInAndFlashMessagesComeBackFromTheDatabase() {
+        SessionRepository<Session> nodeA = (SessionRepository) nodeB();
+        SessionRepository<Session> nodeB = (SessionRepository) nodeB();
+        Session session = nodeA.createSession();
+        Authentications camunda = new Authentications();
+        camunda.addOrReplace(new UserAuthentication("academie", "default"));
+        session.setAttribute("authenticatedUser", camunda);
+        FlashMap flash = new FlashMap();
+        flash.put("message", "L'établissement 0990001N est enregistré.");
+        session.setAttribute("org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS", new ArrayList<>(List.of(flash)));
+        nodeA.save(session);
+
+        Session read = nodeB.findById(session.getId());
+        Authentications back = read.getAttribute("authenticatedUser");
+        assertThat(back.getAuthenticationForProcessEngine("default").getIdentityId()).isEqualTo("academie");
+        List<FlashMap> flashes = read.getAttribute("org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
+        assertThat((Map<String, Object>) flashes.get(0)).containsEntry("message", "L'établissement 0990001N est enregistré.");
+    }
+
+    @Test
+    void anExpiredSessionIsRefusedThenDeleted() throws Exception {
+        Cookie cookie = logIn();
+        String id = new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        // idle for longer than its timeout: last access a day ago
+        long dayAgo = System.currentTimeMillis() - 86_400_000L;
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = ?, EXPIRY_TIME = ? where SESSION_ID = ?", dayAgo, dayAgo + 1, id);
+        String to = mvc.perform(get("/").cookie(cookie)).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(to).endsWith("/login");
+
+        jdbc.update("delete from shedlock where name = 'expired-sessions'"); // a purge of the scheduler may hold it
+        expiredSessions.delete();
+        assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION where SESSION_ID = ?", Integer.class, id)).isZero();
+    }
+
+    private Cookie logIn() throws Exception {
+        MvcResult login = mvc.perform(post("/login").param("username", "academie").param("password", "academie").with(csrf()))
+                .andExpect(redirectedUrl("/")).andReturn();
+        Cookie cookie = login.getResponse().getCookie("SESSION");
+        assertThat(cookie).as("Spring Session's cookie").isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        return cookie;
+    }
+
+    /** Another node's repository: same database, nothing shared in memory. */
+    private JdbcIndexedSessionRepository nodeB() {
+        return new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
+    }
+}
