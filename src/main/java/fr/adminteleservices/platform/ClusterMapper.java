@@ -17,6 +17,12 @@ interface ClusterMapper {
 
     List<ClusterNodes.Node> findNodesSeenSince(@Param("since") Instant since);
 
+    /** The ids of the nodes whose last heartbeat is older than {@code before}. */
+    List<String> findNodesUnseenSince(@Param("before") Instant before);
+
+    /** The jobs these nodes' job executors hold locked (Camunda's own table, read only). */
+    List<String> findJobsLockedBy(@Param("owners") List<String> owners);
+
     /** The latest release, null before the first. */
     Release findLatestRelease();
 
