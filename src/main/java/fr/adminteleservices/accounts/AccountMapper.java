@@ -97,7 +97,7 @@ interface AccountMapper {
     String firstEstablishmentOf(@Param("accountId") long accountId);
 
     record ChildRow(String kind, long codeId, String uai, long studentId, String firstName, String lastName, String division,
-                    String mefstat, String establishmentName, boolean codeValid) {
+                    String mefstat, String establishmentName, boolean codeValid, boolean nationalServicesRemoved) {
     }
 
     /** Admin panel (C4, E4): the last accounts created with the couple's / the student's codes. */

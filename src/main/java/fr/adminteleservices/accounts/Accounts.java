@@ -245,12 +245,16 @@ public class Accounts {
     public List<Child> children(long accountId) {
         return mapper.findChildren(accountId).stream()
                 .map(c -> new Child(c.kind(), c.uai(), c.studentId(), c.firstName(), c.lastName(), c.division(), c.mefstat(),
-                        c.establishmentName(), c.codeValid()))
+                        c.establishmentName(), c.codeValid(), c.nationalServicesRemoved()))
                 .toList();
     }
 
+    /**
+     * A student of the account. {@code nationalServicesRemoved}: E3, the school removed the national
+     * téléservices from this student's own account (coupon « pour l'élève »), as replicated last night.
+     */
     public record Child(String kind, String uai, long studentId, String firstName, String lastName, String division,
-                       String mefstat, String establishmentName, boolean accessible) {
+                       String mefstat, String establishmentName, boolean accessible, boolean nationalServicesRemoved) {
     }
 
     /** The account signed in on the portal for this request, if any (never an administrator). */

@@ -113,7 +113,10 @@ class PortalScreens {
             if (child.accessible()) {
                 establishments.computeIfAbsent(child.uai(), uai -> {
                     PortalHome.EstablishmentHome e = home.findEstablishment(uai);
-                    return e == null ? null : new Establishment(e, home.findServices(uai), home.findUsefulLinks(uai));
+                    // E3: a student whose national téléservices were removed sees only the academic ones and the ENT
+                    List<PortalHome.ServiceLink> services = child.nationalServicesRemoved()
+                            ? home.findServices(uai).stream().filter(s -> !s.national()).toList() : home.findServices(uai);
+                    return e == null ? null : new Establishment(e, services, home.findUsefulLinks(uai));
                 });
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +19,12 @@ public class Catalogue {
 
     private final CatalogueMapper mapper;
     private final ChangeLog changes;
+    private final ApplicationEventPublisher events;
 
-    Catalogue(CatalogueMapper mapper, ChangeLog changes) {
+    Catalogue(CatalogueMapper mapper, ChangeLog changes, ApplicationEventPublisher events) {
         this.mapper = mapper;
         this.changes = changes;
+        this.events = events;
     }
 
     /** A new académie starts with the five national services, all closed. */
@@ -54,12 +57,17 @@ public class Catalogue {
         return mapper.findTeleservicesUrl(academyCode);
     }
 
-    /** Opens or closes a service at académie level and says whether it is mandatory for establishments. */
+    /**
+     * Opens or closes a service at académie level and says whether it is mandatory for establishments. A
+     * null argument keeps the current value (an API client may send only what changes).
+     */
     @Transactional
-    public void updateService(String academyCode, String code, boolean open, boolean mandatory, String url, String by) {
+    public void updateService(String academyCode, String code, Boolean openOrNull, Boolean mandatoryOrNull, String url, String by) {
         CatalogueService current = service(academyCode, code)
                 .orElseThrow(() -> new CatalogueException("Le service « " + code + " » n'existe pas dans le catalogue de l'académie."));
-        String newUrl = blankToNull(url);
+        boolean open = openOrNull == null ? current.openInAcademy() : openOrNull;
+        boolean mandatory = mandatoryOrNull == null ? current.mandatory() && open : mandatoryOrNull;
+        String newUrl = url == null ? current.url() : blankToNull(url);
         if (newUrl != null && !WebAddress.isValid(newUrl, 300)) {
             throw new CatalogueException("L'adresse du service « " + current.label() + " » doit commencer par http:// ou https://.");
         }
@@ -76,6 +84,7 @@ public class Catalogue {
         changes.academy(academyCode, by, "Catalogue : " + current.label(),
                 (open ? "ouvert dans l'académie" : "fermé dans l'académie") + (mandatory ? ", obligatoire" : "")
                         + (newUrl != null ? ", adresse " + newUrl : ""));
+        events.publishEvent(new CatalogueServiceChanged(academyCode, code));
     }
 
     /** Adds an academic service (e.g. cahier de textes), open in the académie. */
@@ -101,6 +110,7 @@ public class Catalogue {
         mapper.insertService(academyCode, service);
         changes.academy(academyCode, by, "Catalogue : nouveau service académique",
                 service.label() + " (" + normalized + "), " + url + (mandatory ? ", obligatoire" : ""));
+        events.publishEvent(new CatalogueServiceChanged(academyCode, normalized));
         return service;
     }
 

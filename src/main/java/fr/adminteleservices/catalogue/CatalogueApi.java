@@ -4,8 +4,6 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.security.EstablishmentAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -44,13 +42,17 @@ class CatalogueApi {
         return new CatalogueView(academy, catalogue.teleservicesUrl(academy), catalogue.services(academy), catalogue.ents(academy));
     }
 
-    record ServiceChange(@NotNull(message = "Indiquez « open ».") Boolean open, boolean mandatory, String url) {
+    /** What changes; an absent field keeps its current value. */
+    record ServiceChange(Boolean open, Boolean mandatory, String url) {
     }
 
     @PutMapping("/api/academy/services/{code}")
     @PreAuthorize("hasRole('ACADEMY_ADMIN')")
-    @Operation(summary = "Ouvre ou ferme un service dans l'académie, le rend obligatoire ou non")
-    CatalogueService update(@PathVariable String code, @Valid @RequestBody ServiceChange change) {
+    @Operation(summary = "Ouvre ou ferme un service dans l'académie, le rend obligatoire ou non",
+            description = "Le corps JSON seul suffit ({\"open\": true, \"mandatory\": true, \"url\": \"https://…\"}) ; un champ "
+                    + "absent garde sa valeur. Un service rendu obligatoire s'ouvre aussitôt dans chaque établissement qui a "
+                    + "déclaré utiliser les téléservices et dispose du module SIECLE correspondant.")
+    CatalogueService update(@PathVariable String code, @RequestBody ServiceChange change) {
         String academy = establishments.defaultAcademyCode();
         catalogue.updateService(academy, code, change.open(), change.mandatory(), change.url(), user());
         return catalogue.service(academy, code).orElseThrow();

@@ -62,7 +62,9 @@ class CatalogueScreen {
                     .orElseThrow(() -> new CatalogueException("Le service « " + code + " » n'existe pas dans le catalogue de l'académie."));
             catalogue.updateService(academy, code, open, mandatory, url, user());
             redirect.addFlashAttribute("message", "Le service « " + service.label() + " » est enregistré : "
-                    + (open ? "ouvert dans l'académie" : "fermé dans l'académie") + (mandatory ? ", obligatoire." : "."));
+                    + (open ? "ouvert dans l'académie" : "fermé dans l'académie") + (mandatory ? ", obligatoire : il est ouvert "
+                    + "dès maintenant dans chaque établissement qui utilise les téléservices et dispose du module SIECLE "
+                    + "correspondant." : "."));
             return "redirect:" + PAGE;
         } catch (CatalogueException e) {
             model.addAttribute("error", e.getMessage());

@@ -133,8 +133,8 @@ class DemoData implements ApplicationRunner {
 
     /**
      * The académie offers every national service, a cahier de textes and an ENT. The collège uses the
-     * téléservices (Notes and Absences open, a welcome message, CARs for the legal guardians of 4e and 3e); the lycée
-     * has not declared yet (O1).
+     * téléservices (Notes, Absences and Téléinscription open, a welcome message, CARs for the legal guardians of 4e
+     * and 3e); the lycée has not declared yet (O1): families enrol once its head declares and opens « Téléinscription ».
      * A first replication fills the téléservices side.
      */
     private void openServices() {
@@ -148,6 +148,7 @@ class DemoData implements ApplicationRunner {
         opening.declare(COLLEGE, "demo");
         opening.setOpen(COLLEGE, NationalService.NOTES.name(), true, "demo");
         opening.setOpen(COLLEGE, NationalService.ABSENCES.name(), true, "demo");
+        opening.setOpen(COLLEGE, NationalService.TELEINSCRIPTION.name(), true, "demo");
         settings.update(COLLEGE, SettingsUpdate.welcomeMessage("<div>Bienvenue sur les téléservices du <strong>collège Jean Moulin</strong>. "
                 + "Le règlement intérieur est sur <a href=\"https://college-jean-moulin.ac-demo.example.fr\">le site du collège</a>.</div>"), "demo");
         settings.update(COLLEGE, SettingsUpdate.contact("secretariat.0990001n@ac-demo.example.fr", true), "demo");

@@ -49,11 +49,13 @@ class EnrolmentApi {
                     .toList());
         }
         return new EnrolmentAnswer(uai, v.establishment().kind().name(), v.takesPart(), v.window().state().name(),
-                v.window().opensOn(), v.window().endsOn(), v.window().message(), options, completed, followUp);
+                v.window().opensOn(), v.window().endsOn(), v.message(), options, completed, followUp, v.serviceOpen());
     }
 
+    /** {@code serviceOpen}: the establishment's service « Téléinscription » is open; families enrol only then. */
     record EnrolmentAnswer(String uai, String kind, boolean takesPart, String window, LocalDate opensOn, LocalDate endsOn,
-                           String message, List<MefOptions> options, List<Completed> completed, FollowUp followUp) {
+                           String message, List<MefOptions> options, List<Completed> completed, FollowUp followUp,
+                           boolean serviceOpen) {
     }
 
     record MefOptions(String mefCode, String label, List<GroupOptions> groups) {

@@ -92,7 +92,7 @@ interface EnrolmentMapper {
     /** An assignment as the guardian sees it; {@code lyceeTakesPart} whether its lycée is a participant. */
     record PortalRow(long id, int startYear, String collegeUai, long studentId, String firstName, String lastName,
                      String lyceeUai, String lyceeName, String mefCode, String mefLabel, String state,
-                     String processInstanceId, boolean lyceeTakesPart) {
+                     String processInstanceId, boolean lyceeTakesPart, boolean serviceOpen) {
     }
 
     int markStarted(@Param("id") long id, @Param("accountId") long accountId, @Param("processInstanceId") String processInstanceId,

@@ -72,8 +72,8 @@ public class OnlineEnrolment {
 
     /**
      * The enrolment the portal's home offers for this child of the account, if any: a guardian's account
-     * reaching the child, an assignment of the current year to a participating lycée, the window open (or
-     * the enrolment completed, which stays visible).
+     * reaching the child, an assignment of the current year to a participating lycée, the window open and the
+     * service « Téléinscription » open in both establishments (or the enrolment completed, which stays visible).
      */
     public Optional<Enrolment> offer(long accountId, String collegeUai, long studentId) {
         Optional<Accounts.PortalAccount> account = accounts.account(accountId);
@@ -89,7 +89,9 @@ public class OnlineEnrolment {
         if (row == null || !row.lyceeTakesPart()) {
             return Optional.empty();
         }
-        if (!window.open() && !EnrolmentState.COMPLETED.name().equals(row.state())) {
+        // families enrol only while the académie's window is open and where the service « Téléinscription » is
+        // open in the collège and the lycée (as the portal lists services); a completed enrolment stays visible
+        if ((!window.open() || !row.serviceOpen()) && !EnrolmentState.COMPLETED.name().equals(row.state())) {
             return Optional.empty();
         }
         return Optional.of(enrolment(row, window));

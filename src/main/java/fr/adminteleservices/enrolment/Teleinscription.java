@@ -1,10 +1,12 @@
 package fr.adminteleservices.enrolment;
 
+import fr.adminteleservices.catalogue.NationalService;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentKind;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.platform.FrenchOrder;
+import fr.adminteleservices.opening.ServiceOpening;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,13 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Teleinscription {
 
+    /** The catalogue's code of the service an establishment opens for the téléinscription. */
+    public static final String SERVICE = NationalService.TELEINSCRIPTION.name();
+
     private final EnrolmentMapper mapper;
     private final EstablishmentService establishments;
+    private final ServiceOpening opening;
     private final Clock clock;
 
-    Teleinscription(EnrolmentMapper mapper, EstablishmentService establishments, Clock clock) {
+    Teleinscription(EnrolmentMapper mapper, EstablishmentService establishments, ServiceOpening opening, Clock clock) {
         this.mapper = mapper;
         this.establishments = establishments;
+        this.opening = opening;
         this.clock = clock;
     }
 
@@ -140,11 +147,29 @@ public class Teleinscription {
         return new FollowUp(mapper.findFollowUp(collegeUai, year).stream().sorted(FRENCH_ORDER).toList(), counts);
     }
 
-    /** What the establishment's Téléinscription menu shows. */
-    public record EstablishmentView(Establishment establishment, EnrolmentWindow window, boolean takesPart,
+    /**
+     * What the establishment's Téléinscription menu shows. {@code serviceOpen}: the establishment opened the
+     * service « Téléinscription » (« Ouverture / fermeture », as its home page shows it); without it, nothing
+     * runs there, whatever the académie's window.
+     */
+    public record EstablishmentView(Establishment establishment, EnrolmentWindow window, boolean takesPart, boolean serviceOpen,
                                     LyceeProfile profile, List<CompletedEnrolment> completed, FollowUp followUp) {
         public boolean lycee() {
             return establishment.kind() == EstablishmentKind.LYCEE;
+        }
+
+        /** Whether families enrol now through this establishment: the académie's window and the establishment's service. */
+        public boolean open() {
+            return window.open() && serviceOpen;
+        }
+
+        /** What the menu says: the service's state first, then the académie's window. */
+        public String message() {
+            if (!serviceOpen) {
+                return "La téléinscription n'est pas ouverte dans l'établissement : le téléservice « Téléinscription » y est "
+                        + "fermé (menu « Ouverture / fermeture »). " + window.message();
+            }
+            return window.message();
         }
     }
 
@@ -152,12 +177,13 @@ public class Teleinscription {
         Establishment e = establishments.get(uai);
         EnrolmentWindow window = window(e.academyCode());
         boolean takesPart = takesPart(uai);
-        if (!takesPart || !window.open()) {
-            return new EstablishmentView(e, window, takesPart, null, List.of(), null);
+        boolean serviceOpen = opening.isOpen(uai, SERVICE);
+        if (!takesPart || !window.open() || !serviceOpen) {
+            return new EstablishmentView(e, window, takesPart, serviceOpen, null, List.of(), null);
         }
         if (e.kind() == EstablishmentKind.LYCEE) {
-            return new EstablishmentView(e, window, true, profile(uai), completed(uai), null);
+            return new EstablishmentView(e, window, true, true, profile(uai), completed(uai), null);
         }
-        return new EstablishmentView(e, window, true, null, List.of(), followUp(uai));
+        return new EstablishmentView(e, window, true, true, null, List.of(), followUp(uai));
     }
 }

@@ -93,13 +93,50 @@ class NotificationScreens {
         return "notification/guardians";
     }
 
+    /** The confirmation the guide shows before a mass notification (§4.2): how many couples, which channels. */
+    @GetMapping("/etablissements/{uai}/responsables/notification/confirmation")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String confirmGuardians(@PathVariable String uai, @RequestParam(name = "courriel", defaultValue = "false") boolean email,
+                            @RequestParam(name = "papier", defaultValue = "false") boolean paper,
+                            @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
+                            @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
+                            Model model, RedirectAttributes redirect) {
+        try {
+            Notifications.GuardianPreview preview = notifications.previewGuardians(uai, channels(email, paper), !ALL.equals(view),
+                    division, mef);
+            frame(uai, "responsables", GUARDIAN_PAGES, model);
+            model.addAttribute("guardianPreview", preview);
+            model.addAttribute("email", email);
+            model.addAttribute("paper", paper);
+            return confirmation(view, division, mef, model);
+        } catch (NotificationRefused e) {
+            return backToGuardians(uai, e, email, paper, view, division, mef, redirect);
+        }
+    }
+
     @PostMapping("/etablissements/{uai}/responsables/notification")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String notifyGuardians(@PathVariable String uai, @RequestParam(name = "courriel", defaultValue = "false") boolean email,
                            @RequestParam(name = "papier", defaultValue = "false") boolean paper,
                            @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
                            @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
+                           @RequestParam(name = "confirmation", defaultValue = "false") boolean confirmed,
                            RedirectAttributes redirect) {
+        if (!confirmed) {
+            selection(redirect, view, division, mef);
+            redirect.addAttribute("courriel", email);
+            redirect.addAttribute("papier", paper);
+            return "redirect:/etablissements/" + uai + "/responsables/notification/confirmation";
+        }
+        try {
+            String job = notifications.notifyGuardians(uai, channels(email, paper), !ALL.equals(view), division, mef, user());
+            return "redirect:/etablissements/" + uai + "/notifications/" + job;
+        } catch (NotificationRefused e) {
+            return backToGuardians(uai, e, email, paper, view, division, mef, redirect);
+        }
+    }
+
+    private static Set<Channel> channels(boolean email, boolean paper) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         if (email) {
             channels.add(Channel.EMAIL);
@@ -107,18 +144,16 @@ class NotificationScreens {
         if (paper) {
             channels.add(Channel.PAPER);
         }
-        try {
-            String job = notifications.notifyGuardians(uai, channels, !ALL.equals(view), division, mef, user());
-            return "redirect:/etablissements/" + uai + "/notifications/" + job;
-        } catch (NotificationRefused e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addAttribute("courriel", email);
-            redirect.addAttribute("papier", paper);
-            redirect.addAttribute("vue", view);
-            redirect.addAttribute("division", division == null ? "" : division);
-            redirect.addAttribute("mef", mef == null ? "" : mef);
-            return "redirect:/etablissements/" + uai + "/responsables/notification";
-        }
+        return channels;
+    }
+
+    private static String backToGuardians(String uai, NotificationRefused e, boolean email, boolean paper, String view,
+                                          String division, String mef, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("error", e.getMessage());
+        redirect.addAttribute("courriel", email);
+        redirect.addAttribute("papier", paper);
+        selection(redirect, view, division, mef);
+        return "redirect:/etablissements/" + uai + "/responsables/notification";
     }
 
     // ------------------------------------------------------------------ E2 students
@@ -134,30 +169,72 @@ class NotificationScreens {
         model.addAttribute("mef", blank(mef) ? "" : mef.strip());
         List<NotifiableStudent> every = notifications.studentCandidates(uai, false, null, null);
         filters(every, NotifiableStudent::division, NotifiableStudent::mef, model);
-        model.addAttribute("students", every.stream()
+        List<NotifiableStudent> shown = every.stream()
                 .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
                 .filter(c -> blank(division) || division.strip().equals(c.division()))
                 .filter(c -> blank(mef) || mef.strip().equals(c.mef()))
-                .toList());
+                .toList();
+        model.addAttribute("students", shown);
+        // before « Notifier »: who the rules hold back today, and why (G8, access removed)
+        Map<Long, String> heldBack = new java.util.HashMap<>();
+        notifications.heldBack(shown).forEach(h -> heldBack.put(h.studentId(), h.reason()));
+        model.addAttribute("heldBack", heldBack);
         model.addAttribute("jobs", notifications.recentJobs(uai, "CAE"));
         return "notification/students";
+    }
+
+    /** The confirmation the guide shows before « Notifier » (§5.1): how many letters, who is held back and why. */
+    @GetMapping("/etablissements/{uai}/acces-eleves/notification/confirmation")
+    @PreAuthorize("@establishmentAccess.check(#uai)")
+    String confirmStudents(@PathVariable String uai, @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
+                           @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
+                           Model model, RedirectAttributes redirect) {
+        try {
+            Notifications.StudentPreview preview = notifications.previewStudents(uai, !ALL.equals(view), division, mef);
+            frame(uai, "eleves-acces", STUDENT_PAGES, model);
+            model.addAttribute("studentPreview", preview);
+            return confirmation(view, division, mef, model);
+        } catch (NotificationRefused e) {
+            return backToStudents(uai, e, view, division, mef, redirect);
+        }
     }
 
     @PostMapping("/etablissements/{uai}/acces-eleves/notification")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String notifyStudents(@PathVariable String uai, @RequestParam(name = "vue", defaultValue = NOT_NOTIFIED) String view,
                           @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
+                          @RequestParam(name = "confirmation", defaultValue = "false") boolean confirmed,
                           RedirectAttributes redirect) {
+        if (!confirmed) {
+            selection(redirect, view, division, mef);
+            return "redirect:/etablissements/" + uai + "/acces-eleves/notification/confirmation";
+        }
         try {
             String job = notifications.notifyStudents(uai, !ALL.equals(view), division, mef, user());
             return "redirect:/etablissements/" + uai + "/notifications/" + job;
         } catch (NotificationRefused e) {
-            redirect.addFlashAttribute("error", e.getMessage());
-            redirect.addAttribute("vue", view);
-            redirect.addAttribute("division", division == null ? "" : division);
-            redirect.addAttribute("mef", mef == null ? "" : mef);
-            return "redirect:/etablissements/" + uai + "/acces-eleves/notification";
+            return backToStudents(uai, e, view, division, mef, redirect);
         }
+    }
+
+    private static String backToStudents(String uai, NotificationRefused e, String view, String division, String mef,
+                                         RedirectAttributes redirect) {
+        redirect.addFlashAttribute("error", e.getMessage());
+        selection(redirect, view, division, mef);
+        return "redirect:/etablissements/" + uai + "/acces-eleves/notification";
+    }
+
+    private static void selection(RedirectAttributes redirect, String view, String division, String mef) {
+        redirect.addAttribute("vue", view);
+        redirect.addAttribute("division", division == null ? "" : division);
+        redirect.addAttribute("mef", mef == null ? "" : mef);
+    }
+
+    private static String confirmation(String view, String division, String mef, Model model) {
+        model.addAttribute("view", ALL.equals(view) ? ALL : NOT_NOTIFIED);
+        model.addAttribute("division", blank(division) ? "" : division.strip());
+        model.addAttribute("mef", blank(mef) ? "" : mef.strip());
+        return "notification/confirmation";
     }
 
     // ------------------------------------------------------------------ a job: progress, summary, PDF

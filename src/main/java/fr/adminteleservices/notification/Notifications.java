@@ -117,9 +117,47 @@ public class Notifications {
 
     // ------------------------------------------------------------------ requests
 
-    /** C2: a mass notification of guardians; returns the job, which runs in the background. */
-    @Transactional
-    public String notifyGuardians(String uai, Set<Channel> channels, boolean onlyNotNotified, String division, String mef, String by) {
+    /**
+     * What a mass notification of guardians would do, for the confirmation the guide asks before it
+     * starts (§4.2): the couples, the channels, and how many by e-mail, on paper, not at all (no e-mail
+     * address with « courrier électronique » alone), as the rule notification-channel decides today.
+     * Refused (with the reason) exactly when {@link #notifyGuardians} would be.
+     */
+    public GuardianPreview previewGuardians(String uai, Set<Channel> channels, boolean onlyNotNotified, String division, String mef) {
+        List<NotifiableCouple> population = guardianPopulation(uai, channels, onlyNotNotified, division, mef);
+        boolean email = channels.contains(Channel.EMAIL);
+        boolean paper = channels.contains(Channel.PAPER);
+        List<ChannelChoice> choices = population.stream()
+                .map(c -> new ChannelChoice(Letter.Holder.GUARDIAN, email, paper, hasEmail(c.email()))).toList();
+        rules.session("notification-channel").execute(choices);
+        int byEmail = (int) choices.stream().filter(c -> c.getChannel() == Channel.EMAIL).count();
+        int onPaper = (int) choices.stream().filter(c -> c.getChannel() == Channel.PAPER).count();
+        Set<Channel> asked = java.util.EnumSet.noneOf(Channel.class);
+        asked.addAll(channels);
+        asked.remove(Channel.NONE);
+        return new GuardianPreview(population.size(), asked, byEmail, onPaper, population.size() - byEmail - onPaper);
+    }
+
+    /** The confirmation of a mass notification of guardians: how many couples, which channels, what each gets. */
+    public record GuardianPreview(int couples, Set<Channel> channels, int byEmail, int onPaper, int notNotified) {
+    }
+
+    /**
+     * What a mass notification of students would do (§5.1): the students, the letters printed, and the
+     * minors held back (G8) or students whose access was removed, with the reason.
+     */
+    public StudentPreview previewStudents(String uai, boolean onlyNotNotified, String division, String mef) {
+        List<NotifiableStudent> population = studentPopulation(uai, onlyNotNotified, division, mef);
+        List<HeldBack> held = heldBack(population);
+        return new StudentPreview(population.size(), population.size() - held.size(), held);
+    }
+
+    /** The confirmation of a mass notification of students: how many, how many letters, who is held back and why. */
+    public record StudentPreview(int students, int letters, List<HeldBack> heldBack) {
+    }
+
+    private List<NotifiableCouple> guardianPopulation(String uai, Set<Channel> channels, boolean onlyNotNotified, String division,
+                                                      String mef) {
         establishments.get(uai);
         boolean email = channels != null && channels.contains(Channel.EMAIL);
         boolean paper = channels != null && channels.contains(Channel.PAPER);
@@ -128,9 +166,25 @@ public class Notifications {
                     + "document papier, ou les deux.");
         }
         letters.context(uai);
-        List<NotifiableCouple> population = population(
+        return population(
                 couplesInFrenchOrder(mapper.findGuardianCandidates(uai, selection(false, division, mef, null, null))), onlyNotNotified,
                 NotifiableCouple::notifiedOn, "Aucun couple élève / responsable n'existe pour cette sélection.");
+    }
+
+    private List<NotifiableStudent> studentPopulation(String uai, boolean onlyNotNotified, String division, String mef) {
+        establishments.get(uai);
+        letters.context(uai);
+        return population(
+                studentsInFrenchOrder(mapper.findStudentCandidates(uai, selection(false, division, mef, null, null))), onlyNotNotified,
+                NotifiableStudent::notifiedOn, "Aucun élève n'existe pour cette sélection.");
+    }
+
+    /** C2: a mass notification of guardians; returns the job, which runs in the background. */
+    @Transactional
+    public String notifyGuardians(String uai, Set<Channel> channels, boolean onlyNotNotified, String division, String mef, String by) {
+        List<NotifiableCouple> population = guardianPopulation(uai, channels, onlyNotNotified, division, mef);
+        boolean email = channels.contains(Channel.EMAIL);
+        boolean paper = channels.contains(Channel.PAPER);
         List<NotificationMapper.NewItem> items = new ArrayList<>(population.size());
         for (NotifiableCouple c : population) {
             items.add(new NotificationMapper.NewItem(items.size(), c.codeId(), c.linkId(), c.studentId()));
@@ -141,11 +195,7 @@ public class Notifications {
     /** E2: a mass notification of students, on paper; G8 holds back minors whose guardians were not notified. */
     @Transactional
     public String notifyStudents(String uai, boolean onlyNotNotified, String division, String mef, String by) {
-        establishments.get(uai);
-        letters.context(uai);
-        List<NotifiableStudent> population = population(
-                studentsInFrenchOrder(mapper.findStudentCandidates(uai, selection(false, division, mef, null, null))), onlyNotNotified,
-                NotifiableStudent::notifiedOn, "Aucun élève n'existe pour cette sélection.");
+        List<NotifiableStudent> population = studentPopulation(uai, onlyNotNotified, division, mef);
         List<NotificationMapper.NewItem> items = new ArrayList<>(population.size());
         for (NotifiableStudent c : population) {
             items.add(new NotificationMapper.NewItem(items.size(), c.codeId(), null, c.studentId()));
@@ -328,18 +378,12 @@ public class Notifications {
         if (items.isEmpty()) {
             return;
         }
-        Map<Long, List<GuardianNotice>> guardians = new LinkedHashMap<>();
-        for (NotificationMapper.GuardianState g : mapper.findLegalGuardians(items.stream().map(NotificationMapper.StudentItem::studentId).toList())) {
-            guardians.computeIfAbsent(g.studentId(), k -> new ArrayList<>())
-                    .add(new GuardianNotice(guardianName(g), g.validCar(), g.refused(), g.notified()));
-        }
-        List<CaeOrderingCheck> orderings = new ArrayList<>();
+        List<CaeOrderingCheck> orderings = caeOrdering(items.stream().map(NotificationMapper.StudentItem::studentId).toList(),
+                items.stream().map(NotificationMapper.StudentItem::birthDate).toList(), context.today());
         List<LetterVariantChoice> variants = new ArrayList<>();
         for (NotificationMapper.StudentItem i : items) {
-            orderings.add(new CaeOrderingCheck(i.birthDate(), context.today(), guardians.getOrDefault(i.studentId(), List.of())));
             variants.add(new LetterVariantChoice(i.continuityOn(), context.schoolYearStart(), i.continuitySent(), false));
         }
-        rules.session("cae-ordering").execute(orderings);
         rules.session("letter-variant").execute(variants);
         for (int k = 0; k < items.size(); k++) {
             NotificationMapper.StudentItem item = items.get(k);
@@ -347,14 +391,58 @@ public class Notifications {
             if (!item.codeValid()) {
                 mapper.decideItem(item.id(), "SKIPPED", null, "Le code a été invalidé depuis la demande de notification.", "SKIPPED");
             } else if (item.refused()) {
-                mapper.decideItem(item.id(), "SKIPPED", null, "L'accès aux téléservices a été enlevé pour cet élève (coupon réponse "
-                        + "« pour l'élève ») : pas de courrier.", "SKIPPED");
+                mapper.decideItem(item.id(), "SKIPPED", null, ACCESS_REMOVED, "SKIPPED");
             } else if (!ordering.isAllowed()) {
                 mapper.decideItem(item.id(), "SKIPPED", null, ordering.getReason(), "SKIPPED");
             } else {
                 mapper.decideItem(item.id(), "PAPER", variants.get(k).getVariant().name(), ordering.getReason(), "DECIDED");
             }
         }
+    }
+
+    /** Why a student whose access was removed gets no letter. */
+    static final String ACCESS_REMOVED = "L'accès aux téléservices a été enlevé pour cet élève (coupon réponse « pour l'élève ») : "
+            + "pas de courrier.";
+
+    /**
+     * E2 before « Notifier »: the students of this list that a notification started now would hold back,
+     * with the reason (access removed, or the rule cae-ordering, G8), by student id, in the list's order.
+     */
+    public List<HeldBack> heldBack(List<NotifiableStudent> students) {
+        List<HeldBack> held = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        for (int from = 0; from < students.size(); from += CHUNK) {
+            List<NotifiableStudent> chunk = students.subList(from, Math.min(from + CHUNK, students.size()));
+            List<CaeOrderingCheck> orderings = caeOrdering(chunk.stream().map(NotifiableStudent::studentId).toList(),
+                    chunk.stream().map(NotifiableStudent::birthDate).toList(), today);
+            for (int k = 0; k < chunk.size(); k++) {
+                NotifiableStudent st = chunk.get(k);
+                String reason = st.refused() ? ACCESS_REMOVED : orderings.get(k).isAllowed() ? null : orderings.get(k).getReason();
+                if (reason != null) {
+                    held.add(new HeldBack(st.studentId(), st.eleveId(), st.lastName(), st.firstName(), st.division(), reason));
+                }
+            }
+        }
+        return held;
+    }
+
+    /** A student a mass notification would hold back, and why. */
+    public record HeldBack(long studentId, String eleveId, String lastName, String firstName, String division, String reason) {
+    }
+
+    /** D4 for these students (same order), from the state of their legal guardians 1 and 2. */
+    private List<CaeOrderingCheck> caeOrdering(List<Long> studentIds, List<LocalDate> birthDates, LocalDate today) {
+        Map<Long, List<GuardianNotice>> guardians = new LinkedHashMap<>();
+        for (NotificationMapper.GuardianState g : mapper.findLegalGuardians(studentIds)) {
+            guardians.computeIfAbsent(g.studentId(), k -> new ArrayList<>())
+                    .add(new GuardianNotice(guardianName(g), g.validCar(), g.refused(), g.notified()));
+        }
+        List<CaeOrderingCheck> orderings = new ArrayList<>(studentIds.size());
+        for (int k = 0; k < studentIds.size(); k++) {
+            orderings.add(new CaeOrderingCheck(birthDates.get(k), today, guardians.getOrDefault(studentIds.get(k), List.of())));
+        }
+        rules.session("cae-ordering").execute(orderings);
+        return orderings;
     }
 
     /**

@@ -33,10 +33,15 @@ class NotificationsApi {
         this.access = access;
     }
 
-    record GuardianRequest(Set<Channel> channels, Boolean onlyNotNotified, String division, String mef) {
+    /**
+     * {@code confirmed}: the guide asks for a confirmation before a mass notification starts (§4.2, §5.1).
+     * Without {@code "confirmed": true} nothing starts: the answer is 428 with what the notification would
+     * do ({@code preview}); send the same request again with {@code "confirmed": true} to start it.
+     */
+    record GuardianRequest(Set<Channel> channels, Boolean onlyNotNotified, String division, String mef, Boolean confirmed) {
     }
 
-    record StudentRequest(Boolean onlyNotNotified, String division, String mef) {
+    record StudentRequest(Boolean onlyNotNotified, String division, String mef, Boolean confirmed) {
     }
 
     record ChannelRequest(Channel channel) {
@@ -44,20 +49,51 @@ class NotificationsApi {
 
     @PostMapping("/api/establishments/{uai}/guardian-notifications")
     @PreAuthorize("@establishmentAccess.check(#uai)")
-    @Operation(summary = "Notifie en masse les CAR valides (courriel et / ou papier) ; 202 avec l'identifiant de la tâche à suivre")
-    ResponseEntity<Map<String, String>> notifyGuardians(@PathVariable String uai, @RequestBody GuardianRequest request) {
-        String id = notifications.notifyGuardians(uai, request.channels(), !Boolean.FALSE.equals(request.onlyNotNotified()),
-                request.division(), request.mef(), user());
+    @Operation(summary = "Notifie en masse les CAR valides (courriel et / ou papier) ; 202 avec l'identifiant de la tâche à suivre",
+            description = "Demande confirmée : sans \"confirmed\": true, rien ne part et la réponse est 428 avec ce que ferait la "
+                    + "notification (preview : couples, canaux, courriels, courriers, non notifiés) ; renvoyer la même demande "
+                    + "avec \"confirmed\": true pour la lancer.")
+    ResponseEntity<Map<String, Object>> notifyGuardians(@PathVariable String uai, @RequestBody GuardianRequest request) {
+        boolean onlyNotNotified = !Boolean.FALSE.equals(request.onlyNotNotified());
+        if (!Boolean.TRUE.equals(request.confirmed())) {
+            Notifications.GuardianPreview preview = notifications.previewGuardians(uai, channels(request.channels()), onlyNotNotified,
+                    request.division(), request.mef());
+            return confirmationRequired(preview.couples() + " couple(s) élève / responsable seraient notifiés ("
+                    + preview.byEmail() + " par courriel, " + preview.onPaper() + " sur papier" + (preview.notNotified() > 0
+                    ? ", " + preview.notNotified() + " sans adresse électronique non notifiés" : "") + ").", preview);
+        }
+        String id = notifications.notifyGuardians(uai, channels(request.channels()), onlyNotNotified, request.division(), request.mef(),
+                user());
         return accepted(id);
     }
 
     @PostMapping("/api/establishments/{uai}/student-notifications")
     @PreAuthorize("@establishmentAccess.check(#uai)")
-    @Operation(summary = "Notifie en masse les CAE valides (papier) ; les élèves mineurs dont les responsables n'ont pas été notifiés sont écartés")
-    ResponseEntity<Map<String, String>> notifyStudents(@PathVariable String uai, @RequestBody(required = false) StudentRequest request) {
-        StudentRequest r = request == null ? new StudentRequest(true, null, null) : request;
-        String id = notifications.notifyStudents(uai, !Boolean.FALSE.equals(r.onlyNotNotified()), r.division(), r.mef(), user());
+    @Operation(summary = "Notifie en masse les CAE valides (papier) ; les élèves mineurs dont les responsables n'ont pas été notifiés sont écartés",
+            description = "Demande confirmée : sans \"confirmed\": true, rien ne part et la réponse est 428 avec ce que ferait la "
+                    + "notification (preview : élèves, courriers, élèves écartés et pourquoi) ; renvoyer la même demande avec "
+                    + "\"confirmed\": true pour la lancer.")
+    ResponseEntity<Map<String, Object>> notifyStudents(@PathVariable String uai, @RequestBody(required = false) StudentRequest request) {
+        StudentRequest r = request == null ? new StudentRequest(true, null, null, false) : request;
+        boolean onlyNotNotified = !Boolean.FALSE.equals(r.onlyNotNotified());
+        if (!Boolean.TRUE.equals(r.confirmed())) {
+            Notifications.StudentPreview preview = notifications.previewStudents(uai, onlyNotNotified, r.division(), r.mef());
+            return confirmationRequired(preview.students() + " élève(s) sélectionné(s) : " + preview.letters() + " courrier(s) papier, "
+                    + preview.heldBack().size() + " élève(s) écarté(s).", preview);
+        }
+        String id = notifications.notifyStudents(uai, onlyNotNotified, r.division(), r.mef(), user());
         return accepted(id);
+    }
+
+    private static Set<Channel> channels(Set<Channel> asked) {
+        return asked == null ? Set.of() : asked;
+    }
+
+    private static ResponseEntity<Map<String, Object>> confirmationRequired(String summary, Object preview) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", 428, "confirmationRequired", true,
+                        "message", summary + " Rien n'est parti : renvoyez la même demande avec \"confirmed\": true pour lancer la notification.",
+                        "preview", preview));
     }
 
     @GetMapping("/api/notification-jobs/{id}")
@@ -121,7 +157,7 @@ class NotificationsApi {
                 .body(Map.of("status", e.status().value(), "message", e.getMessage()));
     }
 
-    private static ResponseEntity<Map<String, String>> accepted(String id) {
+    private static ResponseEntity<Map<String, Object>> accepted(String id) {
         return ResponseEntity.accepted().location(URI.create("/api/notification-jobs/" + id))
                 .body(Map.of("jobId", id, "job", "/api/notification-jobs/" + id));
     }

@@ -20,6 +20,8 @@ interface OpeningMapper {
     void insertState(@Param("uai") String uai, @Param("code") String code, @Param("open") boolean open,
                      @Param("at") Instant at, @Param("by") String by);
 
+    List<String> findDeclaredEstablishments(@Param("academyCode") String academyCode);
+
     List<String> findEstablishmentsWithOpenServices(@Param("academyCode") String academyCode);
 
     int closeAll(@Param("academyCode") String academyCode, @Param("at") Instant at, @Param("by") String by);

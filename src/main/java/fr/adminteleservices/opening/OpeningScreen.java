@@ -63,6 +63,9 @@ class OpeningScreen {
             redirect.addFlashAttribute("message", open
                     ? "Le téléservice « " + state.label() + " » est ouvert. Les responsables et les élèves le verront à partir du "
                     + from + " (réplication de la nuit)."
+                    : !state.offered()
+                    ? "Le téléservice « " + state.label() + " » est fermé par l'académie ; votre choix est enregistré : il restera "
+                    + "fermé dans l'établissement quand l'académie le rouvrira, jusqu'à ce que vous l'ouvriez."
                     : "Le téléservice « " + state.label() + " » est fermé à partir du " + from + ". Son paramétrage est conservé : "
                     + "il sera de nouveau proposé à la réouverture.");
             return "redirect:/etablissements/" + uai + "/ouverture";

@@ -2,6 +2,7 @@ package fr.adminteleservices.opening;
 
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.CatalogueService;
+import fr.adminteleservices.catalogue.CatalogueServiceChanged;
 import fr.adminteleservices.establishment.ChangeLog;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,10 +60,13 @@ public class ServiceOpening {
         }
     }
 
-    /** Every service of the académie's catalogue, with its state in the establishment. */
+    /**
+     * Every service of the académie's catalogue, with its state in the establishment. Nothing is open in an
+     * establishment that has not declared that it uses the téléservices (O1).
+     */
     public List<ServiceState> states(String uai) {
         Establishment e = establishments.get(uai);
-        Set<String> open = new TreeSet<>(mapper.findOpenCodes(uai));
+        Set<String> open = mapper.findDeclaredAt(uai) == null ? Set.of() : new TreeSet<>(mapper.findOpenCodes(uai));
         return catalogue.services(e.academyCode()).stream().map(s -> state(e, s, open)).toList();
     }
 
@@ -84,6 +89,12 @@ public class ServiceOpening {
         }
         ServiceState state = states(uai).stream().filter(s -> s.code().equals(code)).findFirst()
                 .orElseThrow(() -> new ServiceChangeRefused("Le service « " + code + " » n'existe pas dans le catalogue de l'académie."));
+        if (!open && !state.offered() && state.chosenOpen()) {
+            // closed by the académie, open by the head's choice: the head's new choice is kept, so that
+            // the service stays closed here when the académie opens it again
+            write(e, state, false, by);
+            return states(uai).stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+        }
         if (state.open() == open) {
             return state;
         }
@@ -96,6 +107,35 @@ public class ServiceOpening {
         }
         write(e, state, open, by);
         return states(uai).stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /**
+     * §1.3: the services the académie made mandatory are open in every establishment that declared that it
+     * uses the téléservices and has the matching SIECLE module. Run when the catalogue changes and after the
+     * rollover; returns how many services it opened.
+     */
+    @Transactional
+    public int openMandatory(String academyCode, String by) {
+        if (catalogue.services(academyCode).stream().noneMatch(s -> s.mandatory() && s.openInAcademy())) {
+            return 0;
+        }
+        int opened = 0;
+        for (String uai : mapper.findDeclaredEstablishments(academyCode)) {
+            Establishment e = establishments.get(uai);
+            for (ServiceState s : states(uai)) {
+                if (s.mandatory() && !s.open()) {
+                    write(e, s, true, by);
+                    opened++;
+                }
+            }
+        }
+        return opened;
+    }
+
+    /** The académie changed its catalogue: a service it made mandatory opens at once where it is offered. */
+    @EventListener
+    void catalogueChanged(CatalogueServiceChanged event) {
+        openMandatory(event.academyCode(), "académie (service obligatoire)");
     }
 
     /** O4: the rollover closes every service of every establishment; settings and accounts stay. */
@@ -130,7 +170,8 @@ public class ServiceOpening {
                     + " », que l'établissement n'utilise pas.";
         }
         boolean offered = reason == null;
-        return new ServiceState(s.code(), s.label(), s.national(), s.url(), offered, offered && openCodes.contains(s.code()),
-                offered && s.mandatory(), reason);
+        boolean chosenOpen = openCodes.contains(s.code());
+        return new ServiceState(s.code(), s.label(), s.national(), s.url(), offered, offered && chosenOpen,
+                offered && s.mandatory(), reason, chosenOpen);
     }
 }

@@ -37,7 +37,10 @@ class ServicesApi {
 
     @PutMapping("/api/establishments/{uai}/services/{code}")
     @PreAuthorize("@establishmentAccess.check(#uai)")
-    @Operation(summary = "Ouvre ou ferme un téléservice (409 avec la raison si ce n'est pas permis)")
+    @Operation(summary = "Ouvre ou ferme un téléservice (409 avec la raison si ce n'est pas permis)",
+            description = "Fermer un service que l'académie a fermé enregistre le choix de l'établissement (chosenOpen: false) : "
+                    + "il restera fermé ici quand l'académie le rouvrira. Un service laissé ouvert (chosenOpen: true) rouvre "
+                    + "avec l'académie.")
     ServiceState setOpen(@PathVariable String uai, @PathVariable String code, @Valid @RequestBody OpenRequest request) {
         return opening.setOpen(uai, code, request.open(), EstablishmentAccess.currentUser().username());
     }

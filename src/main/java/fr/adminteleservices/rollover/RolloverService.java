@@ -33,15 +33,20 @@ public class RolloverService {
                 current.endsOn().plusYears(1), false);
     }
 
-    /** O4: the new school year becomes current; every service of every establishment is closed. */
+    /**
+     * O4: the new school year becomes current; every service of every establishment is closed, then the
+     * services the académie made mandatory open again at once where they are offered (§1.3).
+     */
     @Transactional
     public Result apply(String academyCode, LocalDate startsOn, LocalDate endsOn, String by) {
         SchoolYear next = check(academyCode, startsOn, endsOn);
         establishments.startSchoolYear(next);
         int closed = opening.closeAll(academyCode, by);
+        int reopened = opening.openMandatory(academyCode, by);
         changes.academy(academyCode, by, "Bascule", "Année scolaire " + next.label() + " du " + FRENCH_DATE.format(startsOn)
-                + " au " + FRENCH_DATE.format(endsOn) + " ; " + closed + " téléservice(s) fermé(s) dans les établissements.");
-        return new Result(next, closed);
+                + " au " + FRENCH_DATE.format(endsOn) + " ; " + closed + " téléservice(s) fermé(s) dans les établissements"
+                + (reopened > 0 ? ", " + reopened + " téléservice(s) obligatoire(s) rouvert(s) aussitôt." : "."));
+        return new Result(next, closed, reopened);
     }
 
     /**
@@ -65,6 +70,6 @@ public class RolloverService {
         return new SchoolYear(academyCode, startYear, startsOn, endsOn, true);
     }
 
-    public record Result(SchoolYear schoolYear, int servicesClosed) {
+    public record Result(SchoolYear schoolYear, int servicesClosed, int mandatoryReopened) {
     }
 }

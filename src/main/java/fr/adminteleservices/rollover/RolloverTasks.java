@@ -46,6 +46,7 @@ class RolloverTasks {
                         by instanceof String s ? s : "administrateur d'académie");
                 execution.setVariable("newYear", result.schoolYear().label());
                 execution.setVariable("servicesClosed", result.servicesClosed());
+                execution.setVariable("mandatoryReopened", result.mandatoryReopened());
                 execution.removeVariable("refusal");
             } catch (RolloverRefused e) {
                 execution.setVariable("refusal", e.getMessage());

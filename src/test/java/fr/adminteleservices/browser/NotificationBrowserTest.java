@@ -153,8 +153,17 @@ class NotificationBrowserTest extends BrowserTest {
         assertThat(headers()).doesNotContain("Date de notification").hasSize(4);
         assertThat(rows()).hasSize(3);
 
-        // they click « Notifier »: the notification's page follows it
+        // they click « Notifier »: the guide's confirmation says how many couples and by which channels, nothing is sent yet
         clickButton("Notifier");
+        waitForHeading("Confirmer la notification");
+        assertThat(driver.findElement(By.id("couples-count")).getText()).isEqualTo("3 couples élève / responsable vont être notifiés");
+        assertThat(driver.findElement(By.id("by-email")).getText()).isEqualTo("2 par courrier électronique");
+        assertThat(driver.findElement(By.id("on-paper")).getText()).isEqualTo("1 par document papier");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        screenshot("notification-confirmation");
+
+        // they confirm: the notification's page follows it
+        clickButton("Confirmer et notifier");
         waitFor(ExpectedConditions.urlMatches(JOB_URL.pattern()));
         waitForHeading("Notification des codes responsables");
         Matcher matcher = JOB_URL.matcher(driver.getCurrentUrl());

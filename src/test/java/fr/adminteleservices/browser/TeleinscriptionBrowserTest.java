@@ -91,6 +91,10 @@ class TeleinscriptionBrowserTest extends BrowserTest {
         imports.importExports(lycee, List.of(upload("Nomenclature.xml", demoProfile.replace("0990002P", lycee), LATIN9)), "test");
         opening.declare(college, "test");
         opening.setOpen(college, "NOTES", true, "test");
+        // families enrol only where the service « Téléinscription » is open: in the collège and in the lycée
+        opening.setOpen(college, "TELEINSCRIPTION", true, "test");
+        opening.declare(lycee, "test");
+        opening.setOpen(lycee, "TELEINSCRIPTION", true, "test");
         codes.generate(college, null, true, null, null, "test");
         replication.runNow("test");
 

@@ -335,12 +335,26 @@ abstract class ConsultationContract {
         assertThat(logs()).containsExactly(Map.of("uai", uai, "mefstat", MEFSTAT, "service", "NOTES", "holder", "STUDENT",
                 "account_id", leaAccount, "student_id", lea));
 
-        // E3: the school removed the national téléservices from Léa's own account; her father still sees them
-        jdbc.update("update ts_student set national_services_refused = true where id = ?", lea);
+        assertThat(page(student, "/portail").select(".child-services a").eachText())
+                .containsExactly("Notes", "Absences", "Livret de compétences");
+
+        // E3: the school removes the national téléservices from Léa's own account (coupon « pour l'élève »);
+        // from the next replication her portal home has no link to them, and says why; her father still sees them
+        studentCodes.refuse(uai, eleveId("1"), "test");
+        replication.runNow("test");
+        Document home = page(student, "/portail");
+        assertThat(home.select(".child-services")).isEmpty();
+        assertThat(home.select("a[href*=/portail/eleves/]")).isEmpty();
+        assertThat(home.selectFirst(".child-access-removed").text())
+                .contains("l'établissement a retiré l'accès aux téléservices nationaux", "l'ENT restent accessibles");
+        assertThat(home.select("ul.services li").eachText()).doesNotContain("Consultation des notes", "Consultation des absences");
         Document removed = page(student, notesOf(lea));
         assertThat(removed.getElementById("access-removed")).isNotNull();
         assertThat(removed.select("#items")).isEmpty();
         assertThat(rows(page(paul, notesOf(lea)))).hasSize(1);
+        Document fathersHome = page(paul, "/portail");
+        assertThat(fathersHome.select(".child-services a").eachText()).contains("Notes", "Absences", "Livret de compétences");
+        assertThat(fathersHome.select(".child-access-removed")).isEmpty();
     }
 
     // ------------------------------------------------------------------ demo

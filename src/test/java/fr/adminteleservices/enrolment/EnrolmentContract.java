@@ -110,6 +110,10 @@ abstract class EnrolmentContract {
         assertThat(nomenclature.rejected()).isEmpty();
         opening.declare(college, "test");
         opening.setOpen(college, "NOTES", true, "test");
+        // families enrol only where the service « Téléinscription » is open: in the collège and in the lycée
+        opening.setOpen(college, "TELEINSCRIPTION", true, "test");
+        opening.declare(lycee, "test");
+        opening.setOpen(lycee, "TELEINSCRIPTION", true, "test");
         guardianCodes.generate(college, null, true, null, null, "test");
         replication.runNow("test");
         today = LocalDate.now(PARIS).plusDays(1);
@@ -133,6 +137,53 @@ abstract class EnrolmentContract {
     }
 
     // ------------------------------------------------------------------ end to end
+
+    @Test
+    void familiesEnrolOnlyWhereTheServiceIsOpenAndTheHomeAndTeleinscriptionPagesSayTheSame() throws Exception {
+        MockHttpSession admin = adminLogin();
+        mvc.perform(post("/academie/teleinscription").session(admin).with(csrf())
+                        .param("publication", year.startsOn().toString()).param("participants", college, lycee))
+                .andExpect(redirectedUrl("/academie/teleinscription"));
+        uploadCsv(admin, "UAI_COLLEGE;ELEVE_ID;UAI_LYCEE;CODE_MEF\n" + college + ";" + n + "1;" + lycee + ";" + SECONDE + "\n");
+        assertThat(page(paul, "/portail").selectFirst(".child-enrolment")).isNotNull();
+
+        // the collège closes its service « Téléinscription »: both its pages say so at once, within the académie's window
+        opening.setOpen(college, "TELEINSCRIPTION", false, "test");
+        MockHttpSession collegeHead = headLogin(college);
+        Element homeRow = page(collegeHead, "/etablissements/" + college)
+                .selectFirst("main table tr:has(th:containsOwn(Téléinscription))");
+        assertThat(homeRow.select(".fr-badge").text()).contains("Fermé");
+        Document closed = page(collegeHead, "/etablissements/" + college + "/teleinscription");
+        assertThat(closed.getElementById("window").text()).startsWith("La téléinscription n'est pas ouverte dans l'établissement : "
+                + "le téléservice « Téléinscription » y est fermé");
+        assertThat(closed.getElementById("service-closed")).isNotNull();
+        assertThat(closed.getElementById("follow-up")).isNull();
+        mvc.perform(get("/api/establishments/" + college + "/teleinscription").with(Heads.headOf(college)))
+                .andExpect(jsonPath("$.serviceOpen").value(false)).andExpect(jsonPath("$.window").value("OPEN"))
+                .andExpect(jsonPath("$.followUp").isEmpty());
+
+        // families see it from the night's replication: no enrolment offered, and « Téléinscription » is not among the services
+        replication.runNow("test");
+        Document home = page(paul, "/portail");
+        assertThat(home.select(".child-enrolment")).isEmpty();
+        assertThat(home.select("ul.services li").eachText()).doesNotContain("Téléinscription");
+
+        // reopened: both admin pages say it at once, families from the next replication
+        opening.setOpen(college, "TELEINSCRIPTION", true, "test");
+        assertThat(page(collegeHead, "/etablissements/" + college + "/teleinscription").getElementById("window").text())
+                .isEqualTo("La téléinscription est ouverte jusqu'au " + FRENCH.format(year.endsOn()) + ", fin de l'année scolaire.");
+        assertThat(page(collegeHead, "/etablissements/" + college).selectFirst("main table tr:has(th:containsOwn(Téléinscription))")
+                .select(".fr-badge").text()).contains("Ouvert");
+        replication.runNow("test");
+        assertThat(page(paul, "/portail").selectFirst(".child-enrolment")).isNotNull();
+
+        // the lycée closes it: nobody enrols into it any more
+        opening.setOpen(lycee, "TELEINSCRIPTION", false, "test");
+        replication.runNow("test");
+        assertThat(page(paul, "/portail").select(".child-enrolment")).isEmpty();
+        assertThat(page(headLogin(lycee), "/etablissements/" + lycee + "/teleinscription").getElementById("window").text())
+                .contains("n'est pas ouverte dans l'établissement");
+    }
 
     @Test
     void theAcademyOpensItAGuardianEnrolsHisChildTheCollegeFollowsAndTheLyceeSeesTheOptions() throws Exception {

@@ -196,7 +196,7 @@ abstract class NotificationContract {
 
     @Test
     void eMailFirstThenPaperForTheOthersAndEachCodeIsMarkedNotified() throws Exception {
-        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\",\"PAPER\"],\"onlyNotNotified\":true}"));
+        String jobId = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"EMAIL\",\"PAPER\"],\"onlyNotNotified\":true}"));
         assertThat(jobView(jobId)).containsEntry("state", "RUNNING").containsEntry("total", 4);
         assertThat(notifiedOn("10")).isNull();
 
@@ -245,7 +245,7 @@ abstract class NotificationContract {
         mvc.perform(get("/api/notification-jobs/" + jobId + "/pdf").with(headOf(other))).andExpect(status().isForbidden());
 
         // everyone is notified now: "Non notifiés uniquement" has nobody left (§4.2)
-        notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":true}").andExpect(status().isConflict())
+        notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"],\"onlyNotNotified\":true}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(containsString("déjà été notifiée")));
     }
 
@@ -271,7 +271,7 @@ abstract class NotificationContract {
 
     @Test
     void eMailOnlyLeavesTheGuardiansWithoutAddressUnnotifiedAndSaysWhy() throws Exception {
-        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\"],\"onlyNotNotified\":false}"));
+        String jobId = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"EMAIL\"],\"onlyNotNotified\":false}"));
         runJobs(jobId);
         Map<String, Object> done = jobView(jobId);
         assertThat(done).containsEntry("state", "DONE").containsEntry("emailed", 2).containsEntry("printed", 0).containsEntry("pdf", null);
@@ -285,7 +285,7 @@ abstract class NotificationContract {
     @Test
     void aMinorStudentWaitsForTheGuardiansAndAnAdultDoesNot() throws Exception {
         String first = started(mvc.perform(post(base() + "/student-notifications").with(headOf(uai))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"onlyNotNotified\":true}")));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"confirmed\":true,\"onlyNotNotified\":true}")));
         runJobs(first);
         Map<String, Object> done = jobView(first);
         assertThat(done).containsEntry("state", "DONE").containsEntry("printed", 1).containsEntry("total", 3);
@@ -305,7 +305,7 @@ abstract class NotificationContract {
         mvc.perform(post(base() + "/guardian-links/" + linkOf("11") + "/notifications").with(headOf(uai))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"channel\":\"PAPER\"}")).andExpect(status().isOk());
         String second = started(mvc.perform(post(base() + "/student-notifications").with(headOf(uai))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"onlyNotNotified\":true}")));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"confirmed\":true,\"onlyNotNotified\":true}")));
         runJobs(second);
         assertThat(jobView(second)).containsEntry("printed", 1).containsEntry("total", 2);
         assertThat(jdbc.queryForObject("select c.notified_on from student_code c join student s on s.id = c.valid_student_id "
@@ -318,6 +318,50 @@ abstract class NotificationContract {
                 .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(pdfText(chloe)).contains("Chloé PETIT");
+    }
+
+    @Test
+    void aMassNotificationStartsOnlyOnceConfirmedAndSaysBeforeWhatItWillDo() throws Exception {
+        notifyGuardians("{\"channels\":[\"EMAIL\",\"PAPER\"]}").andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.confirmationRequired").value(true))
+                .andExpect(jsonPath("$.preview.couples").value(4))
+                .andExpect(jsonPath("$.preview.channels", org.hamcrest.Matchers.containsInAnyOrder("EMAIL", "PAPER")))
+                .andExpect(jsonPath("$.preview.byEmail").value(2))
+                .andExpect(jsonPath("$.preview.onPaper").value(2))
+                .andExpect(jsonPath("$.preview.notNotified").value(0))
+                .andExpect(jsonPath("$.message").value(containsString("renvoyez la même demande avec \"confirmed\": true")));
+        notifyGuardians("{\"channels\":[\"EMAIL\"],\"confirmed\":false}").andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.preview.byEmail").value(2)).andExpect(jsonPath("$.preview.notNotified").value(2));
+        // the preview refuses what the notification would refuse
+        notifyGuardians("{\"channels\":[]}").andExpect(status().isBadRequest());
+
+        // students: paper only, and the minors held back are named with the reason before anything starts
+        mvc.perform(post(base() + "/student-notifications").with(headOf(uai))).andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.preview.students").value(3))
+                .andExpect(jsonPath("$.preview.letters").value(1))
+                .andExpect(jsonPath("$.preview.heldBack[*].eleveId", org.hamcrest.Matchers.containsInAnyOrder("1", "2")));
+        assertThat(jdbc.queryForObject("select count(*) from notification_job where uai = ?", Integer.class, uai)).isZero();
+        assertThat(notifiedOn("10")).isNull();
+
+        // Hugo's mother refused, then took her refusal back: no code yet, so Hugo waits, and the head reads why
+        mvc.perform(post(base() + "/guardian-links/" + linkOf("13") + "/refusal").with(headOf(uai))).andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                base() + "/guardian-links/" + linkOf("13") + "/refusal").with(headOf(uai))).andExpect(status().isOk());
+        String preview = mvc.perform(post(base() + "/student-notifications").with(headOf(uai)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"division\":\"3B\"}"))
+                .andExpect(status().isPreconditionRequired()).andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> held = JsonPath.read(preview, "$.preview.heldBack");
+        assertThat(held).singleElement().satisfies(h -> {
+            assertThat(h).containsEntry("eleveId", "2").containsEntry("lastName", "Bernard");
+            assertThat((String) h.get("reason")).contains("aucun responsable légal n'a encore de code");
+        });
+        // confirmed, the notification holds him back for the same reason
+        String jobId = started(mvc.perform(post(base() + "/student-notifications").with(headOf(uai))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"division\":\"3B\",\"confirmed\":true}")));
+        runJobs(jobId);
+        List<Map<String, Object>> skipped = JsonPath.read(jobView(jobId), "$.skipped");
+        assertThat(skipped).singleElement().satisfies(k -> assertThat((String) k.get("reason"))
+                .isEqualTo(held.get(0).get("reason")));
     }
 
     @Test
@@ -378,14 +422,14 @@ abstract class NotificationContract {
 
     @Test
     void aPdfOfLettersIsDeletedAfterAWeekSinceItPrintsTheCodes() throws Exception {
-        String old = started(notifyGuardians("{\"channels\":[\"PAPER\"]}"));
+        String old = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"]}"));
         runJobs(old);
         String oldPdf = jdbc.queryForObject("select pdf_id from notification_job where id = ?", String.class, old);
         assertThat(jdbc.queryForObject("select count(*) from notification_pdf_part where pdf_id = ?", Integer.class, oldPdf)).isPositive();
         jdbc.update("update notification_job set requested_at = ? where id = ?",
                 java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(8))), old);
 
-        String recent = started(notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}"));
+        String recent = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}"));
         runJobs(recent);
         assertThat(jdbc.queryForObject("select count(*) from notification_pdf where id = ?", Integer.class, oldPdf)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from notification_pdf_part where pdf_id = ?", Integer.class, oldPdf)).isZero();
@@ -435,22 +479,22 @@ abstract class NotificationContract {
 
     @Test
     void theGuideMessagesAndTheEstablishmentScope() throws Exception {
-        notifyGuardians("{\"channels\":[],\"onlyNotNotified\":true}").andExpect(status().isBadRequest())
+        notifyGuardians("{\"confirmed\":true,\"channels\":[],\"onlyNotNotified\":true}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value(containsString("mode de transmission")));
-        notifyGuardians("{\"channels\":[\"PAPER\"],\"division\":\"6Z\"}").andExpect(status().isConflict())
+        notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"],\"division\":\"6Z\"}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value("Aucun couple élève / responsable n'existe pour cette sélection."));
 
         String other = Heads.newEstablishmentWithHead(establishments, directory);
         mvc.perform(post("/api/establishments/" + uai + "/guardian-notifications").with(headOf(other))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"PAPER\"]}")).andExpect(status().isForbidden());
-        String jobId = started(notifyGuardians("{\"channels\":[\"PAPER\"]}"));
+        String jobId = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"]}"));
         mvc.perform(get("/api/notification-jobs/" + jobId).with(headOf(other))).andExpect(status().isForbidden());
         mvc.perform(get("/api/notification-jobs/" + jobId).with(academyAdmin())).andExpect(status().isOk());
         runJobs(jobId);
 
         opening.setOpen(uai, "NOTES", false, "test");
         opening.setOpen(uai, "ABSENCES", false, "test");
-        notifyGuardians("{\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}").andExpect(status().isConflict())
+        notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"],\"onlyNotNotified\":false}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(containsString("Aucun téléservice n'est ouvert")));
     }
 
@@ -461,7 +505,7 @@ abstract class NotificationContract {
      */
     @Test
     void theProcessDecidesPrintsSendsAndAnOutageEndsAsAnIncidentUntilRetried() throws Exception {
-        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\",\"PAPER\"]}"));
+        String jobId = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"EMAIL\",\"PAPER\"]}"));
         ProcessInstance pi = instanceOf(jobId);
         BpmnAwareTests.assertThat(pi).isStarted().isWaitingAt("Decider");
         assertThat(pi.getTenantId()).isEqualTo(uai);
@@ -548,7 +592,7 @@ abstract class NotificationContract {
         mvc.perform(post("/api/establishments/" + big + "/guardian-codes/generation").with(headOf(big))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"all\":true}")).andExpect(status().isOk());
         String body = mvc.perform(post("/api/establishments/" + big + "/guardian-notifications").with(headOf(big))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"" + channel + "\"],\"onlyNotNotified\":true}"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"confirmed\":true,\"channels\":[\"" + channel + "\"],\"onlyNotNotified\":true}"))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         String jobId = JsonPath.read(body, "$.jobId");
         ProcessInstance pi = instanceOf(jobId);
@@ -666,7 +710,7 @@ abstract class NotificationContract {
      */
     @Test
     void aMessageClaimedByADeadExecutionIsSentOnceItsClaimRunsOut() throws Exception {
-        String jobId = started(notifyGuardians("{\"channels\":[\"EMAIL\"]}"));
+        String jobId = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"EMAIL\"]}"));
         ProcessInstance pi = instanceOf(jobId);
         execute(job(pi)); // decide
         execute(job(pi)); // no paper letters

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,7 +154,7 @@ class NotificationScreensTest {
     @Test
     void notifyingLeadsToTheProgressThenTheSummaryWithThePdfAndTheGuideMessages() throws Exception {
         String location = mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf())
-                        .param("papier", "true").param("vue", "non-notifies"))
+                        .param("papier", "true").param("vue", "non-notifies").param("confirmation", "true"))
                 .andExpect(redirectedUrlPattern(base() + "/notifications/*")).andReturn().getResponse().getRedirectedUrl();
         String jobId = location.substring(location.lastIndexOf('/') + 1);
         Document running = page(get(location).session(session));
@@ -178,12 +179,16 @@ class NotificationScreensTest {
 
         // everyone is notified: the guide's message, and nothing is started
         mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf()).param("papier", "true")
-                        .param("vue", "non-notifies"))
+                        .param("vue", "non-notifies").param("confirmation", "true"))
                 .andExpect(redirectedUrlPattern(base() + "/responsables/notification?*"))
                 .andExpect(flash().attribute("error", containsString("Toute la population sélectionnée a déjà été notifiée")));
         mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf()).param("papier", "true")
-                        .param("vue", "tous").param("division", "6Z"))
+                        .param("vue", "tous").param("division", "6Z").param("confirmation", "true"))
                 .andExpect(flash().attribute("error", "Aucun couple élève / responsable n'existe pour cette sélection."));
+        // the confirmation step says the same, before anything
+        mvc.perform(get(base() + "/responsables/notification/confirmation?papier=true&vue=non-notifies").session(session))
+                .andExpect(redirectedUrlPattern(base() + "/responsables/notification?*"))
+                .andExpect(flash().attribute("error", containsString("Toute la population sélectionnée a déjà été notifiée")));
         Document list = page(get(base() + "/responsables/notification?papier=true").session(session));
         assertThat(list.getElementById("empty").text()).contains("Aucun code valide à notifier");
         assertThat(list.select("#jobs-title + ul li")).hasSize(1);
@@ -193,19 +198,75 @@ class NotificationScreensTest {
     void theStudentsPageHidesTheNotificationDateWhenOnlyTheNotNotifiedAreShown() throws Exception {
         Document notNotified = page(get(base() + "/acces-eleves/notification").session(session));
         assertThat(notNotified.select("nav.fr-sidemenu a").eachText()).containsExactly("Notifier en masse", "Gérer le code pour un élève");
-        assertThat(notNotified.select("#students thead th").eachText()).containsExactly("Élève", "Division", "Date de naissance");
+        assertThat(notNotified.select("#students thead th").eachText())
+                .containsExactly("Élève", "Division", "Date de naissance", "Sera notifié");
         Document all = page(get(base() + "/acces-eleves/notification?vue=tous").session(session));
         assertThat(all.select("#students thead th").eachText())
-                .containsExactly("Élève", "Division", "Date de naissance", "Date de notification");
+                .containsExactly("Élève", "Division", "Date de naissance", "Date de notification", "Sera notifié");
 
         // Léa is a minor whose guardians were not notified: held back, with the reason, in the summary
-        String location = mvc.perform(post(base() + "/acces-eleves/notification").session(session).with(csrf()).param("vue", "tous"))
+        String location = mvc.perform(post(base() + "/acces-eleves/notification").session(session).with(csrf()).param("vue", "tous")
+                        .param("confirmation", "true"))
                 .andReturn().getResponse().getRedirectedUrl();
         runJobs(location.substring(location.lastIndexOf('/') + 1));
         Document done = page(get(location).session(session));
         assertThat(done.getElementById("skipped-count").text()).isEqualTo("Élèves non notifiés : 2");
         assertThat(done.select("#skipped tbody tr").eachText()).anySatisfy(t -> assertThat(t).contains("Martin Léa", "M. MARTIN Paul"));
         assertThat(done.getElementById("pdf")).isNull();
+    }
+
+    @Test
+    void notifierAsksTheConfirmationOfTheGuideWithTheCouplesAndTheChannelsAndStartsNothingBefore() throws Exception {
+        Document list = page(get(base() + "/responsables/notification?courriel=true&papier=true").session(session));
+        Element form = list.getElementById("notify-form");
+        assertThat(form.attr("method")).isEqualTo("get");
+        assertThat(form.attr("action")).isEqualTo(base() + "/responsables/notification/confirmation");
+
+        // a POST without the confirmation (an old page, a script) starts nothing: it leads to the confirmation
+        mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf()).param("courriel", "true")
+                        .param("papier", "true").param("vue", "non-notifies"))
+                .andExpect(redirectedUrlPattern(base() + "/responsables/notification/confirmation?*"));
+        assertThat(jdbc.queryForObject("select count(*) from notification_job where uai = ?", Integer.class, uai)).isZero();
+
+        Document confirm = page(get(base() + "/responsables/notification/confirmation?courriel=true&papier=true&vue=non-notifies")
+                .session(session));
+        assertThat(confirm.getElementById("couples-count").text()).isEqualTo("3 couples élève / responsable vont être notifiés");
+        assertThat(confirm.getElementById("channels").text()).isEqualTo("Mode de transmission : courrier électronique, et document "
+                + "papier pour les responsables sans adresse électronique.");
+        assertThat(confirm.getElementById("by-email").text()).isEqualTo("1 par courrier électronique");
+        assertThat(confirm.getElementById("on-paper").text()).isEqualTo("2 par document papier");
+        assertThat(confirm.getElementById("cancel-link").attr("href")).startsWith(base() + "/responsables/notification?");
+        Element confirmForm = confirm.getElementById("confirm-form");
+        assertThat(confirmForm.attr("method")).isEqualTo("post");
+        assertThat(confirmForm.select("input[name=confirmation]").val()).isEqualTo("true");
+        assertThat(confirmForm.select("input[name=courriel]").val()).isEqualTo("true");
+
+        Document emailOnly = page(get(base() + "/responsables/notification/confirmation?courriel=true").session(session));
+        assertThat(emailOnly.getElementById("channels").text()).isEqualTo("Mode de transmission : courrier électronique.");
+        assertThat(emailOnly.getElementById("on-paper")).isNull();
+        assertThat(emailOnly.getElementById("not-notified").text()).startsWith("2 sans adresse électronique dans SIECLE : non notifié");
+
+        // the students' list says before « Notifier » who will be held back and why; the confirmation repeats it
+        Document students = page(get(base() + "/acces-eleves/notification").session(session));
+        assertThat(students.getElementById("held-back-summary").text()).contains("2 élèves seront écartés de cette notification");
+        assertThat(students.select("#students tbody tr")).allSatisfy(row ->
+                assertThat(row.select("td.held-back").text()).startsWith("Écarté Élève mineur : "));
+        assertThat(students.select("#students tbody tr").eachText()).anySatisfy(t -> assertThat(t).contains("Bernard Hugo",
+                "le code du responsable Mme BERNARD Anne n'a pas encore été notifié"));
+        Document studentConfirm = page(get(base() + "/acces-eleves/notification/confirmation?vue=non-notifies").session(session));
+        assertThat(studentConfirm.getElementById("letters-count").text()).isEqualTo("Aucun courrier élève ne sera imprimé");
+        assertThat(studentConfirm.getElementById("held-back-count").text()).isEqualTo("2 élèves sélectionnés sont écartés :");
+        assertThat(studentConfirm.select("#held-back li").eachText()).anySatisfy(t -> assertThat(t).startsWith("Martin Léa (3A) — Élève mineur"));
+        assertThat(studentConfirm.getElementById("nothing-to-print")).isNotNull();
+        mvc.perform(post(base() + "/acces-eleves/notification").session(session).with(csrf()).param("vue", "non-notifies"))
+                .andExpect(redirectedUrlPattern(base() + "/acces-eleves/notification/confirmation?*"));
+        assertThat(jdbc.queryForObject("select count(*) from notification_job where uai = ?", Integer.class, uai)).isZero();
+
+        // confirmed: it starts
+        mvc.perform(post(base() + "/responsables/notification").session(session).with(csrf()).param("courriel", "true")
+                        .param("papier", "true").param("vue", "non-notifies").param("confirmation", "true"))
+                .andExpect(redirectedUrlPattern(base() + "/notifications/*"));
+        assertThat(jdbc.queryForObject("select count(*) from notification_job where uai = ?", Integer.class, uai)).isOne();
     }
 
     @Test

@@ -131,6 +131,40 @@ class OpeningScreenTest {
     }
 
     @Test
+    void closingAServiceTheAcademyClosedIsSavedAndSaysWhatHappensAtItsReopening() throws Exception {
+        // given an academic service the establishment opened, then closed by the académie
+        String code = "FERME_ACADEMIE_" + System.nanoTime() % 1_000_000;
+        catalogue.addAcademicService(ACADEMY, code, "Service fermé par l'académie", "https://ferme.example.fr", false, "test");
+        try {
+            String uai = establishmentWithModules(EnumSet.of(SiecleModule.BASE_ELEVES));
+            opening.declare(uai, "test");
+            opening.setOpen(uai, code, true, "test");
+            catalogue.updateService(ACADEMY, code, false, null, null, "test");
+            MockHttpSession session = login("academie");
+
+            // the row says the service is closed by the académie and will reopen here, and offers not to
+            Element row = page(get("/etablissements/" + uai + "/ouverture").session(session)).getElementById("service-" + code);
+            assertThat(row.select(".fr-badge").text()).contains("Fermé");
+            assertThat(row.getElementById("choice-" + code).text())
+                    .isEqualTo("Ouvert par l'établissement : il rouvrira de lui-même quand l'académie le rouvrira.");
+            assertThat(row.select("form button").text()).isEqualTo("Ne pas rouvrir");
+
+            // when the head chooses so: saved, and the message says what happens
+            mvc.perform(post("/etablissements/" + uai + "/ouverture/" + code).param("open", "false").session(session).with(csrf()))
+                    .andExpect(redirectedUrl("/etablissements/" + uai + "/ouverture"))
+                    .andExpect(flash().attribute("message", containsString("fermé par l'académie ; votre choix est enregistré : "
+                            + "il restera fermé dans l'établissement quand l'académie le rouvrira")));
+            Element after = page(get("/etablissements/" + uai + "/ouverture").session(session)).getElementById("service-" + code);
+            assertThat(after.getElementById("choice-" + code)).isNull();
+            assertThat(after.select("form")).isEmpty();
+            catalogue.updateService(ACADEMY, code, true, null, null, "test");
+            assertThat(state(uai, code).open()).isFalse();
+        } finally {
+            catalogue.updateService(ACADEMY, code, false, false, null, "test");
+        }
+    }
+
+    @Test
     void aHeadCannotOpenTheServicesOfAnotherEstablishment() throws Exception {
         MockHttpSession session = login("chef.0990001N");
         mvc.perform(get("/etablissements/0990002P/ouverture").session(session)).andExpect(status().isForbidden());

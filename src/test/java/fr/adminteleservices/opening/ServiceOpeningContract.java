@@ -132,6 +132,80 @@ abstract class ServiceOpeningContract {
     }
 
     @Test
+    void aServiceTheAcademyMakesMandatoryOpensAtOnceWhereverItIsOfferedAndDeclared() throws Exception {
+        String code = "DEVENU_OBLIGATOIRE_" + uai.substring(0, 7);
+        catalogue.addAcademicService("demo", code, "Service devenu obligatoire", "https://devenu.example.fr", false, "test");
+        String undeclared = Heads.newEstablishmentWithHead(establishments, directory);
+        try {
+            declare();
+            mvc.perform(get("/api/establishments/" + uai + "/services").with(headOf(uai)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].open").value(hasItem(false)));
+
+            // the académie's JSON body alone, without the fields it does not change
+            mvc.perform(put("/api/academy/services/" + code).with(academyAdmin()).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"mandatory\":true}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.mandatory").value(true))
+                    .andExpect(jsonPath("$.openInAcademy").value(true))
+                    .andExpect(jsonPath("$.url").value("https://devenu.example.fr"));
+
+            mvc.perform(get("/api/establishments/" + uai + "/services").with(headOf(uai)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].open").value(hasItem(true)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].mandatory").value(hasItem(true)));
+            mvc.perform(get("/api/establishments/" + uai + "/history").with(headOf(uai)))
+                    .andExpect(jsonPath("$[0].subject").value("Ouverture : Service devenu obligatoire"));
+            mvc.perform(get("/api/establishments/" + undeclared + "/services").with(headOf(undeclared)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].open").value(hasItem(false)));
+            mvc.perform(post("/api/establishments/" + undeclared + "/services/declaration").with(headOf(undeclared)))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/api/establishments/" + undeclared + "/services").with(headOf(undeclared)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].open").value(hasItem(true)));
+        } finally {
+            catalogue.updateService("demo", code, false, false, null, "test");
+        }
+    }
+
+    @Test
+    void closingAServiceTheAcademyClosedKeepsTheHeadsChoiceWhenTheAcademyReopensIt() throws Exception {
+        String code = "REOUVERT_" + uai.substring(0, 7);
+        catalogue.addAcademicService("demo", code, "Service rouvert", "https://rouvert.example.fr", false, "test");
+        try {
+            declare();
+            setOpen(code, true).andExpect(status().isOk()).andExpect(jsonPath("$.open").value(true));
+            mvc.perform(put("/api/academy/services/" + code).with(academyAdmin()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"open\":false}")).andExpect(status().isOk()).andExpect(jsonPath("$.openInAcademy").value(false));
+
+            // the head closes it while the académie has it closed: the choice is saved, and said
+            setOpen(code, false).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.open").value(false)).andExpect(jsonPath("$.offered").value(false))
+                    .andExpect(jsonPath("$.chosenOpen").value(false))
+                    .andExpect(jsonPath("$.reason").value("Le service « Service rouvert » n'est pas ouvert dans l'académie."));
+            mvc.perform(get("/api/establishments/" + uai + "/history").with(headOf(uai)))
+                    .andExpect(jsonPath("$[0].subject").value("Fermeture : Service rouvert"));
+
+            // the académie reopens it: it stays closed here, as the head left it
+            mvc.perform(put("/api/academy/services/" + code).with(academyAdmin()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"open\":true}")).andExpect(status().isOk());
+            mvc.perform(get("/api/establishments/" + uai + "/services").with(headOf(uai)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].offered").value(hasItem(true)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].open").value(hasItem(false)));
+
+            // whereas a service left open by the head comes back open
+            setOpen(code, true).andExpect(status().isOk());
+            mvc.perform(put("/api/academy/services/" + code).with(academyAdmin()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"open\":false}")).andExpect(status().isOk());
+            mvc.perform(get("/api/establishments/" + uai + "/services").with(headOf(uai)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].open").value(hasItem(false)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].chosenOpen").value(hasItem(true)));
+            mvc.perform(put("/api/academy/services/" + code).with(academyAdmin()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"open\":true}")).andExpect(status().isOk());
+            mvc.perform(get("/api/establishments/" + uai + "/services").with(headOf(uai)))
+                    .andExpect(jsonPath("$[?(@.code == '" + code + "')].open").value(hasItem(true)));
+        } finally {
+            catalogue.updateService("demo", code, false, false, null, "test");
+        }
+    }
+
+    @Test
     void badRequestsAndOtherEstablishmentsAreRefused() throws Exception {
         declare();
         mvc.perform(put("/api/establishments/" + uai + "/services/NOTES").with(headOf(uai))

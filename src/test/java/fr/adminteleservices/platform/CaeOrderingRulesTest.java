@@ -18,7 +18,12 @@ class CaeOrderingRulesTest {
 
     static final String ADULT_REASON = "L'élève est majeur : sa notification ne dépend pas de celle de ses responsables.";
     static final String NOTIFIED_REASON = "Les responsables légaux ont été notifiés.";
-    static final String NO_CODE_REASON = "Aucun responsable légal n'a de code valide à notifier : l'élève peut être notifié.";
+    static final String NO_CODE_REASON = "Élève mineur : aucun responsable légal n'a encore de code ; créez et notifiez d'abord "
+            + "les codes de ses responsables (« Créer les codes en masse »).";
+    static final String NO_GUARDIAN_REASON = "Élève mineur : aucun responsable légal n'a encore de code, car aucun responsable "
+            + "légal 1 ou 2 n'est connu pour lui ; complétez ses responsables dans SIECLE puis importez les responsables.";
+    static final String ALL_REFUSED_REASON = "Les responsables légaux ont refusé les téléservices pour eux-mêmes (coupon réponse) : "
+            + "ils sont informés, l'élève peut être notifié.";
 
     static RuleBook rules;
 
@@ -130,15 +135,36 @@ class CaeOrderingRulesTest {
     }
 
     @Test
-    void aMinorWhoseGuardiansHaveNoValidCodeToNotifyIsNotified() {
-        assertThat(decide(MINOR, NOTIFIED_ON)).satisfies(c -> {
-            assertThat(c.isAllowed()).isTrue();
-            assertThat(c.getReason()).isEqualTo(NO_CODE_REASON);
-        });
-        assertThat(decide(MINOR, NOTIFIED_ON, new GuardianNotice("M. DUPONT Paul", false, false, false),
-                new GuardianNotice("Mme DUPONT Anne", true, true, false))).satisfies(c -> {
-            assertThat(c.isAllowed()).isTrue();
-            assertThat(c.getReason()).isEqualTo(NO_CODE_REASON);
-        });
+    void aMinorIsHeldBackWhileNoLegalGuardianHasACodeYet() {
+        CaeOrderingCheck c = decide(MINOR, NOTIFIED_ON, new GuardianNotice("M. DUPONT Paul", false, false, false),
+                new GuardianNotice("Mme DUPONT Anne", false, false, false));
+
+        assertThat(c.isAllowed()).isFalse();
+        assertThat(c.getReason()).isEqualTo(NO_CODE_REASON).contains("aucun responsable légal n'a encore de code");
+    }
+
+    @Test
+    void aMinorWithoutAnyKnownLegalGuardianIsHeldBackAndToldWhy() {
+        CaeOrderingCheck c = decide(MINOR, NOTIFIED_ON);
+
+        assertThat(c.isAllowed()).isFalse();
+        assertThat(c.getReason()).isEqualTo(NO_GUARDIAN_REASON);
+    }
+
+    @Test
+    void anAdultWhoseGuardiansHaveNoCodeIsNotifiedAllTheSame() {
+        CaeOrderingCheck c = decide(ADULT, NOTIFIED_ON, new GuardianNotice("M. DUPONT Paul", false, false, false));
+
+        assertThat(c.isAllowed()).isTrue();
+        assertThat(c.getReason()).isEqualTo(ADULT_REASON);
+    }
+
+    @Test
+    void guardiansWhoRefusedForThemselvesWereInformedAndDoNotHoldTheMinorBack() {
+        CaeOrderingCheck c = decide(MINOR, NOTIFIED_ON, new GuardianNotice("M. DUPONT Paul", false, false, false),
+                new GuardianNotice("Mme DUPONT Anne", false, true, false));
+
+        assertThat(c.isAllowed()).isTrue();
+        assertThat(c.getReason()).isEqualTo(ALL_REFUSED_REASON);
     }
 }

@@ -106,6 +106,19 @@ abstract class RolloverProcessContract {
     }
 
     @Test
+    void aMandatoryServiceIsOpenAgainRightAfterTheRollover() {
+        catalogue.updateService(academy, "ABSENCES", true, true, null, "test");
+        ProcessInstance pi = start();
+
+        complete(task(pi), withVariables("confirmed", true, "startsOn", day(2027, 9, 2), "endsOn", day(2028, 7, 6)));
+
+        assertThat(pi).isEnded().hasPassed("Basculer", "BasculeFaite");
+        assertThat(pi).variables().containsEntry("servicesClosed", 2).containsEntry("mandatoryReopened", 1);
+        assertThat(opening.isOpen(uai, "NOTES")).as("closed by the rollover").isFalse();
+        assertThat(opening.isOpen(uai, "ABSENCES")).as("mandatory in the académie: open again at once").isTrue();
+    }
+
+    @Test
     void refusedDatesSendTheAdministratorBackToTheTask() {
         ProcessInstance pi = start();
 
