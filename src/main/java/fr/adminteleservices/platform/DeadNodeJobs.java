@@ -52,11 +52,15 @@ class DeadNodeJobs extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Unlocks the jobs of the nodes unseen for {@code dead-after}; returns how many. */
     @Scheduled(initialDelayString = "${teleservices.cluster.heartbeat-every:PT5S}",
             fixedDelayString = "${teleservices.cluster.heartbeat-every:PT5S}")
     @SchedulerLock(name = "dead-node-jobs", lockAtMostFor = "PT5M")
-    public int unlockJobsOfDeadNodes() {
+    public void everyHeartbeat() {
+        unlockJobsOfDeadNodes();
+    }
+
+    /** Unlocks the jobs of the nodes unseen for {@code dead-after}; returns how many. */
+    int unlockJobsOfDeadNodes() {
         List<String> dead = mapper.findNodesUnseenSince(clock.instant().minus(deadAfter));
         dead.remove(nodes.nodeId());
         if (dead.isEmpty() || engine == null) {
