@@ -12,6 +12,7 @@ import fr.adminteleservices.support.H2Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -34,6 +36,8 @@ class CamundaWebappsBrowserTest extends BrowserTest {
 
     static final String COLLEGE = "0990001N";
     static final String HEAD = "chef." + COLLEGE;
+    /** Tasklist and Cockpit load about 5 MB of scripts, then the task's form: slow on a busy test machine. */
+    static final Duration WEBAPP_LOAD = Duration.ofSeconds(60);
 
     @Autowired
     ProcessEngine engine;
@@ -58,7 +62,8 @@ class CamundaWebappsBrowserTest extends BrowserTest {
         logIn(HEAD);
         waitForHeading("Accueil");
         open("/camunda/app/tasklist/default/#/?task=" + task.getId());
-        WebElement report = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("rapport-import")));
+        WebElement report = new WebDriverWait(driver, WEBAPP_LOAD)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("rapport-import")));
 
         // then Tasklist speaks French, names the time zone of the dates, and shows no « migrate to Camunda 8 » banner
         String page = driver.findElement(By.tagName("body")).getText();
@@ -75,7 +80,8 @@ class CamundaWebappsBrowserTest extends BrowserTest {
         clickButton("Terminer");
 
         // then the process ends, completed by them
-        waitFor(d -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+        new WebDriverWait(driver, WEBAPP_LOAD).until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(pi.getId()).count() == 0);
         assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(task.getId()).singleResult()
                 .getDeleteReason()).isEqualTo("completed");
     }
@@ -96,7 +102,8 @@ class CamundaWebappsBrowserTest extends BrowserTest {
 
         // and Cockpit opens in French
         open("/camunda/app/cockpit/default/");
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tableau de bord"));
+        new WebDriverWait(driver, WEBAPP_LOAD)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tableau de bord"));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("Définitions de processus")
                 .doesNotContain("Camunda 8", "Process Definitions");
     }
