@@ -97,13 +97,13 @@ class CamundaWebappsBrowserTest extends BrowserTest {
             assertThat(fetch(base + "/locales/fr.json")).startsWith("200 ").contains("\"SIGN_OUT_ACTION\": \"Se déconnecter\"")
                     .contains("\"BANNER_CE_EOL_TEXT\": \"\"").contains("\"janvier\"");
         }
-        assertThat(fetch("/camunda/app/tasklist/locales/fr.json")).contains("\"CLAIM\": \"Réclamer\"", "\"COMPLETE\": \"Terminer\"");
+        assertThat(fetch("/camunda/app/tasklist/locales/fr.json")).contains("\"CLAIM_TASK\": \"Réclamer\"", "\"COMPLETE\": \"Terminer\"");
         assertThat(fetch("/camunda/app/tasklist/forms/examiner-rejets.html")).startsWith("200 ").contains("ng-href=\"{{ reportUrl }}\"");
 
         // and Cockpit opens in French
         open("/camunda/app/cockpit/default/");
         new WebDriverWait(driver, WEBAPP_LOAD)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tableau de bord"));
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Instances de processus en cours"));
         assertThat(driver.findElement(By.tagName("body")).getText()).contains("Définitions de processus")
                 .doesNotContain("Camunda 8", "Process Definitions");
     }
