@@ -47,6 +47,8 @@ abstract class UserTaskAccessContract {
     ProcessEngine engine;
     @Autowired
     fr.adminteleservices.establishment.EstablishmentService establishments;
+    @Autowired
+    Directory directory;
 
     @AfterEach
     void nobody() {
@@ -156,6 +158,38 @@ abstract class UserTaskAccessContract {
             return null;
         });
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void anEstablishmentsTaskGoesToItsOnlyHeadAndStaysInTheQueueWhenThereAreSeveral() {
+        Task alone = onlyTask(rejectsTaskOf(COLLEGE));
+        assertThat(alone.getAssignee()).as("the collège's only head gets it, so Tasklist needs no « Réclamer »")
+                .isEqualTo(HEAD_OF_COLLEGE);
+        // ...and it is still theirs only: the lycée's head neither sees nor completes it
+        assertRefusedEverything(HEAD_OF_LYCEE, alone);
+
+        String deputy = "adjoint." + COLLEGE + "." + System.nanoTime();
+        directory.createHead(deputy, "mot-de-passe-adjoint", "Adjoint", "Test", COLLEGE);
+        try {
+            Task shared = onlyTask(rejectsTaskOf(COLLEGE));
+            assertThat(shared.getAssignee()).as("two heads: claiming tells the other who took it").isNull();
+            as(deputy, () -> {
+                engine.getTaskService().claim(shared.getId(), deputy);
+                engine.getTaskService().complete(shared.getId(), Map.of("rejetsExamines", true));
+                return null;
+            });
+        } finally {
+            engine.getIdentityService().deleteUser(deputy);
+            engine.getRuntimeService().deleteProcessInstance(alone.getProcessInstanceId(), "test");
+        }
+    }
+
+    private ProcessInstance rejectsTaskOf(String uai) {
+        return engine.getRuntimeService().createProcessInstanceByKey("siecle-import")
+                .processDefinitionWithoutTenantId().businessKey("test-seul-" + System.nanoTime())
+                .setVariable("uai", uai).setVariable("importId", "test").setVariable("rejectedCount", 1L)
+                .setVariable("reportUrl", "/etablissements/" + uai + "/imports/test")
+                .startBeforeActivity("ExaminerRejets").execute();
     }
 
     @Test
