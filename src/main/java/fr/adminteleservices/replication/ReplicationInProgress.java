@@ -1,10 +1,16 @@
 package fr.adminteleservices.replication;
 
 import java.time.ZoneId;
+import org.camunda.bpm.engine.BadUserRequestException;
 import java.time.format.DateTimeFormatter;
 
-/** Another replication runs (on this node or another): one at a time across the cluster. */
-public class ReplicationInProgress extends RuntimeException {
+/**
+ * Another replication runs (on this node or another): one at a time across the cluster. An answer (409), not a
+ * failure: it is thrown inside the engine's command (the replication task), and as a {@link BadUserRequestException}
+ * the engine logs it at DEBUG. As a plain RuntimeException, every replication asked while another ran wrote an ERROR
+ * « ENGINE-16004 Exception while closing command context » with its stack trace (TwoNodeClusterTest).
+ */
+public class ReplicationInProgress extends BadUserRequestException {
 
     private final ReplicationRun running;
 

@@ -16,14 +16,16 @@ import java.util.function.IntConsumer;
 /**
  * A tiny SMTP server for the tests that need a slow relay: it takes each message after {@code delay}
  * (as a relay limited to a few messages per second does), and keeps the Message-ID of every message it
- * accepted. Its port is chosen by the OS. {@code onAccepted} runs with the count of accepted messages,
- * just before the server answers 250 to a message (the moment the message is the server's).
+ * accepted, with its recipients and the name the client gave at EHLO ({@link #deliveries()}). Its port is
+ * chosen by the OS. {@code onAccepted} runs with the count of accepted messages, just before the server
+ * answers 250 to a message (the moment the message is the server's).
  */
 public final class SlowSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Duration delay;
     private final List<String> messageIds = new CopyOnWriteArrayList<>();
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private volatile IntConsumer onAccepted = n -> { };
 
@@ -42,6 +44,15 @@ public final class SlowSmtpServer implements AutoCloseable {
     /** The Message-IDs of the accepted messages, in order, duplicates included. */
     public List<String> messageIds() {
         return List.copyOf(messageIds);
+    }
+
+    /** An accepted message: its Message-ID, its envelope recipients, and the EHLO name of the client that sent it. */
+    public record Delivery(String messageId, List<String> recipients, String client) {
+    }
+
+    /** The accepted messages, in order, duplicates included. */
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
     }
 
     public void onAccepted(IntConsumer callback) {
@@ -67,11 +78,24 @@ public final class SlowSmtpServer implements AutoCloseable {
              OutputStream out = client.getOutputStream()) {
             reply(out, "220 slow.localhost ESMTP");
             String line;
+            String helo = null;
+            List<String> recipients = new java.util.ArrayList<>();
             while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (command) {
-                    case "EHLO", "HELO" -> reply(out, "250 slow.localhost");
-                    case "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "EHLO", "HELO" -> {
+                        helo = line.substring(4).strip();
+                        reply(out, "250 slow.localhost");
+                    }
+                    case "MAIL", "RSET" -> {
+                        recipients = new java.util.ArrayList<>();
+                        reply(out, "250 OK");
+                    }
+                    case "RCPT" -> {
+                        recipients.add(line.substring(line.indexOf(':') + 1).strip().replaceAll("^<|>$", ""));
+                        reply(out, "250 OK");
+                    }
+                    case "NOOP" -> reply(out, "250 OK");
                     case "DATA" -> {
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         String messageId = null;
@@ -82,6 +106,7 @@ public final class SlowSmtpServer implements AutoCloseable {
                         }
                         Thread.sleep(delay.toMillis());
                         messageIds.add(messageId);
+                        deliveries.add(new Delivery(messageId, List.copyOf(recipients), helo));
                         onAccepted.accept(messageIds.size());
                         reply(out, "250 OK queued");
                     }
