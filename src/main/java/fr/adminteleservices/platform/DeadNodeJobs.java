@@ -54,7 +54,8 @@ class DeadNodeJobs extends AbstractProcessEnginePlugin {
 
     @Scheduled(initialDelayString = "${teleservices.cluster.heartbeat-every:PT5S}",
             fixedDelayString = "${teleservices.cluster.heartbeat-every:PT5S}")
-    @SchedulerLock(name = "dead-node-jobs", lockAtMostFor = "PT5M")
+    // at most dead-after: if the node holding this lock dies with it, another takes it over as soon as it takes the jobs
+    @SchedulerLock(name = "dead-node-jobs", lockAtMostFor = "${teleservices.cluster.dead-after:PT1M}")
     public void everyHeartbeat() {
         unlockJobsOfDeadNodes();
     }
