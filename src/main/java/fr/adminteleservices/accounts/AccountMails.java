@@ -25,10 +25,13 @@ class AccountMails {
     private final AccountMapper mapper;
     private final AccountTokens tokens;
     private final String portalUrl;
+    private final AccountDelays delays;
 
-    AccountMails(AccountMapper mapper, AccountTokens tokens, @Value("${teleservices.portal.public-url}") String portalUrl) {
+    AccountMails(AccountMapper mapper, AccountTokens tokens, @Value("${teleservices.portal.public-url}") String portalUrl,
+                 AccountDelays delays) {
         this.mapper = mapper;
         this.tokens = tokens;
+        this.delays = delays;
         this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
     }
 
@@ -41,7 +44,7 @@ class AccountMails {
             String link = portalUrl + "/portail/confirmation?jeton=" + tokens.create(account.id(), AccountTokens.CONFIRM);
             write(m, "Confirmez la création de votre compte téléservices",
                     "Bonjour,\n\nVous avez créé le compte « " + account.username() + " » sur les téléservices de la scolarité. "
-                            + "Pour le valider, ouvrez ce lien dans les 7 jours :\n\n" + link + "\n\nSans confirmation dans ce délai, "
+                            + "Pour le valider, ouvrez ce lien " + delays.withinConfirmation() + " :\n\n" + link + "\n\nSans confirmation dans ce délai, "
                             + "le compte provisoire sera supprimé et le code d'activation pourra servir à nouveau.\n\n"
                             + "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
                     link, "Confirmer mon compte");
@@ -54,7 +57,8 @@ class AccountMails {
             String link = portalUrl + "/portail/mot-de-passe?jeton=" + tokens.create(account.id(), AccountTokens.RESET);
             write(m, "Choisissez un nouveau mot de passe",
                     "Bonjour,\n\nUne réinitialisation du mot de passe du compte « " + account.username() + " » a été demandée. "
-                            + "Pour choisir un nouveau mot de passe, ouvrez ce lien dans les 24 heures ; il ne sert qu'une fois :\n\n"
+                            + "Pour choisir un nouveau mot de passe, ouvrez ce lien " + delays.withinPasswordReset()
+                            + " ; il ne sert qu'une fois :\n\n"
                             + link + "\n\nVotre mot de passe actuel reste valable tant que vous ne l'avez pas changé. Si vous n'êtes "
                             + "pas à l'origine de cette demande, ignorez ce message.",
                     link, "Choisir un nouveau mot de passe");

@@ -24,12 +24,23 @@ class PortalScreens {
     private final ForgottenPasswords forgottenPasswords;
     private final PortalHome home;
     private final ContactMessages contact;
+    private final AccountDelays delays;
 
-    PortalScreens(Accounts accounts, ForgottenPasswords forgottenPasswords, PortalHome home, ContactMessages contact) {
+    PortalScreens(Accounts accounts, ForgottenPasswords forgottenPasswords, PortalHome home, ContactMessages contact,
+                  AccountDelays delays) {
+        this.delays = delays;
         this.forgottenPasswords = forgottenPasswords;
         this.accounts = accounts;
         this.home = home;
         this.contact = contact;
+    }
+
+    /** The delays the pages tell families, as the deployed processes' timers say them (« 7 jours », « 24 heures »). */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void delays(Model model) {
+        model.addAttribute("confirmationDelay", delays.confirmation());
+        model.addAttribute("withinConfirmation", delays.withinConfirmation());
+        model.addAttribute("resetDelay", delays.passwordReset());
     }
 
     @GetMapping("/portail/accessibilite")

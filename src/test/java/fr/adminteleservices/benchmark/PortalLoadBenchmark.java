@@ -192,6 +192,7 @@ public final class PortalLoadBenchmark {
         int ratePool = 32;
         int jitWarmUp = 30;
         List<String> scenarios = List.of("grades", "rate", "logins");
+        boolean containerSessions = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--accounts" -> accountCount = Integer.parseInt(args[++i]);
@@ -204,6 +205,7 @@ public final class PortalLoadBenchmark {
                 case "--jit-warm-up" -> jitWarmUp = Integer.parseInt(args[++i]);
                 case "--rate-pool" -> ratePool = Integer.parseInt(args[++i]);
                 case "--scenarios" -> scenarios = List.of(args[++i].split(","));
+                case "--container-sessions" -> containerSessions = true;
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (--accounts N --students S "
                         + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --scenarios grades,rate,logins)");
             }
@@ -218,7 +220,15 @@ public final class PortalLoadBenchmark {
         smtp.start();
 
         long startingAt = System.nanoTime();
-        ConfigurableApplicationContext app = startApplication(url, true, mailTo(smtp));
+        Map<String, String> properties = mailTo(smtp);
+        // plain HTTP on loopback: the mariadb profile's Secure cookie would never come back (behind TLS in production)
+        properties.put("server.servlet.session.cookie.secure", "false");
+        if (containerSessions) {
+            // the comparison of issue 18.4: the container's sessions instead of Spring Session JDBC
+            properties.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
+        }
+        System.out.println("Sessions: " + (containerSessions ? "the container's (in memory)" : "in the database (Spring Session JDBC)"));
+        ConfigurableApplicationContext app = startApplication(url, true, properties);
         boolean ok = true;
         AtomicInteger threadNumber = new AtomicInteger();
         httpExecutor = Executors.newCachedThreadPool(r -> {
