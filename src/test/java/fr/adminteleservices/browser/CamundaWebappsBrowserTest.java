@@ -87,6 +87,43 @@ class CamundaWebappsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aHeadSeesTheHeldImportFromTheConfirmationTaskAndCancelsItByDefault() {
+        // given an import of the collège held because it would make 28 of 30 students leave
+        String importId = "garde-" + System.nanoTime();
+        String reportUrl = "/etablissements/" + COLLEGE + "/imports/" + importId;
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("siecle-import")
+                .processDefinitionWithoutTenantId().businessKey(importId)
+                .setVariable("uai", COLLEGE).setVariable("importId", importId).setVariable("reportUrl", reportUrl)
+                .setVariable("motifConfirmation", "fait partir 28 élèves").setVariable("studentsLeaving", 28L)
+                .setVariable("studentsPresent", 30L).setVariable("linksEnding", 51L).setVariable("delaiReponse", "P7D")
+                .startBeforeActivity("ConfirmerImport").execute();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+
+        // when the head opens the task in Tasklist
+        logIn(HEAD);
+        waitForHeading("Accueil");
+        open("/camunda/app/tasklist/default/#/?task=" + task.getId());
+        WebElement held = new WebDriverWait(driver, WEBAPP_LOAD)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("import-en-attente")));
+
+        // then the figures are said and the held import is a link
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Confirmer un import qui fait partir 28 élèves",
+                "Rien n'a encore été modifié", "28 élève(s) sur 30", "51 lien(s)");
+        assertThat(held.getAttribute("href")).isEqualTo(url(reportUrl));
+
+        // when they click « Terminer » without ticking « Appliquer cet import »
+        clickButton("Terminer");
+
+        // then the import is cancelled, by their decision (not by the delay)
+        new WebDriverWait(driver, WEBAPP_LOAD).until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(pi.getId()).count() == 0);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("confirmed").singleResult().getValue()).isEqualTo(false);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("AnnulerImport").count()).isEqualTo(1);
+    }
+
+    @Test
     void theFrenchConfigurationLocalesAndStylesAreServedToTasklistAndCockpit() {
         logIn(HEAD);
         waitForHeading("Accueil");
@@ -99,6 +136,7 @@ class CamundaWebappsBrowserTest extends BrowserTest {
         }
         assertThat(fetch("/camunda/app/tasklist/locales/fr.json")).contains("\"CLAIM_TASK\": \"Réclamer\"", "\"COMPLETE\": \"Terminer\"");
         assertThat(fetch("/camunda/app/tasklist/forms/examiner-rejets.html")).startsWith("200 ").contains("ng-href=\"{{ reportUrl }}\"");
+        assertThat(fetch("/camunda/app/tasklist/forms/confirmer-import.html")).startsWith("200 ").contains("ng-href=\"{{ reportUrl }}\"");
 
         // and Cockpit opens in French
         open("/camunda/app/cockpit/default/");
