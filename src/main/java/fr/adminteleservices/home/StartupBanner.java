@@ -16,7 +16,7 @@ class StartupBanner {
 
     @Value("${server.port:8080}")
     private int port;
-    @Value("${teleservices.demo.enabled:false}")
+    @Value("${teleservices.demo.enabled:true}")
     private boolean demo;
 
     @EventListener
