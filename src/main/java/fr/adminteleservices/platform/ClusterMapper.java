@@ -20,6 +20,9 @@ interface ClusterMapper {
     /** The ids of the nodes whose last heartbeat is older than {@code before}. */
     List<String> findNodesUnseenSince(@Param("before") Instant before);
 
+    /** Forgets a node still unseen since {@code before} (one that beat again meanwhile stays). */
+    int deleteNodeUnseenSince(@Param("nodeId") String nodeId, @Param("before") Instant before);
+
     /** The jobs these nodes' job executors hold locked (Camunda's own table, read only). */
     List<String> findJobsLockedBy(@Param("owners") List<String> owners);
 

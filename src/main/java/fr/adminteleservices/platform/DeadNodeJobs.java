@@ -2,6 +2,7 @@ package fr.adminteleservices.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>Each node's job executor locks its jobs in its own name: the node's id in {@code cluster_node}.</li>
  *   <li>Once per cluster (ShedLock), the jobs still locked by a node unseen for {@code dead-after} (its heartbeat
- *   beats every 5 s) are unlocked through Camunda's own command, so that any job executor acquires them at once.</li>
+ *   beats every 5 s) are unlocked through Camunda's own command, so that any job executor acquires them at once;
+ *   the dead node's row then leaves the registry, so that its jobs are looked for once, not at every heartbeat.</li>
  * </ul>
  * A node only paused (a long garbage collection) and not dead loses nothing: when it tries to finish the job, the
  * job's revision has changed and the engine rolls its work back (optimistic locking); the second execution is the
@@ -62,7 +64,8 @@ class DeadNodeJobs extends AbstractProcessEnginePlugin {
 
     /** Unlocks the jobs of the nodes unseen for {@code dead-after}; returns how many. */
     int unlockJobsOfDeadNodes() {
-        List<String> dead = mapper.findNodesUnseenSince(clock.instant().minus(deadAfter));
+        Instant deadBefore = clock.instant().minus(deadAfter);
+        List<String> dead = mapper.findNodesUnseenSince(deadBefore);
         dead.remove(nodes.nodeId());
         if (dead.isEmpty() || engine == null) {
             return 0;
@@ -77,6 +80,9 @@ class DeadNodeJobs extends AbstractProcessEnginePlugin {
                 log.debug("Job {} of a node unseen for {} not unlocked: {}", jobId, deadAfter, e.getMessage());
             }
         }
+        // Camunda has no index on the lock owner: each dead node costs one scan of the job table, then it is
+        // forgotten (a node that only paused registers again at its next heartbeat)
+        dead.forEach(node -> mapper.deleteNodeUnseenSince(node, deadBefore));
         if (unlocked > 0) {
             log.warn("{} job(s) of node(s) {} unseen for {} unlocked: the other nodes take them up now", unlocked, dead, deadAfter);
             if (engine.getJobExecutor() != null) {
