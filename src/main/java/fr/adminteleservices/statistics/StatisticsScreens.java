@@ -107,11 +107,7 @@ class StatisticsScreens {
             model.addAttribute("accesses", accesses);
             model.addAttribute("categories", AccessCategory.values());
             // the charts read the same figures as the tables, from an attribute (escaped, unlike an inline script)
-            try {
-                model.addAttribute("accessesJson", json.writeValueAsString(accesses));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            model.addAttribute("accessesJson", json(accesses));
             return "statistics/accesses";
         }
         Synthesis<? extends SynthesisLine> synthesis = (Synthesis<? extends SynthesisLine>) figures;
@@ -127,17 +123,22 @@ class StatisticsScreens {
             String what = students ? "Parcours des comptes élèves " : "Parcours des comptes responsables ";
             model.addAttribute("totalCaption", what + whole);
             model.addAttribute("rowsHeading", what + by);
-            try {
-                model.addAttribute("funnelJson", json.writeValueAsString(synthesis));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            // the chart reads the table's own figures, from an attribute, as the access charts do
+            model.addAttribute("funnelJson", json(synthesis));
         } else {
             String what = "Synthèse des codes " + (students ? "élèves " : "responsables ");
             model.addAttribute("totalCaption", what + whole);
             model.addAttribute("rowsHeading", what + by);
         }
         return "statistics/synthesis";
+    }
+
+    private String json(Object figures) {
+        try {
+            return json.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The figures of a page: of the establishment {@code uai}, or of the académie {@code academy}. */
