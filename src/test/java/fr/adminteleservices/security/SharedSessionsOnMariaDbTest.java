@@ -111,6 +111,31 @@ class SharedSessionsOnMariaDbTest {
         assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION where SESSION_ID = ?", Integer.class, id)).isZero();
     }
 
+    @Test
+    void aRequestWritesTheSessionsLastAccessAtMostOnceAMinute() throws Exception {
+        Cookie cookie = logIn();
+        String id = new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        long stored = lastAccess(id);
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/").cookie(cookie)).andExpect(status().isOk());
+        }
+        assertThat(lastAccess(id)).as("pages within a minute of the log-in write nothing").isEqualTo(stored);
+
+        // last written two minutes ago (well within the 30-minute timeout): the next page writes the time of now
+        long twoMinutesAgo = System.currentTimeMillis() - 120_000L;
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = ?, EXPIRY_TIME = ? where SESSION_ID = ?",
+                twoMinutesAgo, twoMinutesAgo + 1_800_000L, id);
+        long before = System.currentTimeMillis();
+        mvc.perform(get("/").cookie(cookie)).andExpect(status().isOk());
+        assertThat(lastAccess(id)).isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.queryForObject("select EXPIRY_TIME from SPRING_SESSION where SESSION_ID = ?", Long.class, id))
+                .isGreaterThanOrEqualTo(before + 1_800_000L);
+    }
+
+    private long lastAccess(String sessionId) {
+        return jdbc.queryForObject("select LAST_ACCESS_TIME from SPRING_SESSION where SESSION_ID = ?", Long.class, sessionId);
+    }
+
     private Cookie logIn() throws Exception {
         MvcResult login = mvc.perform(post("/login").param("username", "academie").param("password", "academie").with(csrf()))
                 .andExpect(redirectedUrl("/")).andReturn();
