@@ -21,7 +21,7 @@ interface ConsultationMapper {
 
     record ChildRow(long id, String uai, String firstName, String lastName, String divisionCode, String mefstat,
                     boolean nationalServicesRefused, String establishmentName, String notesMode, Integer lpcDelayDays,
-                    LocalDate divisionDueOn, boolean serviceOpen) {
+                    LocalDate divisionDueOn, boolean serviceOpen, String copyStamp) {
     }
 
     List<GradeRow> findGrades(@Param("uai") String uai, @Param("studentId") long studentId);

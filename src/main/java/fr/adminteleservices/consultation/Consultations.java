@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,13 +37,16 @@ public class Consultations {
     private final RuleBook rules;
     private final Clock clock;
     private final ViewLog viewLog;
+    private final DecidedPages decided;
 
-    Consultations(ConsultationMapper mapper, Accounts accounts, RuleBook rules, Clock clock, ViewLog viewLog) {
+    Consultations(ConsultationMapper mapper, Accounts accounts, RuleBook rules, Clock clock, ViewLog viewLog,
+                  DecidedPages decided) {
         this.mapper = mapper;
         this.accounts = accounts;
         this.rules = rules;
         this.clock = clock;
         this.viewLog = viewLog;
+        this.decided = decided;
     }
 
     /** Whether the page shows the service's data, or why not. */
@@ -96,7 +100,7 @@ public class Consultations {
         PublicationMode mode = child.notesMode() == null ? PublicationMode.DAILY : PublicationMode.valueOf(child.notesMode());
         LocalDate dueDate = mode == PublicationMode.DUE_DATES ? child.divisionDueOn() : null;
         String note = notesNote(mode, dueDate, child.divisionCode(), today);
-        return page(account, child, Teleservice.NOTES, note, () -> mapper.findGrades(uai, studentId),
+        return page(account, child, Teleservice.NOTES, today, note, () -> mapper.findGrades(uai, studentId),
                 g -> Publication.assessment(today, child.serviceOpen(), g.publishedOn(), mode, dueDate),
                 g -> new GradeLine(g.heldOn(), g.subject(), g.title(), g.grade(), g.mark(), g.scale(), g.coefficient()));
     }
@@ -104,7 +108,7 @@ public class Consultations {
     public Page<AbsenceLine> absences(Accounts.PortalAccount account, String uai, long studentId) {
         ConsultationMapper.ChildRow child = reach(account, uai, studentId, Teleservice.ABSENCES);
         LocalDate today = LocalDate.now(clock);
-        return page(account, child, Teleservice.ABSENCES,
+        return page(account, child, Teleservice.ABSENCES, today,
                 "Une absence apparaît le lendemain du jour où elle a eu lieu : les données de l'établissement sont "
                         + "mises à jour chaque nuit.",
                 () -> mapper.findAbsences(uai, studentId),
@@ -117,7 +121,7 @@ public class Consultations {
         LocalDate today = LocalDate.now(clock);
         int delay = child.lpcDelayDays() == null ? Settings.DEFAULT_LPC_DELAY
                 : Math.max(Publication.MIN_LPC_DELAY_DAYS, Math.min(Publication.MAX_LPC_DELAY_DAYS, child.lpcDelayDays()));
-        return page(account, child, Teleservice.LPC,
+        return page(account, child, Teleservice.LPC, today,
                 "Une validation de compétence apparaît " + delay + " jours après sa saisie par l'équipe pédagogique.",
                 () -> mapper.findLpcValidations(uai, studentId),
                 v -> Publication.lpcValidation(today, child.serviceOpen(), v.validatedOn(), delay),
@@ -136,7 +140,7 @@ public class Consultations {
     }
 
     private <R, T> Page<T> page(Accounts.PortalAccount account, ConsultationMapper.ChildRow child, Teleservice service,
-                                String note, java.util.function.Supplier<List<R>> rows, Function<R, Publication> fact,
+                                LocalDate today, String note, Supplier<List<R>> rows, Function<R, Publication> fact,
                                 Function<R, T> line) {
         Child view = new Child(child.uai(), child.id(), child.firstName(), child.lastName(), child.divisionCode(),
                 child.establishmentName());
@@ -146,7 +150,18 @@ public class Consultations {
         if (!child.serviceOpen()) {
             return new Page<>(service, view, Availability.SERVICE_CLOSED, List.of(), null);
         }
-        List<R> candidates = rows.get();
+        // the rows and the rule's decisions change with the next copy of the establishment, the day or the rules
+        DecidedPages.Key key = new DecidedPages.Key(service, child.uai(), child.id(), child.copyStamp(), today,
+                rules.generation());
+        List<T> visible = decided.lines(key, () -> visible(rows.get(), fact, line));
+        // counted in memory, written with the other pages' views every few seconds (one commit for hundreds of pages)
+        viewLog.record(new ViewLog.View(clock.instant(), child.uai(), child.mefstat(), service.code(), account.holder(),
+                account.id(), child.id()));
+        return new Page<>(service, view, Availability.SHOWN, visible, note);
+    }
+
+    /** The rows the rule publication-visibility shows, in their order. */
+    private <R, T> List<T> visible(List<R> candidates, Function<R, Publication> fact, Function<R, T> line) {
         List<Publication> facts = candidates.stream().map(fact).toList();
         if (!facts.isEmpty()) {
             rules.session(RULES).execute(facts);
@@ -161,10 +176,7 @@ public class Consultations {
                 visible.add(line.apply(candidates.get(i)));
             }
         }
-        // counted in memory, written with the other pages' views every few seconds (one commit for hundreds of pages)
-        viewLog.record(new ViewLog.View(clock.instant(), child.uai(), child.mefstat(), service.code(), account.holder(),
-                account.id(), child.id()));
-        return new Page<>(service, view, Availability.SHOWN, List.copyOf(visible), note);
+        return List.copyOf(visible);
     }
 
     private static String notesNote(PublicationMode mode, LocalDate dueDate, String division, LocalDate today) {

@@ -37,6 +37,8 @@ public class RuleBook {
     private volatile List<AnalystFolder.AnalystFile> sources = List.of();
     /** The release (rules_release.version) in force; 0 until the folder's rules are matched to one. */
     private volatile long version;
+    /** Counts the swaps of the rules in force on this node: what was decided under an older count is stale. */
+    private volatile long generation;
 
     public RuleBook(@Value("${teleservices.rules-dir:rules}") String directory) {
         this.directory = directory;
@@ -56,6 +58,11 @@ public class RuleBook {
 
     long version() {
         return version;
+    }
+
+    /** Changes whenever other rules come in force on this node (a reload, another node's release): caches of decisions key on it. */
+    public long generation() {
+        return generation;
     }
 
     List<AnalystFolder.AnalystFile> sources() {
@@ -142,6 +149,7 @@ public class RuleBook {
                 containers = built;
                 sources = files;
                 version = release;
+                generation++;
                 ruleFiles = built.keySet().stream().sorted().toList();
                 previous.values().forEach(KieContainer::dispose);
                 log.info("Rules loaded from {}: {} in {} ms", source, ruleFiles, (System.nanoTime() - started) / 1_000_000);

@@ -37,7 +37,8 @@ interface ReplicationMapper {
 
     void clearEstablishment(@Param("uai") String uai);
 
-    int copyEstablishment(@Param("uai") String uai, @Param("at") Instant at);
+    /** {@code stamp}: unique to this copy; the portal's page cache keys on it. */
+    int copyEstablishment(@Param("uai") String uai, @Param("at") Instant at, @Param("stamp") String stamp);
 
     int copyServices(@Param("uai") String uai);
 

@@ -126,7 +126,7 @@ public class ReplicationService {
             return counts;
         }
         counts.declared = true;
-        mapper.copyEstablishment(uai, at);
+        mapper.copyEstablishment(uai, at, UUID.randomUUID().toString());
         counts.services = mapper.copyServices(uai);
         if (mapper.copySettings(uai, asOf) == 0) {
             Settings defaults = Settings.defaults(uai);

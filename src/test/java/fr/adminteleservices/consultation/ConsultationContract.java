@@ -20,6 +20,7 @@ import fr.adminteleservices.codes.StudentCodes;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.platform.RuleBook;
 import fr.adminteleservices.replication.Replication;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.settings.DueDate;
@@ -90,6 +91,8 @@ abstract class ConsultationContract {
     ViewLog viewLog;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuleBook rules;
 
     String uai;
     String suffix;
@@ -197,6 +200,36 @@ abstract class ConsultationContract {
                 + " order by consulted_on", uai)).extracting(r -> r.get("consulted_on").toString() + " " + r.get("service") + " "
                 + r.get("holder") + " " + r.get("mefstat") + " " + r.get("accesses"))
                 .containsExactly(base + " NOTES GUARDIAN " + MEFSTAT + " 1", base.plusDays(1) + " NOTES GUARDIAN " + MEFSTAT + " 2");
+    }
+
+    /** 18.4: a page is decided once per node and kept until the next copy of its establishment, the next day or other rules. */
+    @Test
+    void aChildsPageIsDecidedOnceAndKeptUntilTheNextCopyOfItsEstablishment() throws Exception {
+        assessment("3A", "Mathématiques", "Les fractions", base.minusDays(5), Map.of(lea, "12.5", zoe, "17"));
+        replication.runNow("test");
+        assertThat(rows(page(paul, notesOf(lea)))).extracting(r -> r.get(3)).containsExactly("12,5 / 20");
+
+        // written behind the portal's back (only the replication writes there): the page decided before is served
+        jdbc.update("update ts_assessment_grade set grade = 8 where uai = ? and student_id = ?", uai, lea);
+        assertThat(rows(page(paul, notesOf(lea)))).extracting(r -> r.get(3)).containsExactly("12,5 / 20");
+        assertThat(logs()).as("every view still counted").hasSize(2);
+
+        // other rules in force: decided again from the rows
+        rules.reload();
+        assertThat(rows(page(paul, notesOf(lea)))).extracting(r -> r.get(3)).containsExactly("8 / 20");
+
+        // the next copy of the establishment (on whichever node) gives it a new stamp: the administrative side shows
+        assessment("3A", "Français", "Dictée", base.minusDays(2), Map.of(lea, "15"));
+        replication.runNow("test");
+        assertThat(rows(page(paul, notesOf(lea)))).extracting(r -> r.get(2) + " " + r.get(3))
+                .containsExactly("Dictée 15 / 20", "Les fractions 12,5 / 20");
+
+        // and the next day decides again: yesterday's publication shows (published base + 0 is due the day after)
+        assessment("3A", "Anglais", "Irregular verbs", base, Map.of(lea, "14"));
+        replication.runNow("test");
+        assertThat(rows(page(paul, notesOf(lea)))).hasSize(2);
+        moveTo(base.plusDays(1));
+        assertThat(rows(page(paul, notesOf(lea)))).hasSize(3);
     }
 
     @Test

@@ -101,7 +101,11 @@ abstract class ReplicationProcessContract {
         return List.of("ts_establishment", "ts_service", "ts_settings", "ts_useful_link", "ts_due_date", "ts_student",
                         "ts_guardian", "ts_guardian_link").stream()
                 .flatMap(t -> jdbc.queryForList("select * from " + t + " where uai = ? order by 2, 3", uai).stream())
-                .map(row -> { row.remove("REPLICATED_AT"); row.remove("replicated_at"); return row; })
+                // when and which copy: what a second copy changes by design
+                .map(row -> {
+                    row.keySet().removeIf(c -> c.equalsIgnoreCase("replicated_at") || c.equalsIgnoreCase("copy_stamp"));
+                    return row;
+                })
                 .toList();
     }
 
