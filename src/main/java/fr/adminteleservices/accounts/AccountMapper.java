@@ -49,7 +49,7 @@ interface AccountMapper {
     List<AccountRow> findByEmail(@Param("email") String email);
 
     record AccountRow(long id, String username, String email, String passwordHash, String holder, String state,
-                      Instant createdAt, Instant confirmedAt, Instant lastLoginAt) {
+                      Instant createdAt, Instant confirmedAt, Instant lastLoginAt, int passwordVersion) {
     }
 
     int confirm(@Param("id") long id, @Param("at") Instant at);
@@ -87,6 +87,8 @@ interface AccountMapper {
     int expireTokens(@Param("accountId") long accountId, @Param("purpose") String purpose, @Param("at") Instant at);
 
     int updatePassword(@Param("id") long id, @Param("hash") String hash);
+
+    int rehashPassword(@Param("username") String username, @Param("oldHash") String oldHash, @Param("newHash") String newHash);
 
     int touchLogin(@Param("id") long id, @Param("at") Instant at);
 

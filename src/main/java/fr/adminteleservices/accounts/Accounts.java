@@ -280,6 +280,11 @@ public class Accounts {
         return Optional.ofNullable(mapper.findByUsername(username == null ? "" : username.strip()));
     }
 
+    /** The same password in a newer hash (at a log-in); nothing if the password changed since it was read. */
+    void rehashed(String username, String oldHash, String newHash) {
+        mapper.rehashPassword(username, oldHash, newHash);
+    }
+
     void loggedIn(long accountId) {
         mapper.touchLogin(accountId, clock.instant());
     }

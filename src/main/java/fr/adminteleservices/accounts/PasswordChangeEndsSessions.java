@@ -15,10 +15,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A new password ends the account's other sessions: each portal session remembers a fingerprint of the
- * password it logged in with; on every request, a session whose account's password has changed since is
- * closed and sent to the log-in page (« votre mot de passe a été changé »). So a phone left logged in, or a
- * stranger's session, does not outlive a reset.
+ * A new password ends the account's other sessions: each portal session remembers which password of the account
+ * it logged in with (its {@code password_version}, counted up by a reset); on every request, a session whose
+ * account's password has changed since is closed and sent to the log-in page (« votre mot de passe a été
+ * changé »). So a phone left logged in, or a stranger's session, does not outlive a reset; the re-hash of the
+ * same password at a log-in (bcrypt to Argon2id) ends none.
  */
 class PasswordChangeEndsSessions extends OncePerRequestFilter {
 
@@ -31,8 +32,8 @@ class PasswordChangeEndsSessions extends OncePerRequestFilter {
     }
 
     /** Called at log-in: the session remembers the password it was opened with. */
-    static void remember(HttpServletRequest request, String passwordHash) {
-        request.getSession().setAttribute(STAMP, stamp(passwordHash));
+    static void remember(HttpServletRequest request, AccountMapper.AccountRow account) {
+        request.getSession().setAttribute(STAMP, stamp(account));
     }
 
     @Override
@@ -41,8 +42,11 @@ class PasswordChangeEndsSessions extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && session.getAttribute(STAMP) != null && auth != null && auth.isAuthenticated()) {
-            String current = accounts.byUsername(auth.getName()).map(a -> stamp(a.passwordHash())).orElse(null);
-            if (!session.getAttribute(STAMP).equals(current)) {
+            Object remembered = session.getAttribute(STAMP);
+            boolean same = accounts.byUsername(auth.getName())
+                    .map(a -> remembered.equals(stamp(a)) || remembered.equals(legacyStamp(a.passwordHash())))
+                    .orElse(false);
+            if (!same) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 response.sendRedirect(request.getContextPath() + "/portail/connexion?mot-de-passe-change");
@@ -52,7 +56,12 @@ class PasswordChangeEndsSessions extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String stamp(String passwordHash) {
+    private static String stamp(AccountMapper.AccountRow account) {
+        return "password-" + account.id() + "-" + account.passwordVersion();
+    }
+
+    /** What sessions opened before the password versions remembered: a digest of the hash (equal until a re-hash). */
+    private static String legacyStamp(String passwordHash) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -42,6 +42,11 @@ class PortalSecurity {
         HardenedHeaders.apply(http);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users(accounts));
         provider.setPasswordEncoder(encoder.encoder());
+        // a bcrypt hash of before is replaced by an Argon2id one at its first good log-in (PortalPasswordEncoder)
+        provider.setUserDetailsPasswordService((user, newHash) -> {
+            accounts.rehashed(user.getUsername(), user.getPassword(), newHash);
+            return User.withUserDetails(user).password(newHash).build();
+        });
         return http
                 .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/portail/**"))
                 .authenticationManager(new ProviderManager(throttle.around("portal", provider)))
@@ -56,7 +61,7 @@ class PortalSecurity {
                         .successHandler((request, response, authentication) -> {
                             accounts.byUsername(authentication.getName()).ifPresent(a -> {
                                 accounts.loggedIn(a.id());
-                                PasswordChangeEndsSessions.remember(request, a.passwordHash());
+                                PasswordChangeEndsSessions.remember(request, a);
                             });
                             response.sendRedirect(request.getContextPath() + "/portail");
                         })

@@ -688,6 +688,41 @@ abstract class AccountsContract {
         assertThat(page(mvc.perform(get(late))).getElementById("reset-invalid")).isNotNull();
     }
 
+    /** 18.4: new passwords in Argon2id; a bcrypt hash of before is re-hashed at its next log-in, ending no session. */
+    @Test
+    void aBcryptPasswordOfBeforeIsReHashedWithArgon2idAtItsNextLogInAndEndsNoSession() throws Exception {
+        String username = "rehash-" + suffix;
+        page(activate(caeOf(hugo), "2014-06-05", username, PASSWORD));
+        assertThat(passwordHash(username)).startsWith("{argon2}$argon2id$v=19$m=12288,t=3,p=1$");
+
+        // an account of before: its password hashed with bcrypt, cost 10
+        String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode(PASSWORD);
+        jdbc.update("update portal_account set password_hash = ? where username = ?", bcrypt, username);
+        MockHttpSession first = login(username, PASSWORD);
+        mvc.perform(get("/portail").session(first)).andExpect(status().isOk());
+        String rehashed = passwordHash(username);
+        assertThat(rehashed).startsWith("{argon2}$argon2id$v=19$m=12288,t=3,p=1$");
+        assertThat(new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 12 * 1024, 3)
+                .matches(PASSWORD, rehashed.substring("{argon2}".length()))).isTrue();
+
+        // a second re-hash (another log-in from a bcrypt hash) is not a new password: the first session goes on
+        jdbc.update("update portal_account set password_hash = ? where username = ?", bcrypt, username);
+        MockHttpSession second = login(username, PASSWORD);
+        assertThat(passwordHash(username)).isNotEqualTo(bcrypt).startsWith("{argon2}");
+        mvc.perform(get("/portail").session(first)).andExpect(status().isOk());
+        mvc.perform(get("/portail").session(second)).andExpect(status().isOk());
+        // an Argon2id hash is left as it is
+        String current = passwordHash(username);
+        login(username, PASSWORD);
+        assertThat(passwordHash(username)).isEqualTo(current);
+        assertThat(jdbc.queryForObject("select password_version from portal_account where username = ?", Integer.class, username))
+                .isZero();
+    }
+
+    private String passwordHash(String username) {
+        return jdbc.queryForObject("select password_hash from portal_account where username = ?", String.class, username);
+    }
+
     /** « Mot de passe oublié » works off the request thread: its process starts a moment after the answer. */
     private ProcessInstance awaitProcess(String key, String businessKey) {
         return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
