@@ -1,5 +1,6 @@
 package fr.adminteleservices.notification;
 
+import fr.adminteleservices.codes.CodeKind;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
@@ -55,12 +56,19 @@ class NotificationScreens {
     }
 
     private final Notifications notifications;
+    private final NotificationPreviews previews;
+    private final NotificationDecisions decisions;
+    private final NotificationJobs jobs;
     private final EstablishmentService establishments;
     private final GuardianCodes codes;
     private final ServiceOpening opening;
 
-    NotificationScreens(Notifications notifications, EstablishmentService establishments, GuardianCodes codes, ServiceOpening opening) {
+    NotificationScreens(Notifications notifications, NotificationPreviews previews, NotificationDecisions decisions, NotificationJobs jobs,
+                        EstablishmentService establishments, GuardianCodes codes, ServiceOpening opening) {
         this.notifications = notifications;
+        this.previews = previews;
+        this.decisions = decisions;
+        this.jobs = jobs;
         this.establishments = establishments;
         this.codes = codes;
         this.opening = opening;
@@ -81,7 +89,7 @@ class NotificationScreens {
         model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
         model.addAttribute("division", blank(division) ? "" : division.strip());
         model.addAttribute("mef", blank(mef) ? "" : mef.strip());
-        List<NotifiableCouple> every = notifications.guardianCandidates(uai, false, null, null);
+        List<NotifiableCouple> every = previews.guardianCandidates(uai, false, null, null);
         filters(every, NotifiableCouple::division, NotifiableCouple::mef, model);
         List<NotifiableCouple> shown = every.stream()
                 .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
@@ -89,7 +97,7 @@ class NotificationScreens {
                 .filter(c -> blank(mef) || mef.strip().equals(c.mef()))
                 .toList();
         model.addAttribute("couples", shown);
-        model.addAttribute("jobs", notifications.recentJobs(uai, "CAR"));
+        model.addAttribute("jobs", jobs.recentJobs(uai, CodeKind.CAR));
         return "notification/guardians";
     }
 
@@ -102,7 +110,7 @@ class NotificationScreens {
                             @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
                             Model model, RedirectAttributes redirect) {
         try {
-            Notifications.GuardianPreview preview = notifications.previewGuardians(uai, channels(email, paper), !ALL.equals(view),
+            NotificationPreviews.GuardianPreview preview = previews.previewGuardians(uai, channels(email, paper), !ALL.equals(view),
                     division, mef);
             frame(uai, "responsables", GUARDIAN_PAGES, model);
             model.addAttribute("guardianPreview", preview);
@@ -167,7 +175,7 @@ class NotificationScreens {
         model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
         model.addAttribute("division", blank(division) ? "" : division.strip());
         model.addAttribute("mef", blank(mef) ? "" : mef.strip());
-        List<NotifiableStudent> every = notifications.studentCandidates(uai, false, null, null);
+        List<NotifiableStudent> every = previews.studentCandidates(uai, false, null, null);
         filters(every, NotifiableStudent::division, NotifiableStudent::mef, model);
         List<NotifiableStudent> shown = every.stream()
                 .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
@@ -177,9 +185,9 @@ class NotificationScreens {
         model.addAttribute("students", shown);
         // before « Notifier »: who the rules hold back today, and why (G8, access removed)
         Map<Long, String> heldBack = new java.util.HashMap<>();
-        notifications.heldBack(shown).forEach(h -> heldBack.put(h.studentId(), h.reason()));
+        decisions.heldBack(shown).forEach(h -> heldBack.put(h.studentId(), h.reason()));
         model.addAttribute("heldBack", heldBack);
-        model.addAttribute("jobs", notifications.recentJobs(uai, "CAE"));
+        model.addAttribute("jobs", jobs.recentJobs(uai, CodeKind.CAE));
         return "notification/students";
     }
 
@@ -190,7 +198,7 @@ class NotificationScreens {
                            @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
                            Model model, RedirectAttributes redirect) {
         try {
-            Notifications.StudentPreview preview = notifications.previewStudents(uai, !ALL.equals(view), division, mef);
+            NotificationPreviews.StudentPreview preview = previews.previewStudents(uai, !ALL.equals(view), division, mef);
             frame(uai, "eleves-acces", STUDENT_PAGES, model);
             model.addAttribute("studentPreview", preview);
             return confirmation(view, division, mef, model);
@@ -243,7 +251,7 @@ class NotificationScreens {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String job(@PathVariable String uai, @PathVariable String id, Model model) {
         JobView job = job(uai, id);
-        boolean students = "CAE".equals(job.kind());
+        boolean students = job.kind() == CodeKind.CAE;
         frame(uai, students ? "eleves-acces" : "responsables", students ? STUDENT_PAGES : GUARDIAN_PAGES, model);
         model.addAttribute("job", job);
         return "notification/job";
@@ -261,11 +269,11 @@ class NotificationScreens {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ResponseEntity<Resource> pdf(@PathVariable String uai, @PathVariable String id) {
         JobView job = job(uai, id);
-        NotificationPdfs.Stored pdf = notifications.pdf(id);
+        NotificationPdfs.Stored pdf = jobs.pdf(id);
         if (pdf == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cette notification n'a pas (ou pas encore) de PDF.");
         }
-        return NotificationsApi.storedPdfResponse(pdf, "courriers-" + job.kind().toLowerCase() + "-" + uai + ".pdf");
+        return NotificationsApi.storedPdfResponse(pdf, "courriers-" + job.kind().name().toLowerCase() + "-" + uai + ".pdf");
     }
 
     // ------------------------------------------------------------------ C3 / E3 « Notifier code »
@@ -304,7 +312,7 @@ class NotificationScreens {
     // ------------------------------------------------------------------ common
 
     private JobView job(String uai, String id) {
-        JobView job = notifications.job(id);
+        JobView job = jobs.job(id);
         if (job == null || !job.uai().equals(uai)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cette notification n'existe pas.");
         }

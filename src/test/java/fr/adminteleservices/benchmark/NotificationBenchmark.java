@@ -26,6 +26,7 @@ import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.establishment.SiecleModule;
 import fr.adminteleservices.notification.Channel;
 import fr.adminteleservices.notification.JobView;
+import fr.adminteleservices.notification.NotificationJobs;
 import fr.adminteleservices.notification.Notifications;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.siecle.ImportReport;
@@ -288,6 +289,7 @@ public final class NotificationBenchmark {
     private static Run run(ConfigurableApplicationContext app, String name, Channel channel, String division, int expected)
             throws Exception {
         Notifications notifications = app.getBean(Notifications.class);
+        NotificationJobs jobs = app.getBean(NotificationJobs.class);
         HistoryService history = app.getBean(HistoryService.class);
         boolean ok = true;
         awaitQuiet();
@@ -309,7 +311,7 @@ public final class NotificationBenchmark {
         long requested = System.nanoTime();
         JobView job;
         while (true) {
-            job = notifications.job(jobId);
+            job = jobs.job(jobId);
             if (!"RUNNING".equals(job.state())) {
                 break;
             }
@@ -373,7 +375,7 @@ public final class NotificationBenchmark {
         long pdfBytes = 0;
         if (channel == Channel.PAPER) {
             ok &= check(label + ": printed", job.printed(), items);
-            fr.adminteleservices.notification.NotificationPdfs.Stored stored = notifications.pdf(jobId);
+            fr.adminteleservices.notification.NotificationPdfs.Stored stored = jobs.pdf(jobId);
             if (stored == null) {
                 System.out.printf("  CHECK FAILED: %s: no PDF%n", label);
                 ok = false;
