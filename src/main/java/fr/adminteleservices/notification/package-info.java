@@ -5,5 +5,6 @@
  * {@code letters/}; e-mails through the outbox of the mail module. A mass notification is a job run
  * by {@code processes/code-notification.bpmn}, with its progress and summary.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification des codes")
+@org.springframework.modulith.ApplicationModule(displayName = "Notification des codes",
+        allowedDependencies = {"catalogue", "codes", "establishment", "mail", "opening", "platform", "security", "settings"})
 package fr.adminteleservices.notification;
