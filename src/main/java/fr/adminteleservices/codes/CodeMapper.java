@@ -187,6 +187,27 @@ interface CodeMapper {
 
     /** A code to insert; {@code id} is set by the database. */
     class NewCode {
+
+        private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
+        /**
+         * A new random code of a couple ({@code ownerId}: the link) or a student, stored encrypted with its keyed hash;
+         * R2: the replication of the coming night makes it usable from tomorrow.
+         */
+        static NewCode random(CodeSecrets secrets, String uai, long ownerId, String generationId, Instant now) {
+            CodeValue value = CodeValue.random();
+            NewCode code = new NewCode();
+            code.uai = uai;
+            code.ownerId = ownerId;
+            code.generationId = generationId;
+            code.lookupHash = secrets.lookupHash(value);
+            code.encryptedValue = secrets.encrypt(value);
+            code.hint = value.hint();
+            code.createdAt = now;
+            code.validFrom = now.atZone(PARIS).toLocalDate().plusDays(1);
+            return code;
+        }
+
         public Long id;
         public String uai;
         public long ownerId;

@@ -259,18 +259,7 @@ public class GuardianCodes {
     }
 
     private CodeMapper.NewCode newCode(String uai, long linkId, String generationId, Instant now) {
-        CodeValue value = CodeValue.random();
-        CodeMapper.NewCode code = new CodeMapper.NewCode();
-        code.uai = uai;
-        code.ownerId = linkId;
-        code.generationId = generationId;
-        code.lookupHash = secrets.lookupHash(value);
-        code.encryptedValue = secrets.encrypt(value);
-        code.hint = value.hint();
-        code.createdAt = now;
-        // R2: the replication of the coming night makes it usable from tomorrow
-        code.validFrom = now.atZone(PARIS).toLocalDate().plusDays(1);
-        return code;
+        return CodeMapper.NewCode.random(secrets, uai, linkId, generationId, now);
     }
 
     private List<Couple> decide(List<CodeMapper.CoupleRow> rows) {

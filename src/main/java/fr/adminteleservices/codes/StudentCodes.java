@@ -193,17 +193,7 @@ public class StudentCodes {
     }
 
     private CodeMapper.NewCode newCode(String uai, long studentId, String generationId, Instant now) {
-        CodeValue value = CodeValue.random();
-        CodeMapper.NewCode code = new CodeMapper.NewCode();
-        code.uai = uai;
-        code.ownerId = studentId;
-        code.generationId = generationId;
-        code.lookupHash = secrets.lookupHash(value);
-        code.encryptedValue = secrets.encrypt(value);
-        code.hint = value.hint();
-        code.createdAt = now;
-        code.validFrom = now.atZone(PARIS).toLocalDate().plusDays(1);
-        return code;
+        return CodeMapper.NewCode.random(secrets, uai, studentId, generationId, now);
     }
 
     /** A student as the CAE screens show them. {@code refused}: the coupon "pour l'élève" removed the national téléservices. */
