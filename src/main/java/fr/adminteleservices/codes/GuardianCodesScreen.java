@@ -41,13 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class GuardianCodesScreen {
 
     /** The sub-pages, in the guide's order; the notifications are not built yet. */
-    static final List<SubPage> PAGES = List.of(
-            new SubPage("creation", "Créer les codes en masse", true),
-            new SubPage("notification", "Notifier en masse", true),
-            new SubPage("couples", "Gérer le code pour un couple", true));
-
-    record SubPage(String slug, String label, boolean available) {
-    }
+    static final List<CodeSections.Page> PAGES = CodeSections.GUARDIANS;
 
     /** A choice of a filter's list: the value sent, the text shown. */
     record Option(String code, String label) {

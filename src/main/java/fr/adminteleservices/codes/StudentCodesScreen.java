@@ -38,12 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StudentCodesScreen {
 
     /** The sub-pages, in the guide's order; the mass notification is not built yet. */
-    static final List<SubPage> PAGES = List.of(
-            new SubPage("notification", "Notifier en masse", true),
-            new SubPage("codes", "Gérer le code pour un élève", true));
-
-    record SubPage(String slug, String label, boolean available) {
-    }
+    static final List<CodeSections.Page> PAGES = CodeSections.STUDENTS;
 
     /** One line of the list: the student, gone or not, with a valid CAE or not, their access removed or not. */
     record Row(StudentSummary student, boolean left, boolean hasValidCode, boolean refused) {

@@ -1,6 +1,7 @@
 package fr.adminteleservices.notification;
 
 import fr.adminteleservices.codes.CodeKind;
+import fr.adminteleservices.codes.CodeSections;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
@@ -41,16 +42,8 @@ class NotificationScreens {
     static final String NOT_NOTIFIED = "non-notifies";
 
     /** The side menus of « Accès des responsables » and « Accès des élèves », in the guide's order. */
-    static final List<SubPage> GUARDIAN_PAGES = List.of(
-            new SubPage("creation", "Créer les codes en masse"),
-            new SubPage("notification", "Notifier en masse"),
-            new SubPage("couples", "Gérer le code pour un couple"));
-    static final List<SubPage> STUDENT_PAGES = List.of(
-            new SubPage("notification", "Notifier en masse"),
-            new SubPage("codes", "Gérer le code pour un élève"));
-
-    record SubPage(String slug, String label) {
-    }
+    static final List<CodeSections.Page> GUARDIAN_PAGES = CodeSections.GUARDIANS;
+    static final List<CodeSections.Page> STUDENT_PAGES = CodeSections.STUDENTS;
 
     record Option(String code, String label) {
     }
@@ -319,7 +312,7 @@ class NotificationScreens {
         return job;
     }
 
-    private Establishment frame(String uai, String active, List<SubPage> pages, Model model) {
+    private Establishment frame(String uai, String active, List<CodeSections.Page> pages, Model model) {
         Establishment e = establishments.get(uai);
         model.addAttribute("establishment", e);
         model.addAttribute("active", active);

@@ -83,7 +83,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * loading, FOP's set-up (fonts, stylesheet) and the JIT. Then each run (the codes' {@code notified_on} reset first):
  * <ol>
  *   <li>paper: {@code Notifications.notifyGuardians(uai, {PAPER}, false, null, null, "bench")}, then the process
- *       {@code code-notification} runs in the job executor; {@code Notifications.job(id)} is polled every 50 ms until
+ *       {@code code-notification} runs in the job executor; {@code NotificationJobs.job(id)} is polled every 50 ms until
  *       DONE. Step durations are the engine's own ({@code ACT_HI_ACTINST.DURATION_}, ms). Heap: the JVM's heap used
  *       sampled every 50 ms from the request to DONE (sampled peak), the pools' peaks after {@code System.gc()} and
  *       {@code resetPeakUsage()} just before the request (G1 Old Gen alone, and all heap pools summed), and the
