@@ -1,5 +1,6 @@
 package fr.adminteleservices.accounts;
 
+import fr.adminteleservices.codes.CodeKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,11 +13,11 @@ interface AccountMapper {
     /** A code of the téléservices side (valid, replicated, usable from {@code validFrom}), by its keyed hash. */
     FoundCode findCode(@Param("hash") String hash);
 
-    record FoundCode(String kind, long codeId, String uai, long studentId, LocalDate birthDate, LocalDate validFrom,
+    record FoundCode(CodeKind kind, long codeId, String uai, long studentId, LocalDate birthDate, LocalDate validFrom,
                      String studentFirstName, String studentLastName) {
     }
 
-    Long findAccountOfCode(@Param("kind") String kind, @Param("codeId") long codeId);
+    Long findAccountOfCode(@Param("kind") CodeKind kind, @Param("codeId") long codeId);
 
     int countUsername(@Param("username") String username);
 
@@ -32,7 +33,7 @@ interface AccountMapper {
         public Instant createdAt;
     }
 
-    void attachCode(@Param("accountId") long accountId, @Param("kind") String kind, @Param("codeId") long codeId,
+    void attachCode(@Param("accountId") long accountId, @Param("kind") CodeKind kind, @Param("codeId") long codeId,
                     @Param("uai") String uai, @Param("studentId") long studentId, @Param("at") Instant at);
 
     /** G6: the account's former code of the same child gives way to the new one. */
@@ -68,7 +69,7 @@ interface AccountMapper {
     /** The code the account was created with (its first). */
     AttachedCode findFirstCode(@Param("accountId") long accountId);
 
-    record AttachedCode(String kind, long codeId, String uai, long studentId) {
+    record AttachedCode(CodeKind kind, long codeId, String uai, long studentId) {
     }
 
     void insertToken(@Param("hash") String hash, @Param("accountId") long accountId, @Param("purpose") String purpose,
@@ -98,7 +99,7 @@ interface AccountMapper {
     /** The first (by UAI) establishment whose code the account holds: the tenant of its password resets. */
     String firstEstablishmentOf(@Param("accountId") long accountId);
 
-    record ChildRow(String kind, long codeId, String uai, long studentId, String firstName, String lastName, String division,
+    record ChildRow(CodeKind kind, long codeId, String uai, long studentId, String firstName, String lastName, String division,
                     String mefstat, String establishmentName, boolean codeValid, boolean nationalServicesRemoved) {
     }
 

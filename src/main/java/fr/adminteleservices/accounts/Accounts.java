@@ -1,5 +1,6 @@
 package fr.adminteleservices.accounts;
 
+import fr.adminteleservices.codes.CodeKind;
 import fr.adminteleservices.codes.CodeUse;
 import java.time.Clock;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public class Accounts {
         if (!errors.isEmpty()) {
             throw new AccountRefused(errors);
         }
-        boolean student = "CAE".equals(code.kind());
+        boolean student = code.kind() == CodeKind.CAE;
         AccountMapper.NewAccount account = new AccountMapper.NewAccount();
         account.username = username;
         account.email = email;
@@ -165,7 +166,7 @@ public class Accounts {
         if (account == null || code == null) {
             throw new AccountRefused(Map.of("code", WRONG_CODE));
         }
-        if (!code.kind().equals("STUDENT".equals(account.holder()) ? "CAE" : "CAR")) {
+        if (code.kind() != ("STUDENT".equals(account.holder()) ? CodeKind.CAE : CodeKind.CAR)) {
             throw new AccountRefused(Map.of("code", "STUDENT".equals(account.holder())
                     ? "Un compte élève ne reçoit qu'un code d'activation élève (CAE)."
                     : "Ce code est un code d'activation élève : il sert à l'élève à créer son propre compte."));
@@ -178,7 +179,7 @@ public class Accounts {
         // G6: a new code replaces the former one of the same couple only. Another legal guardian's code of a child
         // already in the account is that guardian's own: it would take over their access (their code « Utilisé »,
         // their own account refused).
-        if ("CAR".equals(code.kind()) && mapper.holdsAnotherGuardiansCar(accountId, code.uai(), code.studentId(), code.codeId())) {
+        if (code.kind() == CodeKind.CAR && mapper.holdsAnotherGuardiansCar(accountId, code.uai(), code.studentId(), code.codeId())) {
             throw new AccountRefused(Map.of("code", "Ce code est celui d'un autre responsable de " + code.studentFirstName()
                     + " : il lui sert à créer son propre compte. Votre propre accès à " + code.studentFirstName()
                     + " est déjà dans votre compte ; si votre code a changé, saisissez le nouveau code reçu à votre nom."));
@@ -253,7 +254,7 @@ public class Accounts {
      * A student of the account. {@code nationalServicesRemoved}: E3, the school removed the national
      * téléservices from this student's own account (coupon « pour l'élève »), as replicated last night.
      */
-    public record Child(String kind, String uai, long studentId, String firstName, String lastName, String division,
+    public record Child(CodeKind kind, String uai, long studentId, String firstName, String lastName, String division,
                        String mefstat, String establishmentName, boolean accessible, boolean nationalServicesRemoved) {
     }
 

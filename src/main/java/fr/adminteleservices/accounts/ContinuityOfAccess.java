@@ -1,5 +1,6 @@
 package fr.adminteleservices.accounts;
 
+import fr.adminteleservices.codes.CodeKind;
 import fr.adminteleservices.codes.CodeUse;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.opening.ServiceOpened;
@@ -100,9 +101,9 @@ class ContinuityOfAccess {
         LocalDate today = LocalDate.now(clock);
         int attached = 0;
         for (ContinuityMapper.StudentContinuity s : mapper.findStudentAccounts(uai, today)) {
-            accounts.attachCode(s.accountId(), "CAE", s.codeId(), uai, s.studentId(), clock.instant());
-            codes.markContinuity("CAE", s.codeId(), today);
-            codes.markUsed("CAE", s.codeId());
+            accounts.attachCode(s.accountId(), CodeKind.CAE, s.codeId(), uai, s.studentId(), clock.instant());
+            codes.markContinuity(CodeKind.CAE, s.codeId(), today);
+            codes.markUsed(CodeKind.CAE, s.codeId());
             attached++;
         }
         for (ContinuityMapper.GuardianContinuity g : mapper.findGuardianAccounts(uai, today)) {
@@ -112,12 +113,12 @@ class ContinuityOfAccess {
                 guardianCodes.generate(uai, List.of(g.linkId()), false, null, null, "continuité d'accès");
                 code = mapper.findValidCar(g.linkId());
             }
-            if (code == null || accounts.findAccountOfCode("CAR", code) != null) {
+            if (code == null || accounts.findAccountOfCode(CodeKind.CAR, code) != null) {
                 continue;
             }
-            accounts.attachCode(g.accountId(), "CAR", code, uai, g.studentId(), clock.instant());
-            codes.markContinuity("CAR", code, today);
-            codes.markUsed("CAR", code);
+            accounts.attachCode(g.accountId(), CodeKind.CAR, code, uai, g.studentId(), clock.instant());
+            codes.markContinuity(CodeKind.CAR, code, today);
+            codes.markUsed(CodeKind.CAR, code);
             attached++;
         }
         return attached;

@@ -5,5 +5,6 @@
  * ({@code processes/portal-account.bpmn}); password reset by a single-use link whose expiry is in
  * {@code processes/password-reset.bpmn}. Several children in one account, one code per child.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Comptes des responsables et des élèves")
+@org.springframework.modulith.ApplicationModule(displayName = "Comptes des responsables et des élèves",
+        allowedDependencies = {"codes", "mail", "opening", "ratelimit", "security", "siecle"})
 package fr.adminteleservices.accounts;

@@ -23,7 +23,7 @@ public class CodeGenerations {
                 g.lifecyclesDoneAt() != null, g.lifecyclesDoneAt());
     }
 
-    public record Progress(String id, String kind, String requestedBy, Instant requestedAt, int codes, int lifecyclesStarted,
+    public record Progress(String id, CodeKind kind, String requestedBy, Instant requestedAt, int codes, int lifecyclesStarted,
                            boolean done, Instant doneAt) {
     }
 }

@@ -31,9 +31,9 @@ class CodeLifecycles {
     }
 
     /** Starts the bookkeeping of a generation; its first step is asynchronous, so this returns at once. */
-    void generationCreated(String uai, String generationId, String kind) {
+    void generationCreated(String uai, String generationId, CodeKind kind) {
         runtime.startProcessInstanceByKey(GENERATION_PROCESS, generationId,
-                Map.of("uai", uai, "generationId", generationId, "kind", kind));
+                Map.of("uai", uai, "generationId", generationId, "kind", kind.name()));
     }
 
     static String caeKey(long codeId) {

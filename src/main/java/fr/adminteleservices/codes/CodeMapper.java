@@ -42,10 +42,10 @@ interface CodeMapper {
 
     int countActiveRefusal(@Param("activeKey") String activeKey);
 
-    void insertReveal(@Param("uai") String uai, @Param("kind") String kind, @Param("codeId") long codeId,
+    void insertReveal(@Param("uai") String uai, @Param("kind") CodeKind kind, @Param("codeId") long codeId,
                       @Param("at") Instant at, @Param("by") String by);
 
-    void insertGeneration(@Param("id") String id, @Param("uai") String uai, @Param("kind") String kind,
+    void insertGeneration(@Param("id") String id, @Param("uai") String uai, @Param("kind") CodeKind kind,
                           @Param("by") String by, @Param("at") Instant at, @Param("codes") int codes);
 
     GenerationRow findGeneration(@Param("uai") String uai, @Param("id") String id);
@@ -73,7 +73,7 @@ interface CodeMapper {
     int claimUnfinishedGeneration(@Param("id") String id, @Param("now") Instant now, @Param("before") Instant before);
 
     /** The codes a generation actually wrote (CAR or CAE). */
-    int countGenerationCodes(@Param("id") String id, @Param("kind") String kind);
+    int countGenerationCodes(@Param("id") String id, @Param("kind") CodeKind kind);
 
     /** Removes an invalidated code from the téléservices side at once (revocations do not wait for the night). */
     int revokeReplicatedGuardianCode(@Param("id") long id);
@@ -87,6 +87,9 @@ interface CodeMapper {
     int markGuardianCodeUsed(@Param("id") long id, @Param("at") Instant at);
 
     int markStudentCodeUsed(@Param("id") long id, @Param("at") Instant at);
+
+    /** The codes' « Date de notification »: the day their letter was printed or their e-mail sent. */
+    int markNotified(@Param("kind") CodeKind kind, @Param("ids") java.util.Collection<Long> ids, @Param("on") LocalDate on);
 
     // --- CAEs (§5) ---
 
@@ -168,7 +171,7 @@ interface CodeMapper {
     }
 
     /** Who was shown the values of these codes, and when, newest first. */
-    List<RevealRow> findReveals(@Param("uai") String uai, @Param("kind") String kind, @Param("codeIds") java.util.Collection<Long> codeIds);
+    List<RevealRow> findReveals(@Param("uai") String uai, @Param("kind") CodeKind kind, @Param("codeIds") java.util.Collection<Long> codeIds);
 
     record RevealRow(long codeId, Instant revealedAt, String revealedBy) {
     }
@@ -178,12 +181,33 @@ interface CodeMapper {
                    Instant usedAt, long linkId) {
     }
 
-    record GenerationRow(String id, String uai, String kind, String requestedBy, Instant requestedAt, int codes,
+    record GenerationRow(String id, String uai, CodeKind kind, String requestedBy, Instant requestedAt, int codes,
                          int lifecyclesStarted, Instant lifecyclesDoneAt) {
     }
 
     /** A code to insert; {@code id} is set by the database. */
     class NewCode {
+
+        private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
+        /**
+         * A new random code of a couple ({@code ownerId}: the link) or a student, stored encrypted with its keyed hash;
+         * R2: the replication of the coming night makes it usable from tomorrow.
+         */
+        static NewCode random(CodeSecrets secrets, String uai, long ownerId, String generationId, Instant now) {
+            CodeValue value = CodeValue.random();
+            NewCode code = new NewCode();
+            code.uai = uai;
+            code.ownerId = ownerId;
+            code.generationId = generationId;
+            code.lookupHash = secrets.lookupHash(value);
+            code.encryptedValue = secrets.encrypt(value);
+            code.hint = value.hint();
+            code.createdAt = now;
+            code.validFrom = now.atZone(PARIS).toLocalDate().plusDays(1);
+            return code;
+        }
+
         public Long id;
         public String uai;
         public long ownerId;

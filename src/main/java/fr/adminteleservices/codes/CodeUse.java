@@ -33,18 +33,18 @@ public class CodeUse {
 
     /** G7: the code was attached to an existing account by continuity of access, on that day (kept if already set). */
     @Transactional
-    public void markContinuity(String kind, long codeId, java.time.LocalDate on) {
-        if ("CAE".equals(kind)) {
+    public void markContinuity(CodeKind kind, long codeId, java.time.LocalDate on) {
+        if (kind == CodeKind.CAE) {
             mapper.markStudentCodeContinuity(codeId, on);
         } else {
             mapper.markGuardianCodeContinuity(codeId, on);
         }
     }
 
-    /** An account was confirmed with this code ("CAR" or "CAE"): the code is "Utilisé" and its lifecycle ends. */
+    /** An account was confirmed with this code: the code is "Utilisé" and its lifecycle ends. */
     @Transactional
-    public void markUsed(String kind, long codeId) {
-        if ("CAE".equals(kind)) {
+    public void markUsed(CodeKind kind, long codeId) {
+        if (kind == CodeKind.CAE) {
             mapper.markStudentCodeUsed(codeId, clock.instant());
             lifecycles.caeUsed(codeId);
         } else {

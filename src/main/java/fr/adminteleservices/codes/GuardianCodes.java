@@ -110,7 +110,7 @@ public class GuardianCodes {
 
         String generationId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        ownTransaction.executeWithoutResult(s -> mapper.insertGeneration(generationId, uai, "CAR", by, now, eligible.size()));
+        ownTransaction.executeWithoutResult(s -> mapper.insertGeneration(generationId, uai, CodeKind.CAR, by, now, eligible.size()));
         int created = 0;
         List<Long> pending = new ArrayList<>(eligible.keySet());
         for (int from = 0; from < pending.size(); from += CHUNK) {
@@ -118,7 +118,7 @@ public class GuardianCodes {
             created += insertChunk(uai, generationId, chunk, now, skipped);
         }
         if (created > 0) {
-            lifecycles.generationCreated(uai, generationId, "CAR");
+            lifecycles.generationCreated(uai, generationId, CodeKind.CAR);
         } else {
             // nothing to start: the generation is over (its progress says so)
             int none = created;
@@ -161,7 +161,7 @@ public class GuardianCodes {
     /** C3: the history of the couple's codes, newest first. */
     public List<CodeHistoryEntry> history(String uai, long linkId) {
         row(uai, linkId);
-        return withReveals(mapper, uai, "CAR", mapper.findGuardianCodes(uai, linkId).stream().map(GuardianCodes::entry).toList());
+        return withReveals(mapper, uai, CodeKind.CAR, mapper.findGuardianCodes(uai, linkId).stream().map(GuardianCodes::entry).toList());
     }
 
     /** C3 "Nouveau code": invalidates the valid code first, then creates one. Refused while the guardian refuses the services. */
@@ -178,9 +178,9 @@ public class GuardianCodes {
             invalidate(couple.validCodeId(), "Remplacé par un nouveau code", now);
         }
         String generationId = UUID.randomUUID().toString();
-        mapper.insertGeneration(generationId, uai, "CAR", by, now, 1);
+        mapper.insertGeneration(generationId, uai, CodeKind.CAR, by, now, 1);
         mapper.insertGuardianCode(newCode(uai, linkId, generationId, now));
-        lifecycles.generationCreated(uai, generationId, "CAR");
+        lifecycles.generationCreated(uai, generationId, CodeKind.CAR);
         return entry(mapper.findValidGuardianCode(uai, linkId));
     }
 
@@ -213,7 +213,7 @@ public class GuardianCodes {
         if (code == null || code.linkId() != linkId) {
             throw new CodeRefused(HttpStatus.NOT_FOUND, "Ce code n'existe pas pour ce couple.");
         }
-        mapper.insertReveal(uai, "CAR", codeId, clock.instant(), by);
+        mapper.insertReveal(uai, CodeKind.CAR, codeId, clock.instant(), by);
         return secrets.decrypt(code.encryptedValue());
     }
 
@@ -259,18 +259,7 @@ public class GuardianCodes {
     }
 
     private CodeMapper.NewCode newCode(String uai, long linkId, String generationId, Instant now) {
-        CodeValue value = CodeValue.random();
-        CodeMapper.NewCode code = new CodeMapper.NewCode();
-        code.uai = uai;
-        code.ownerId = linkId;
-        code.generationId = generationId;
-        code.lookupHash = secrets.lookupHash(value);
-        code.encryptedValue = secrets.encrypt(value);
-        code.hint = value.hint();
-        code.createdAt = now;
-        // R2: the replication of the coming night makes it usable from tomorrow
-        code.validFrom = now.atZone(PARIS).toLocalDate().plusDays(1);
-        return code;
+        return CodeMapper.NewCode.random(secrets, uai, linkId, generationId, now);
     }
 
     private List<Couple> decide(List<CodeMapper.CoupleRow> rows) {
@@ -315,7 +304,7 @@ public class GuardianCodes {
     }
 
     /** The history with, for each code, who was shown its value and when (newest showing first). */
-    static List<CodeHistoryEntry> withReveals(CodeMapper mapper, String uai, String kind, List<CodeHistoryEntry> history) {
+    static List<CodeHistoryEntry> withReveals(CodeMapper mapper, String uai, CodeKind kind, List<CodeHistoryEntry> history) {
         if (history.isEmpty()) {
             return history;
         }

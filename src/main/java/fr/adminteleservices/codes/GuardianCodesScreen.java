@@ -1,9 +1,11 @@
 package fr.adminteleservices.codes;
 
+import static fr.adminteleservices.codes.CodePages.blank;
+import static fr.adminteleservices.codes.CodePages.user;
+
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.EstablishmentAccess;
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,7 +18,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -41,13 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class GuardianCodesScreen {
 
     /** The sub-pages, in the guide's order; the notifications are not built yet. */
-    static final List<SubPage> PAGES = List.of(
-            new SubPage("creation", "Créer les codes en masse", true),
-            new SubPage("notification", "Notifier en masse", true),
-            new SubPage("couples", "Gérer le code pour un couple", true));
-
-    record SubPage(String slug, String label, boolean available) {
-    }
+    static final List<CodeSections.Page> PAGES = CodeSections.GUARDIANS;
 
     /** A choice of a filter's list: the value sent, the text shown. */
     record Option(String code, String label) {
@@ -140,7 +134,7 @@ class GuardianCodesScreen {
         }
         try {
             GenerationResult result = codes.generate(uai, all ? null : ids, all, division, mef,
-                    EstablishmentAccess.currentUser().username());
+                    user());
             Map<Long, Couple> byLink = known.stream().collect(Collectors.toMap(Couple::linkId, Function.identity(), (a, b) -> a));
             List<SkippedCouple> skipped = new ArrayList<>();
             for (GenerationResult.Skipped s : result.skipped()) {
@@ -197,14 +191,7 @@ class GuardianCodesScreen {
     @PostMapping(BASE + "/couples/{linkId}/codes/{codeId}/affichage")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String reveal(@PathVariable String uai, @PathVariable long linkId, @PathVariable long codeId, Model model) {
-        try {
-            CodeValue value = codes.reveal(uai, linkId, codeId, EstablishmentAccess.currentUser().username());
-            model.addAttribute("revealedId", codeId);
-            model.addAttribute("revealedValue", value.reveal());
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-        }
+        CodePages.reveal(() -> codes.reveal(uai, linkId, codeId, user()), codeId, model);
         return couplePage(uai, linkId, model);
     }
 
@@ -218,49 +205,33 @@ class GuardianCodesScreen {
             model.addAttribute("confirmNewCode", true);
             return couplePage(uai, linkId, model);
         }
-        try {
-            CodeHistoryEntry created = codes.newCode(uai, linkId, EstablishmentAccess.currentUser().username());
-            redirect.addFlashAttribute("message", "Un nouveau code a été créé (" + created.maskedValue() + ") ; il est utilisable à partir du "
-                    + FRENCH_DATE.format(created.validFrom()) + "."
-                    + (couple.hasValidCode() ? " L'ancien code est invalidé." : ""));
-            return "redirect:" + coupleUrl(uai, linkId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-            return couplePage(uai, linkId, model);
-        }
+        return CodePages.act(() -> {
+            CodeHistoryEntry created = codes.newCode(uai, linkId, user());
+            return "Un nouveau code a été créé (" + created.maskedValue() + ") ; il est utilisable à partir du "
+                    + FRENCH_DATE.format(created.validFrom()) + "." + (couple.hasValidCode() ? " L'ancien code est invalidé." : "");
+        }, coupleUrl(uai, linkId), () -> couplePage(uai, linkId, model), model, redirect);
     }
 
     @PostMapping(BASE + "/couples/{linkId}/refus")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String refuse(@PathVariable String uai, @PathVariable long linkId, Model model, RedirectAttributes redirect) {
         Couple couple = couple(uai, linkId);
-        try {
-            codes.refuse(uai, linkId, EstablishmentAccess.currentUser().username());
-            redirect.addFlashAttribute("message", "L'accès aux téléservices est enlevé : le refus du responsable (coupon réponse "
-                    + "« pour moi-même ») est enregistré" + (couple.hasValidCode() ? " et son code valide est invalidé." : "."));
-            return "redirect:" + coupleUrl(uai, linkId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-            return couplePage(uai, linkId, model);
-        }
+        return CodePages.act(() -> {
+            codes.refuse(uai, linkId, user());
+            return "L'accès aux téléservices est enlevé : le refus du responsable (coupon réponse « pour moi-même ») est "
+                    + "enregistré" + (couple.hasValidCode() ? " et son code valide est invalidé." : ".");
+        }, coupleUrl(uai, linkId), () -> couplePage(uai, linkId, model), model, redirect);
     }
 
     @PostMapping(BASE + "/couples/{linkId}/retablissement")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String withdrawRefusal(@PathVariable String uai, @PathVariable long linkId, Model model, RedirectAttributes redirect) {
         couple(uai, linkId);
-        try {
-            codes.withdrawRefusal(uai, linkId, EstablishmentAccess.currentUser().username());
-            redirect.addFlashAttribute("message", "L'accès aux téléservices est rétabli. Pour que le responsable puisse créer son "
-                    + "compte, créez-lui un code (« Nouveau code »).");
-            return "redirect:" + coupleUrl(uai, linkId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-            return couplePage(uai, linkId, model);
-        }
+        return CodePages.act(() -> {
+            codes.withdrawRefusal(uai, linkId, user());
+            return "L'accès aux téléservices est rétabli. Pour que le responsable puisse créer son compte, créez-lui un code "
+                    + "(« Nouveau code »).";
+        }, coupleUrl(uai, linkId), () -> couplePage(uai, linkId, model), model, redirect);
     }
 
     private String couplePage(String uai, long linkId, Model model) {
@@ -310,18 +281,7 @@ class GuardianCodesScreen {
     }
 
     private Couple couple(String uai, long linkId) {
-        try {
-            return codes.couple(uai, linkId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            throw e;
-        }
-    }
-
-    private static void notFound(CodeRefused e) {
-        if (e.status() == HttpStatus.NOT_FOUND) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
-        }
+        return CodePages.holder(() -> codes.couple(uai, linkId));
     }
 
     /** The MEFs' labels of the SIECLE nomenclature imported for the establishment, by code. */
@@ -330,24 +290,11 @@ class GuardianCodesScreen {
     }
 
     static String studentName(Couple c) {
-        return join(c.student().lastName(), c.student().firstName());
+        return CodePages.join(c.student().lastName(), c.student().firstName());
     }
 
     static String guardianName(Couple c) {
-        return join(c.guardian().civility(), c.guardian().lastName(), c.guardian().firstName());
-    }
-
-    private static String join(String... parts) {
-        StringBuilder sb = new StringBuilder();
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                if (!sb.isEmpty()) {
-                    sb.append(' ');
-                }
-                sb.append(p.strip());
-            }
-        }
-        return sb.toString();
+        return CodePages.join(c.guardian().civility(), c.guardian().lastName(), c.guardian().firstName());
     }
 
     private static String creationUrl(String uai, String view, String division, String mef, String name) {
@@ -371,7 +318,4 @@ class GuardianCodesScreen {
         return "/etablissements/" + uai + "/responsables/couples/" + linkId;
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

@@ -24,7 +24,7 @@ class LifecycleTasks {
         return execution -> {
             String generationId = (String) execution.getVariable("generationId");
             String uai = (String) execution.getVariable("uai");
-            boolean cae = "CAE".equals(execution.getVariable("kind"));
+            boolean cae = CodeKind.CAE.name().equals(execution.getVariable("kind"));
             if (cae) {
                 mapper.markInvalidStudentCodesStarted(generationId);
             } else {

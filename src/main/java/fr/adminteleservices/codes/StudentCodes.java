@@ -74,12 +74,12 @@ public class StudentCodes {
         List<Long> students = batchMapper.findStudentsWithoutCae(event.uai(), today);
         if (!students.isEmpty()) {
             String generationId = UUID.randomUUID().toString();
-            batchMapper.insertGeneration(generationId, event.uai(), "CAE", event.importedBy(), now, students.size());
+            batchMapper.insertGeneration(generationId, event.uai(), CodeKind.CAE, event.importedBy(), now, students.size());
             for (Long studentId : students) {
                 batchMapper.insertStudentCode(newCode(event.uai(), studentId, generationId, now));
                 event.codes().caeCreated(studentId);
             }
-            lifecycles.generationCreated(event.uai(), generationId, "CAE");
+            lifecycles.generationCreated(event.uai(), generationId, CodeKind.CAE);
         }
         batch.flushStatements();
         leavers.forEach(cae -> lifecycles.caeInvalidated(cae.id(), LEFT));
@@ -106,7 +106,7 @@ public class StudentCodes {
     /** E3: the student's CAEs, newest first. */
     public List<CodeHistoryEntry> history(String uai, String eleveId) {
         CodeMapper.StudentRow s = row(uai, eleveId);
-        return GuardianCodes.withReveals(mapper, uai, "CAE",
+        return GuardianCodes.withReveals(mapper, uai, CodeKind.CAE,
                 mapper.findStudentCodes(uai, s.id()).stream().map(GuardianCodes::entry).toList());
     }
 
@@ -123,9 +123,9 @@ public class StudentCodes {
             invalidate(valid.id(), REPLACED, now);
         }
         String generationId = UUID.randomUUID().toString();
-        mapper.insertGeneration(generationId, uai, "CAE", by, now, 1);
+        mapper.insertGeneration(generationId, uai, CodeKind.CAE, by, now, 1);
         mapper.insertStudentCode(newCode(uai, s.id(), generationId, now));
-        lifecycles.generationCreated(uai, generationId, "CAE");
+        lifecycles.generationCreated(uai, generationId, CodeKind.CAE);
         return GuardianCodes.entry(mapper.findValidStudentCode(uai, s.id()));
     }
 
@@ -171,7 +171,7 @@ public class StudentCodes {
         if (code == null || code.linkId() != s.id()) {
             throw new CodeRefused(HttpStatus.NOT_FOUND, "Ce code n'existe pas pour cet élève.");
         }
-        mapper.insertReveal(uai, "CAE", codeId, clock.instant(), by);
+        mapper.insertReveal(uai, CodeKind.CAE, codeId, clock.instant(), by);
         return secrets.decrypt(code.encryptedValue());
     }
 
@@ -193,17 +193,7 @@ public class StudentCodes {
     }
 
     private CodeMapper.NewCode newCode(String uai, long studentId, String generationId, Instant now) {
-        CodeValue value = CodeValue.random();
-        CodeMapper.NewCode code = new CodeMapper.NewCode();
-        code.uai = uai;
-        code.ownerId = studentId;
-        code.generationId = generationId;
-        code.lookupHash = secrets.lookupHash(value);
-        code.encryptedValue = secrets.encrypt(value);
-        code.hint = value.hint();
-        code.createdAt = now;
-        code.validFrom = now.atZone(PARIS).toLocalDate().plusDays(1);
-        return code;
+        return CodeMapper.NewCode.random(secrets, uai, studentId, generationId, now);
     }
 
     /** A student as the CAE screens show them. {@code refused}: the coupon "pour l'élève" removed the national téléservices. */

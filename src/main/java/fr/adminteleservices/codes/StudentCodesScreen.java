@@ -1,7 +1,9 @@
 package fr.adminteleservices.codes;
 
+import static fr.adminteleservices.codes.CodePages.blank;
+import static fr.adminteleservices.codes.CodePages.user;
+
 import fr.adminteleservices.establishment.EstablishmentService;
-import fr.adminteleservices.security.EstablishmentAccess;
 import fr.adminteleservices.students.StudentDirectory;
 import fr.adminteleservices.students.StudentSummary;
 import java.text.Normalizer;
@@ -36,12 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StudentCodesScreen {
 
     /** The sub-pages, in the guide's order; the mass notification is not built yet. */
-    static final List<SubPage> PAGES = List.of(
-            new SubPage("notification", "Notifier en masse", true),
-            new SubPage("codes", "Gérer le code pour un élève", true));
-
-    record SubPage(String slug, String label, boolean available) {
-    }
+    static final List<CodeSections.Page> PAGES = CodeSections.STUDENTS;
 
     /** One line of the list: the student, gone or not, with a valid CAE or not, their access removed or not. */
     record Row(StudentSummary student, boolean left, boolean hasValidCode, boolean refused) {
@@ -113,14 +110,7 @@ class StudentCodesScreen {
     @PostMapping(BASE + "/{eleveId}/affichage/{codeId}")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String reveal(@PathVariable String uai, @PathVariable String eleveId, @PathVariable long codeId, Model model) {
-        try {
-            CodeValue value = codes.reveal(uai, eleveId, codeId, user());
-            model.addAttribute("revealedId", codeId);
-            model.addAttribute("revealedValue", value.reveal());
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-        }
+        CodePages.reveal(() -> codes.reveal(uai, eleveId, codeId, user()), codeId, model);
         return studentPage(uai, eleveId, model);
     }
 
@@ -135,18 +125,13 @@ class StudentCodesScreen {
             model.addAttribute("confirmNewCode", true);
             return studentPage(uai, eleveId, model);
         }
-        try {
+        return CodePages.act(() -> {
             CodeHistoryEntry created = codes.newCode(uai, eleveId, user());
-            redirect.addFlashAttribute("message", "Un nouveau code d'activation a été créé pour l'élève (" + created.maskedValue()
+            return "Un nouveau code d'activation a été créé pour l'élève (" + created.maskedValue()
                     + ") ; il est utilisable à partir du " + FRENCH_DATE.format(created.validFrom()) + "."
                     + (student.hasValidCode() ? " L'ancien code est invalidé : l'élève devra saisir le nouveau code dans son "
-                    + "compte existant." : ""));
-            return "redirect:" + studentUrl(uai, eleveId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-            return studentPage(uai, eleveId, model);
-        }
+                    + "compte existant." : "");
+        }, studentUrl(uai, eleveId), () -> studentPage(uai, eleveId, model), model, redirect);
     }
 
     /** « Enlever l'accès » on a refusal coupon « pour l'élève »: no national téléservices; the CAE stays valid. */
@@ -158,17 +143,12 @@ class StudentCodesScreen {
             redirect.addFlashAttribute("message", "L'accès de l'élève aux téléservices nationaux était déjà enlevé : rien n'a changé.");
             return "redirect:" + studentUrl(uai, eleveId);
         }
-        try {
+        return CodePages.act(() -> {
             codes.refuse(uai, eleveId, user());
-            redirect.addFlashAttribute("message", "L'accès de l'élève aux téléservices nationaux est enlevé (coupon réponse « pour "
-                    + "l'élève ») : les liens disparaîtront de son portail après la copie de la nuit. Son code d'activation reste "
-                    + "valide pour l'ENT et les applications académiques.");
-            return "redirect:" + studentUrl(uai, eleveId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-            return studentPage(uai, eleveId, model);
-        }
+            return "L'accès de l'élève aux téléservices nationaux est enlevé (coupon réponse « pour l'élève ») : les liens "
+                    + "disparaîtront de son portail après la copie de la nuit. Son code d'activation reste valide pour l'ENT et "
+                    + "les applications académiques.";
+        }, studentUrl(uai, eleveId), () -> studentPage(uai, eleveId, model), model, redirect);
     }
 
     @PostMapping(BASE + "/{eleveId}/retablissement")
@@ -179,16 +159,11 @@ class StudentCodesScreen {
             redirect.addFlashAttribute("message", "L'accès de l'élève aux téléservices nationaux n'était pas enlevé : rien n'a changé.");
             return "redirect:" + studentUrl(uai, eleveId);
         }
-        try {
+        return CodePages.act(() -> {
             codes.withdrawRefusal(uai, eleveId, user());
-            redirect.addFlashAttribute("message", "L'accès de l'élève aux téléservices nationaux est rétabli : les liens "
-                    + "réapparaîtront sur son portail après la copie de la nuit. Son code d'activation est inchangé.");
-            return "redirect:" + studentUrl(uai, eleveId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            model.addAttribute("error", e.getMessage());
-            return studentPage(uai, eleveId, model);
-        }
+            return "L'accès de l'élève aux téléservices nationaux est rétabli : les liens réapparaîtront sur son portail "
+                    + "après la copie de la nuit. Son code d'activation est inchangé.";
+        }, studentUrl(uai, eleveId), () -> studentPage(uai, eleveId, model), model, redirect);
     }
 
     private String studentPage(String uai, String eleveId, Model model) {
@@ -198,7 +173,7 @@ class StudentCodesScreen {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Élève inconnu"));
         model.addAttribute("student", student);
         model.addAttribute("summary", summary);
-        model.addAttribute("studentName", join(student.lastName(), student.firstName()));
+        model.addAttribute("studentName", CodePages.join(student.lastName(), student.firstName()));
         model.addAttribute("history", codes.history(uai, eleveId));
         // « Compte téléservice »: the last account known for these codes, if any
         model.addAttribute("account", accounts.stream().flatMap(a -> a.ofStudent(uai, eleveId).stream()).findFirst().orElse(null));
@@ -216,18 +191,7 @@ class StudentCodesScreen {
     }
 
     private StudentCodes.StudentView view(String uai, String eleveId) {
-        try {
-            return codes.student(uai, eleveId);
-        } catch (CodeRefused e) {
-            notFound(e);
-            throw e;
-        }
-    }
-
-    private static void notFound(CodeRefused e) {
-        if (e.status() == HttpStatus.NOT_FOUND) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage(), e);
-        }
+        return CodePages.holder(() -> codes.student(uai, eleveId));
     }
 
     private static boolean left(StudentSummary s, LocalDate today) {
@@ -250,28 +214,7 @@ class StudentCodesScreen {
                 .toLowerCase(Locale.ROOT);
     }
 
-    private static String join(String... parts) {
-        StringBuilder sb = new StringBuilder();
-        for (String p : parts) {
-            if (p != null && !p.isBlank()) {
-                if (!sb.isEmpty()) {
-                    sb.append(' ');
-                }
-                sb.append(p.strip());
-            }
-        }
-        return sb.toString();
-    }
-
     private static String studentUrl(String uai, String eleveId) {
         return "/etablissements/" + uai + "/acces-eleves/codes/" + eleveId;
-    }
-
-    private static String user() {
-        return EstablishmentAccess.currentUser().username();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

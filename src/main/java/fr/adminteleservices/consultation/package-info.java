@@ -6,5 +6,6 @@
  * {@code consultation_log} for the access statistics. The administrative side (what SIECLE Notes,
  * Absences and LPC hold) is written through {@link fr.adminteleservices.consultation.SchoolRecords}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Consultation des notes, des absences et du LPC")
+@org.springframework.modulith.ApplicationModule(displayName = "Consultation des notes, des absences et du LPC",
+        allowedDependencies = {"accounts", "platform", "settings"})
 package fr.adminteleservices.consultation;

@@ -8,6 +8,7 @@ import fr.adminteleservices.codes.GenerationResult;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.consultation.SampleRecords;
 import fr.adminteleservices.notification.Channel;
+import fr.adminteleservices.notification.NotificationPreviews;
 import fr.adminteleservices.notification.Notifications;
 import fr.adminteleservices.establishment.Academy;
 import fr.adminteleservices.opening.ServiceOpening;
@@ -66,6 +67,7 @@ class DemoData implements ApplicationRunner {
     private final Replication replication;
     private final GuardianCodes guardianCodes;
     private final Notifications notifications;
+    private final NotificationPreviews notificationPreviews;
     private final Clock clock;
     /** Consultation: the collège's assessments, grades, absences and LPC validations. */
     private final SampleRecords sampleRecords;
@@ -79,7 +81,7 @@ class DemoData implements ApplicationRunner {
 
     DemoData(EstablishmentService establishments, Directory directory, SiecleImportService imports, Catalogue catalogue,
              ServiceOpening opening, SettingsService settings, Replication replication, GuardianCodes guardianCodes,
-             Notifications notifications,
+             Notifications notifications, NotificationPreviews notificationPreviews,
              SampleRecords sampleRecords,
              Teleinscription teleinscription, AssignmentResults assignmentResults, StudentDirectory students,
              CodesOfTheDemo codesOfTheDemo, @Value("${teleservices.portal.public-url}") String portalUrl, Clock clock) {
@@ -92,6 +94,7 @@ class DemoData implements ApplicationRunner {
         this.replication = replication;
         this.guardianCodes = guardianCodes;
         this.notifications = notifications;
+        this.notificationPreviews = notificationPreviews;
         this.sampleRecords = sampleRecords;
         this.teleinscription = teleinscription;
         this.assignmentResults = assignmentResults;
@@ -163,7 +166,7 @@ class DemoData implements ApplicationRunner {
             log.info("Demo codes of {} usable today: {}", uai, codesOfTheDemo.usableToday(uai));
         }
         // the guardians of one division are notified by e-mail: the messages appear at /courriels
-        notifications.guardianCandidates(COLLEGE, true, null, null).stream().map(c -> c.division()).filter(d -> d != null)
+        notificationPreviews.guardianCandidates(COLLEGE, true, null, null).stream().map(c -> c.division()).filter(d -> d != null)
                 .sorted().findFirst().ifPresent(division -> {
                     String job = notifications.notifyGuardians(COLLEGE, java.util.Set.of(Channel.EMAIL), true, division, null, "demo");
                     log.info("Demo notification of the guardians of {} in {} by e-mail: job {}", division, COLLEGE, job);

@@ -3,5 +3,6 @@
  * log-ins, and students and guardians loaded through the real importer from the SIECLE exports
  * shipped in {@code src/main/resources/demo/siecle}. Never active on MariaDB.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Démonstration")
+@org.springframework.modulith.ApplicationModule(displayName = "Démonstration",
+        allowedDependencies = {"catalogue", "codes", "consultation", "enrolment", "establishment", "notification", "opening", "replication", "security", "settings", "siecle", "students"})
 package fr.adminteleservices.demo;

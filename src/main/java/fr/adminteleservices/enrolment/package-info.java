@@ -7,5 +7,6 @@
  * enseignement facultatif) and the completed enrolments; a participating collège of origin follows its
  * students' enrolments. The guardian's side is {@code processes/teleinscription.bpmn}, on the portal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Téléinscription")
+@org.springframework.modulith.ApplicationModule(displayName = "Téléinscription",
+        allowedDependencies = {"accounts", "catalogue", "establishment", "opening", "platform", "security"})
 package fr.adminteleservices.enrolment;

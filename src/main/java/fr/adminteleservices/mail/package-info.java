@@ -4,5 +4,6 @@
  * SMTP server is down and never sends a message twice once it is recorded as sent. On the embedded
  * default, an SMTP server inside the app (GreenMail) and a page where demo users read what it got.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Courriels")
+@org.springframework.modulith.ApplicationModule(displayName = "Courriels",
+        allowedDependencies = {"security"})
 package fr.adminteleservices.mail;

@@ -8,22 +8,30 @@ import java.util.Objects;
 /**
  * Fact and decision of {@code rules/cae-ordering.drl} (D4, G8, guide §1.3): may a student's CAE be
  * notified on {@code notificationDate}, given the notification of the guardians' CARs? A student
- * under 18 waits for the guardians. Rules decide once ({@code decided}).
+ * under 18 waits for the guardians; a student whose access was removed gets no letter. Rules decide
+ * once ({@code decided}).
  */
 public class CaeOrderingCheck {
 
     private final LocalDate birthDate;
     private final LocalDate notificationDate;
     private final List<GuardianNotice> guardians;
+    private final boolean accessRemoved;
 
     private boolean decided;
     private boolean allowed;
     private String reason;
 
     public CaeOrderingCheck(LocalDate birthDate, LocalDate notificationDate, List<GuardianNotice> guardians) {
+        this(birthDate, notificationDate, guardians, false);
+    }
+
+    /** {@code accessRemoved}: the head recorded the coupon « pour l'élève » (E3): no national téléservice for them. */
+    public CaeOrderingCheck(LocalDate birthDate, LocalDate notificationDate, List<GuardianNotice> guardians, boolean accessRemoved) {
         this.birthDate = Objects.requireNonNull(birthDate, "birthDate");
         this.notificationDate = Objects.requireNonNull(notificationDate, "notificationDate");
         this.guardians = guardians == null ? List.of() : List.copyOf(guardians);
+        this.accessRemoved = accessRemoved;
     }
 
     public void allow(String why) {
@@ -58,6 +66,10 @@ public class CaeOrderingCheck {
 
     public List<GuardianNotice> getGuardians() {
         return guardians;
+    }
+
+    public boolean isAccessRemoved() {
+        return accessRemoved;
     }
 
     public boolean isDecided() {

@@ -14,16 +14,29 @@ public class ChannelChoice {
     private final boolean emailRequested;
     private final boolean paperRequested;
     private final boolean hasEmail;
+    private final boolean oneCouple;
 
     private boolean decided;
     private Channel channel;
     private String reason;
 
+    /** A code of a mass notification (§4.2, §5.1). */
     public ChannelChoice(Letter.Holder holder, boolean emailRequested, boolean paperRequested, boolean hasEmail) {
+        this(holder, emailRequested, paperRequested, hasEmail, false);
+    }
+
+    /** {@code oneCouple}: « Notifier code » for one couple (§4.3), where the head chose exactly one channel. */
+    public ChannelChoice(Letter.Holder holder, boolean emailRequested, boolean paperRequested, boolean hasEmail, boolean oneCouple) {
         this.holder = Objects.requireNonNull(holder, "holder");
         this.emailRequested = emailRequested;
         this.paperRequested = paperRequested;
         this.hasEmail = hasEmail;
+        this.oneCouple = oneCouple;
+    }
+
+    /** An address an e-mail can leave for: SIECLE holds blanks and mistyped ones. */
+    public static boolean hasEmail(String email) {
+        return email != null && !email.isBlank() && email.contains("@");
     }
 
     public void email(String why) {
@@ -58,6 +71,10 @@ public class ChannelChoice {
 
     public boolean isHasEmail() {
         return hasEmail;
+    }
+
+    public boolean isOneCouple() {
+        return oneCouple;
     }
 
     public boolean isDecided() {

@@ -1,5 +1,7 @@
 package fr.adminteleservices.notification;
 
+import fr.adminteleservices.codes.CodeKind;
+import fr.adminteleservices.codes.CodeNotices;
 import fr.adminteleservices.mail.MailObsolete;
 import fr.adminteleservices.mail.MailTemplate;
 import fr.adminteleservices.mail.Outbox;
@@ -9,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,20 +36,22 @@ class GuardianLetterMail implements MailTemplate {
 
     private final NotificationMapper mapper;
     private final LetterFactory letters;
+    private final CodeNotices codes;
     private final Clock clock;
     private final TemplateEngine engine = mailTemplateEngine();
     /** The establishment's letter context, resolved once per job and minute rather than once per message. */
     private final Map<String, Cached> contexts = new ConcurrentHashMap<>();
 
-    GuardianLetterMail(NotificationMapper mapper, LetterFactory letters, Clock clock) {
+    GuardianLetterMail(NotificationMapper mapper, LetterFactory letters, CodeNotices codes, Clock clock) {
         this.mapper = mapper;
         this.letters = letters;
+        this.codes = codes;
         this.clock = clock;
     }
 
     @Override
     public String name() {
-        return Notifications.MAIL_TEMPLATE;
+        return NotificationEmails.MAIL_TEMPLATE;
     }
 
     @Override
@@ -73,12 +78,13 @@ class GuardianLetterMail implements MailTemplate {
                 + " – " + letter.sender().name();
     }
 
+    /** In the outbox's transaction that records the message sent: the item, its record and the code's date go together. */
     @Override
     public void sent(String reference, String recipient, Instant at) {
         long itemId = Long.parseLong(reference);
         if (mapper.markItemEmailed(itemId) == 1) {
             mapper.recordEmailNotification(itemId, at, recipient);
-            mapper.markGuardianCodeNotifiedByItem(itemId, LocalDate.ofInstant(at, clock.getZone()));
+            codes.notified(CodeKind.CAR, List.of(mapper.findCodeOfItem(itemId)), LocalDate.ofInstant(at, clock.getZone()));
         }
     }
 

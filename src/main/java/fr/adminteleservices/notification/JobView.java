@@ -1,5 +1,6 @@
 package fr.adminteleservices.notification;
 
+import fr.adminteleservices.codes.CodeKind;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * waits for its next attempt: {@code retry}, the sentence for the head (« Le serveur de messagerie ne
  * répond pas ; nouvel essai à 14 h 05. »), {@code lastError} and {@code nextAttemptAt}.
  */
-public record JobView(String id, String uai, String kind, String state, int done, int total, int emailed, int printed,
+public record JobView(String id, String uai, CodeKind kind, String state, int done, int total, int emailed, int printed,
                       int waitingEmails, List<Skipped> skipped, String pdf, Instant requestedAt, String requestedBy,
                       Instant finishedAt, String failure, String retry, String lastError, Instant nextAttemptAt) {
 

@@ -13,7 +13,7 @@ public record NotifiableCouple(long linkId, long codeId, long studentId, String 
                                boolean mailPending) {
 
     public boolean hasEmail() {
-        return Notifications.hasEmail(email);
+        return ChannelChoice.hasEmail(email);
     }
 
     /** The postal address on one line, as the list of §4.2 shows it. */

@@ -1,5 +1,7 @@
 package fr.adminteleservices.notification;
 
+import fr.adminteleservices.codes.CodeKind;
+import fr.adminteleservices.notification.letters.Letter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -34,7 +36,7 @@ interface NotificationMapper {
     class NewJob {
         public String id;
         public String uai;
-        public String kind;
+        public CodeKind kind;
         public String requestedBy;
         public Instant requestedAt;
         public boolean emailRequested;
@@ -52,26 +54,27 @@ interface NotificationMapper {
 
     JobRow findJob(@Param("id") String id);
 
-    record JobRow(String id, String uai, String kind, String requestedBy, Instant requestedAt, boolean emailRequested,
-                  boolean paperRequested, boolean onlyNotNotified, String divisionFilter, String mefFilter, String state,
+    record JobRow(String id, String uai, CodeKind kind, String requestedBy, Instant requestedAt, boolean emailRequested,
+                  boolean paperRequested, boolean onlyNotNotified, String divisionFilter, String mefFilter, JobState state,
                   int total, int lettersRendered, String pdfId, Instant finishedAt, String failure) {
     }
 
-    List<JobRow> findRecentJobs(@Param("uai") String uai, @Param("kind") String kind, @Param("limit") int limit);
+    List<JobRow> findRecentJobs(@Param("uai") String uai, @Param("kind") CodeKind kind, @Param("limit") int limit);
 
     List<StateCount> countItems(@Param("jobId") String jobId);
 
-    record StateCount(String state, String decision, int items) {
+    /** Items by state; {@code decision}, the channel, only for the decided ones. */
+    record StateCount(ItemState state, Channel decision, int items) {
     }
 
     List<SkippedItem> findSkipped(@Param("jobId") String jobId);
 
-    record SkippedItem(Long linkId, String eleveId, String studentName, String guardianName, String reason) {
+    record SkippedItem(ItemState state, Long linkId, String eleveId, String studentName, String guardianName, String reason) {
     }
 
     void setLettersRendered(@Param("id") String id, @Param("count") int count);
 
-    void finishJob(@Param("id") String id, @Param("state") String state, @Param("at") Instant at, @Param("failure") String failure);
+    void finishJob(@Param("id") String id, @Param("state") JobState state, @Param("at") Instant at, @Param("failure") String failure);
 
     // --- deciding ---
 
@@ -94,8 +97,12 @@ interface NotificationMapper {
                          boolean refused, boolean notified) {
     }
 
-    void decideItem(@Param("id") long id, @Param("decision") String decision, @Param("variant") String variant,
-                    @Param("reason") String reason, @Param("state") String state);
+    /** A pending item is decided: its channel (e-mail or paper), its letter, and the rule's reason. */
+    void decideItem(@Param("id") long id, @Param("decision") Channel decision, @Param("variant") Letter.Variant variant,
+                    @Param("reason") String reason);
+
+    /** A pending item is not notified, with the reason. */
+    void skipItem(@Param("id") long id, @Param("reason") String reason);
 
     int countItemsToDecide(@Param("jobId") String jobId);
 
@@ -117,17 +124,13 @@ interface NotificationMapper {
     }
 
     /** Paper items whose code was invalidated since the decision: no letter for them. */
-    int skipInvalidPaperItems(@Param("jobId") String jobId, @Param("kind") String kind, @Param("reason") String reason);
+    int skipInvalidPaperItems(@Param("jobId") String jobId, @Param("kind") CodeKind kind, @Param("reason") String reason);
 
-    /** After the PDF is written: the record of each letter, the codes' notification date, the items printed. */
+    /** Locks the job's paper items still to record, until the transaction ends; returns their codes. */
+    List<Long> lockPaperCodes(@Param("jobId") String jobId);
+
+    /** After the PDF is written: the record of each letter, then the items printed. */
     int recordPaperNotifications(@Param("jobId") String jobId, @Param("at") Instant at);
-
-    int markGuardianCodesNotified(@Param("jobId") String jobId, @Param("today") LocalDate today);
-
-    int markStudentCodesNotified(@Param("jobId") String jobId, @Param("today") LocalDate today);
-
-    /** Locks the job's paper items still to record, until the transaction ends. */
-    List<Long> lockPaperItems(@Param("jobId") String jobId);
 
     int markPrinted(@Param("jobId") String jobId);
 
@@ -137,7 +140,7 @@ interface NotificationMapper {
 
     int recordEmailNotification(@Param("itemId") long itemId, @Param("at") Instant at, @Param("recipient") String recipient);
 
-    int markGuardianCodeNotifiedByItem(@Param("itemId") long itemId, @Param("today") LocalDate today);
+    long findCodeOfItem(@Param("itemId") long itemId);
 
     int failItem(@Param("itemId") long itemId, @Param("reason") String reason);
 

@@ -1,5 +1,7 @@
 package fr.adminteleservices.notification;
 
+import fr.adminteleservices.codes.CodeKind;
+import fr.adminteleservices.codes.CodeSections;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
@@ -40,27 +42,26 @@ class NotificationScreens {
     static final String NOT_NOTIFIED = "non-notifies";
 
     /** The side menus of « Accès des responsables » and « Accès des élèves », in the guide's order. */
-    static final List<SubPage> GUARDIAN_PAGES = List.of(
-            new SubPage("creation", "Créer les codes en masse"),
-            new SubPage("notification", "Notifier en masse"),
-            new SubPage("couples", "Gérer le code pour un couple"));
-    static final List<SubPage> STUDENT_PAGES = List.of(
-            new SubPage("notification", "Notifier en masse"),
-            new SubPage("codes", "Gérer le code pour un élève"));
-
-    record SubPage(String slug, String label) {
-    }
+    static final List<CodeSections.Page> GUARDIAN_PAGES = CodeSections.GUARDIANS;
+    static final List<CodeSections.Page> STUDENT_PAGES = CodeSections.STUDENTS;
 
     record Option(String code, String label) {
     }
 
     private final Notifications notifications;
+    private final NotificationPreviews previews;
+    private final NotificationDecisions decisions;
+    private final NotificationJobs jobs;
     private final EstablishmentService establishments;
     private final GuardianCodes codes;
     private final ServiceOpening opening;
 
-    NotificationScreens(Notifications notifications, EstablishmentService establishments, GuardianCodes codes, ServiceOpening opening) {
+    NotificationScreens(Notifications notifications, NotificationPreviews previews, NotificationDecisions decisions, NotificationJobs jobs,
+                        EstablishmentService establishments, GuardianCodes codes, ServiceOpening opening) {
         this.notifications = notifications;
+        this.previews = previews;
+        this.decisions = decisions;
+        this.jobs = jobs;
         this.establishments = establishments;
         this.codes = codes;
         this.opening = opening;
@@ -81,7 +82,7 @@ class NotificationScreens {
         model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
         model.addAttribute("division", blank(division) ? "" : division.strip());
         model.addAttribute("mef", blank(mef) ? "" : mef.strip());
-        List<NotifiableCouple> every = notifications.guardianCandidates(uai, false, null, null);
+        List<NotifiableCouple> every = previews.guardianCandidates(uai, false, null, null);
         filters(every, NotifiableCouple::division, NotifiableCouple::mef, model);
         List<NotifiableCouple> shown = every.stream()
                 .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
@@ -89,7 +90,7 @@ class NotificationScreens {
                 .filter(c -> blank(mef) || mef.strip().equals(c.mef()))
                 .toList();
         model.addAttribute("couples", shown);
-        model.addAttribute("jobs", notifications.recentJobs(uai, "CAR"));
+        model.addAttribute("jobs", jobs.recentJobs(uai, CodeKind.CAR));
         return "notification/guardians";
     }
 
@@ -102,7 +103,7 @@ class NotificationScreens {
                             @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
                             Model model, RedirectAttributes redirect) {
         try {
-            Notifications.GuardianPreview preview = notifications.previewGuardians(uai, channels(email, paper), !ALL.equals(view),
+            NotificationPreviews.GuardianPreview preview = previews.previewGuardians(uai, channels(email, paper), !ALL.equals(view),
                     division, mef);
             frame(uai, "responsables", GUARDIAN_PAGES, model);
             model.addAttribute("guardianPreview", preview);
@@ -167,7 +168,7 @@ class NotificationScreens {
         model.addAttribute("view", onlyNotNotified ? NOT_NOTIFIED : ALL);
         model.addAttribute("division", blank(division) ? "" : division.strip());
         model.addAttribute("mef", blank(mef) ? "" : mef.strip());
-        List<NotifiableStudent> every = notifications.studentCandidates(uai, false, null, null);
+        List<NotifiableStudent> every = previews.studentCandidates(uai, false, null, null);
         filters(every, NotifiableStudent::division, NotifiableStudent::mef, model);
         List<NotifiableStudent> shown = every.stream()
                 .filter(c -> !onlyNotNotified || c.notifiedOn() == null)
@@ -177,9 +178,9 @@ class NotificationScreens {
         model.addAttribute("students", shown);
         // before « Notifier »: who the rules hold back today, and why (G8, access removed)
         Map<Long, String> heldBack = new java.util.HashMap<>();
-        notifications.heldBack(shown).forEach(h -> heldBack.put(h.studentId(), h.reason()));
+        decisions.heldBack(shown).forEach(h -> heldBack.put(h.studentId(), h.reason()));
         model.addAttribute("heldBack", heldBack);
-        model.addAttribute("jobs", notifications.recentJobs(uai, "CAE"));
+        model.addAttribute("jobs", jobs.recentJobs(uai, CodeKind.CAE));
         return "notification/students";
     }
 
@@ -190,7 +191,7 @@ class NotificationScreens {
                            @RequestParam(required = false) String division, @RequestParam(required = false) String mef,
                            Model model, RedirectAttributes redirect) {
         try {
-            Notifications.StudentPreview preview = notifications.previewStudents(uai, !ALL.equals(view), division, mef);
+            NotificationPreviews.StudentPreview preview = previews.previewStudents(uai, !ALL.equals(view), division, mef);
             frame(uai, "eleves-acces", STUDENT_PAGES, model);
             model.addAttribute("studentPreview", preview);
             return confirmation(view, division, mef, model);
@@ -243,7 +244,7 @@ class NotificationScreens {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     String job(@PathVariable String uai, @PathVariable String id, Model model) {
         JobView job = job(uai, id);
-        boolean students = "CAE".equals(job.kind());
+        boolean students = job.kind() == CodeKind.CAE;
         frame(uai, students ? "eleves-acces" : "responsables", students ? STUDENT_PAGES : GUARDIAN_PAGES, model);
         model.addAttribute("job", job);
         return "notification/job";
@@ -261,11 +262,11 @@ class NotificationScreens {
     @PreAuthorize("@establishmentAccess.check(#uai)")
     ResponseEntity<Resource> pdf(@PathVariable String uai, @PathVariable String id) {
         JobView job = job(uai, id);
-        NotificationPdfs.Stored pdf = notifications.pdf(id);
+        NotificationPdfs.Stored pdf = jobs.pdf(id);
         if (pdf == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cette notification n'a pas (ou pas encore) de PDF.");
         }
-        return NotificationsApi.storedPdfResponse(pdf, "courriers-" + job.kind().toLowerCase() + "-" + uai + ".pdf");
+        return NotificationsApi.storedPdfResponse(pdf, "courriers-" + job.kind().name().toLowerCase() + "-" + uai + ".pdf");
     }
 
     // ------------------------------------------------------------------ C3 / E3 « Notifier code »
@@ -304,14 +305,14 @@ class NotificationScreens {
     // ------------------------------------------------------------------ common
 
     private JobView job(String uai, String id) {
-        JobView job = notifications.job(id);
+        JobView job = jobs.job(id);
         if (job == null || !job.uai().equals(uai)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Cette notification n'existe pas.");
         }
         return job;
     }
 
-    private Establishment frame(String uai, String active, List<SubPage> pages, Model model) {
+    private Establishment frame(String uai, String active, List<CodeSections.Page> pages, Model model) {
         Establishment e = establishments.get(uai);
         model.addAttribute("establishment", e);
         model.addAttribute("active", active);

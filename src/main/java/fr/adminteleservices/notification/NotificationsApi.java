@@ -26,10 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationsApi {
 
     private final Notifications notifications;
+    private final NotificationPreviews previews;
+    private final NotificationJobs jobs;
     private final EstablishmentAccess access;
 
-    NotificationsApi(Notifications notifications, EstablishmentAccess access) {
+    NotificationsApi(Notifications notifications, NotificationPreviews previews, NotificationJobs jobs, EstablishmentAccess access) {
         this.notifications = notifications;
+        this.previews = previews;
+        this.jobs = jobs;
         this.access = access;
     }
 
@@ -56,7 +60,7 @@ class NotificationsApi {
     ResponseEntity<Map<String, Object>> notifyGuardians(@PathVariable String uai, @RequestBody GuardianRequest request) {
         boolean onlyNotNotified = !Boolean.FALSE.equals(request.onlyNotNotified());
         if (!Boolean.TRUE.equals(request.confirmed())) {
-            Notifications.GuardianPreview preview = notifications.previewGuardians(uai, channels(request.channels()), onlyNotNotified,
+            NotificationPreviews.GuardianPreview preview = previews.previewGuardians(uai, channels(request.channels()), onlyNotNotified,
                     request.division(), request.mef());
             return confirmationRequired(preview.couples() + " couple(s) élève / responsable seraient notifiés ("
                     + preview.byEmail() + " par courriel, " + preview.onPaper() + " sur papier" + (preview.notNotified() > 0
@@ -77,7 +81,7 @@ class NotificationsApi {
         StudentRequest r = request == null ? new StudentRequest(true, null, null, false) : request;
         boolean onlyNotNotified = !Boolean.FALSE.equals(r.onlyNotNotified());
         if (!Boolean.TRUE.equals(r.confirmed())) {
-            Notifications.StudentPreview preview = notifications.previewStudents(uai, onlyNotNotified, r.division(), r.mef());
+            NotificationPreviews.StudentPreview preview = previews.previewStudents(uai, onlyNotNotified, r.division(), r.mef());
             return confirmationRequired(preview.students() + " élève(s) sélectionné(s) : " + preview.letters() + " courrier(s) papier, "
                     + preview.heldBack().size() + " élève(s) écarté(s).", preview);
         }
@@ -99,7 +103,7 @@ class NotificationsApi {
     @GetMapping("/api/notification-jobs/{id}")
     @Operation(summary = "L'avancement et le bilan d'une notification : envoyés, imprimés, écartés et pourquoi, lien du PDF")
     JobView job(@PathVariable String id) {
-        JobView job = notifications.job(id);
+        JobView job = jobs.job(id);
         if (job == null) {
             throw new NotificationRefused(HttpStatus.NOT_FOUND, "Cette notification n'existe pas.");
         }
@@ -111,11 +115,11 @@ class NotificationsApi {
     @Operation(summary = "Le PDF des courriers papier d'une notification terminée")
     ResponseEntity<Resource> pdf(@PathVariable String id) {
         JobView job = job(id);
-        NotificationPdfs.Stored pdf = notifications.pdf(id);
+        NotificationPdfs.Stored pdf = jobs.pdf(id);
         if (pdf == null) {
             throw new NotificationRefused(HttpStatus.NOT_FOUND, "Cette notification n'a pas (ou pas encore) de PDF.");
         }
-        return storedPdfResponse(pdf, "courriers-" + job.kind().toLowerCase() + "-" + job.uai() + ".pdf");
+        return storedPdfResponse(pdf, "courriers-" + job.kind().name().toLowerCase() + "-" + job.uai() + ".pdf");
     }
 
     @PostMapping("/api/establishments/{uai}/guardian-links/{linkId}/notifications")
@@ -140,15 +144,15 @@ class NotificationsApi {
     @GetMapping("/api/establishments/{uai}/guardian-links/{linkId}/notifications")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     @Operation(summary = "Les notifications des codes d'un couple : quand, par qui, courriel ou papier, courrier normal ou de continuité")
-    java.util.List<Notifications.NotificationRecord> coupleHistory(@PathVariable String uai, @PathVariable long linkId) {
-        return notifications.coupleHistory(uai, linkId);
+    java.util.List<NotificationJobs.NotificationRecord> coupleHistory(@PathVariable String uai, @PathVariable long linkId) {
+        return jobs.coupleHistory(uai, linkId);
     }
 
     @GetMapping("/api/establishments/{uai}/students/{eleveId}/notifications")
     @PreAuthorize("@establishmentAccess.check(#uai)")
     @Operation(summary = "Les notifications des codes d'un élève")
-    java.util.List<Notifications.NotificationRecord> studentHistory(@PathVariable String uai, @PathVariable String eleveId) {
-        return notifications.studentHistory(uai, eleveId);
+    java.util.List<NotificationJobs.NotificationRecord> studentHistory(@PathVariable String uai, @PathVariable String eleveId) {
+        return jobs.studentHistory(uai, eleveId);
     }
 
     @ExceptionHandler(NotificationRefused.class)

@@ -3,5 +3,6 @@
  * {@code ts_*}) is rebuilt from the administrative side, establishment by establishment, with
  * set-based SQL. Parents and students read only the téléservices side, so they see data one day old.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Réplication")
+@org.springframework.modulith.ApplicationModule(displayName = "Réplication",
+        allowedDependencies = {"security", "settings"})
 package fr.adminteleservices.replication;

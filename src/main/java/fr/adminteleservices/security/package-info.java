@@ -4,5 +4,6 @@
  * same session to Tasklist and Cockpit. {@link fr.adminteleservices.security.EstablishmentAccess}
  * scopes every screen and API call to the user's establishment.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Sécurité")
+@org.springframework.modulith.ApplicationModule(displayName = "Sécurité",
+        allowedDependencies = {"ratelimit"})
 package fr.adminteleservices.security;

@@ -3,5 +3,6 @@
  * grades publication, LPC delay. Each change applies from the next day (R2): settings are kept as
  * versions, one per day from which they apply, and the replication copies the one in force.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Paramétrage")
+@org.springframework.modulith.ApplicationModule(displayName = "Paramétrage",
+        allowedDependencies = {"catalogue", "establishment", "opening", "security"})
 package fr.adminteleservices.settings;

@@ -5,5 +5,6 @@
  * Runs as the {@code siecle-import} process; the guardians' legal rank is decided by
  * {@code rules/guardian-legal-rank.drl}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Import SIECLE")
+@org.springframework.modulith.ApplicationModule(displayName = "Import SIECLE",
+        allowedDependencies = {"establishment", "platform"})
 package fr.adminteleservices.siecle;

@@ -4,5 +4,6 @@
  * administrator. Every figure is counted by SQL ({@code StatisticsMapper.xml}) at each view; the screens, the CSV
  * downloads and the API ({@code /api/establishments/{uai}/statistics/...}) share the same columns.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Statistiques")
+@org.springframework.modulith.ApplicationModule(displayName = "Statistiques",
+        allowedDependencies = {"establishment"})
 package fr.adminteleservices.statistics;

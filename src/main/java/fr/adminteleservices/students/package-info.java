@@ -3,5 +3,6 @@
  * guardians' legal rank (only legal guardians 1 and 2 may receive a CAR). Read-only: SIECLE is the
  * source, the import writes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Élèves et responsables")
+@org.springframework.modulith.ApplicationModule(displayName = "Élèves et responsables",
+        allowedDependencies = {"establishment", "platform"})
 package fr.adminteleservices.students;

@@ -6,6 +6,7 @@ import static fr.adminteleservices.benchmark.Machine.startApplication;
 
 import fr.adminteleservices.notification.Channel;
 import fr.adminteleservices.notification.JobView;
+import fr.adminteleservices.notification.NotificationJobs;
 import fr.adminteleservices.notification.Notifications;
 import fr.adminteleservices.support.SlowSmtpServer;
 import java.time.Duration;
@@ -84,7 +85,7 @@ public final class ExactlyOnceBenchmark {
                 JobView job;
                 do {
                     Thread.sleep(200);
-                    job = notifications.job(jobId);
+                    job = app.getBean(NotificationJobs.class).job(jobId);
                 } while ("RUNNING".equals(job.state()) && System.nanoTime() - start < Duration.ofMinutes(60).toNanos());
                 beside.join();
                 long ms = (System.nanoTime() - start) / 1_000_000;

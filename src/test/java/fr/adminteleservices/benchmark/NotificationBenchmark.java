@@ -26,6 +26,7 @@ import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.establishment.SiecleModule;
 import fr.adminteleservices.notification.Channel;
 import fr.adminteleservices.notification.JobView;
+import fr.adminteleservices.notification.NotificationJobs;
 import fr.adminteleservices.notification.Notifications;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.siecle.ImportReport;
@@ -82,7 +83,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * loading, FOP's set-up (fonts, stylesheet) and the JIT. Then each run (the codes' {@code notified_on} reset first):
  * <ol>
  *   <li>paper: {@code Notifications.notifyGuardians(uai, {PAPER}, false, null, null, "bench")}, then the process
- *       {@code code-notification} runs in the job executor; {@code Notifications.job(id)} is polled every 50 ms until
+ *       {@code code-notification} runs in the job executor; {@code NotificationJobs.job(id)} is polled every 50 ms until
  *       DONE. Step durations are the engine's own ({@code ACT_HI_ACTINST.DURATION_}, ms). Heap: the JVM's heap used
  *       sampled every 50 ms from the request to DONE (sampled peak), the pools' peaks after {@code System.gc()} and
  *       {@code resetPeakUsage()} just before the request (G1 Old Gen alone, and all heap pools summed), and the
@@ -288,6 +289,7 @@ public final class NotificationBenchmark {
     private static Run run(ConfigurableApplicationContext app, String name, Channel channel, String division, int expected)
             throws Exception {
         Notifications notifications = app.getBean(Notifications.class);
+        NotificationJobs jobs = app.getBean(NotificationJobs.class);
         HistoryService history = app.getBean(HistoryService.class);
         boolean ok = true;
         awaitQuiet();
@@ -309,7 +311,7 @@ public final class NotificationBenchmark {
         long requested = System.nanoTime();
         JobView job;
         while (true) {
-            job = notifications.job(jobId);
+            job = jobs.job(jobId);
             if (!"RUNNING".equals(job.state())) {
                 break;
             }
@@ -373,7 +375,7 @@ public final class NotificationBenchmark {
         long pdfBytes = 0;
         if (channel == Channel.PAPER) {
             ok &= check(label + ": printed", job.printed(), items);
-            fr.adminteleservices.notification.NotificationPdfs.Stored stored = notifications.pdf(jobId);
+            fr.adminteleservices.notification.NotificationPdfs.Stored stored = jobs.pdf(jobId);
             if (stored == null) {
                 System.out.printf("  CHECK FAILED: %s: no PDF%n", label);
                 ok = false;

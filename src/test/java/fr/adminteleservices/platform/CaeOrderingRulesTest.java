@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Decisions and reasons of rules/cae-ordering.drl (D4, G8), read from the project's rules/ folder. */
 class CaeOrderingRulesTest {
@@ -24,6 +26,9 @@ class CaeOrderingRulesTest {
             + "légal 1 ou 2 n'est connu pour lui ; complétez ses responsables dans SIECLE puis importez les responsables.";
     static final String ALL_REFUSED_REASON = "Les responsables légaux ont refusé les téléservices pour eux-mêmes (coupon réponse) : "
             + "ils sont informés, l'élève peut être notifié.";
+
+    static final String ACCESS_REMOVED_REASON = "L'accès aux téléservices a été enlevé pour cet élève (coupon réponse "
+            + "« pour l'élève ») : pas de courrier.";
 
     static RuleBook rules;
 
@@ -166,5 +171,18 @@ class CaeOrderingRulesTest {
 
         assertThat(c.isAllowed()).isTrue();
         assertThat(c.getReason()).isEqualTo(ALL_REFUSED_REASON);
+    }
+
+    @ParameterizedTest(name = "born {0}, guardians notified {1}: access removed holds the student back")
+    @CsvSource({"2010-03-14, true", "2010-03-14, false", "2006-05-02, true"})
+    void aStudentWhoseAccessWasRemovedGetsNoLetterWhateverTheAgeAndTheGuardians(LocalDate birthDate, boolean guardiansNotified) {
+        GuardianNotice guardian = guardiansNotified ? notified("Mme DUPONT Anne") : notNotified("Mme DUPONT Anne");
+        CaeOrderingCheck c = new CaeOrderingCheck(birthDate, NOTIFIED_ON, List.of(guardian), true);
+
+        rules.session("cae-ordering").execute(List.of(c));
+
+        assertThat(c.isDecided()).isTrue();
+        assertThat(c.isAllowed()).isFalse();
+        assertThat(c.getReason()).isEqualTo(ACCESS_REMOVED_REASON);
     }
 }

@@ -44,4 +44,19 @@ class NotificationChannelRulesTest {
         assertThat(c.getChannel()).isEqualTo(channel);
         assertThat(c.getReason()).isEqualTo(reason);
     }
+
+    @ParameterizedTest(name = "one couple, e-mail chosen {0}, address known {1} → {2}")
+    @CsvSource(delimiter = '|', value = {
+            // « Notifier code » for one couple: one channel chosen, the reason speaks of that choice
+            "true  | false | NONE  | Aucune adresse électronique n'est connue dans SIECLE pour ce responsable : le courriel ne peut pas partir. Choisissez « Document papier » pour imprimer son courrier.",
+            "true  | true  | EMAIL | Notifié par courrier électronique, à l'adresse connue dans SIECLE.",
+            "false | false | PAPER | Notifié par courrier papier, comme demandé."})
+    void forOneCoupleTheReasonSpeaksOfTheChannelChosen(boolean email, boolean hasEmail, Channel channel, String reason) {
+        ChannelChoice c = new ChannelChoice(Holder.GUARDIAN, email, !email, hasEmail, true);
+
+        rules.session("notification-channel").execute(List.of(c));
+
+        assertThat(c.getChannel()).isEqualTo(channel);
+        assertThat(c.getReason()).isEqualTo(reason);
+    }
 }
