@@ -36,7 +36,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,7 +44,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Accès des responsables » as a head uses it: mass creation of CARs (C1) and one couple's codes (C3). */
 @H2Test
-@AutoConfigureMockMvc
 class GuardianCodesScreenTest {
 
     static final String CODE_PATTERN = GuardianCodesContract.CODE_PATTERN;

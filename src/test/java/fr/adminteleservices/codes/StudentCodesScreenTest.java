@@ -26,7 +26,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,7 +34,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Accès des élèves » as a head uses it: the students' CAEs (E1) and one student's codes (E3). */
 @H2Test
-@AutoConfigureMockMvc
 class StudentCodesScreenTest {
 
     static final String CODE_PATTERN = GuardianCodesContract.CODE_PATTERN;

@@ -41,7 +41,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -50,7 +49,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Notifier en masse » (§4.2, §5.1), the summary of a notification, and « Notifier code » (§4.3, §5.2), as a head uses them. */
 @H2Test
-@AutoConfigureMockMvc
 class NotificationScreensTest {
 
     @Autowired

@@ -36,14 +36,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Paramétrage » as a person uses it: forms, preview, refusals kept next to their field, confirmation (S1–S6). */
 @H2Test
-@AutoConfigureMockMvc
 class SettingsScreenTest {
 
     static final String ACADEMY = "demo";
