@@ -33,6 +33,7 @@ import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.settings.SettingsService;
 import fr.adminteleservices.settings.SettingsUpdate;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -107,13 +108,12 @@ abstract class AccountsContract {
         suffix = uai.toLowerCase();
         lea = uai.substring(0, 7) + "1";
         hugo = uai.substring(0, 7) + "2";
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve(lea, "Martin", "Léa", "03/04/2012", "") + eleve(hugo, "Martin", "Hugo", "05/06/2014", ""),
-                        division(lea, "3A") + division(hugo, "5B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", ""),
-                        respLegal(lea, "10", "1") + respLegal(hugo, "10", "1"), ""))), "test");
+        imports.importExports(uai, Families.of(uai)
+                .student(lea, "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .student(hugo, "Martin", "Hugo", "05/06/2014", "5B")
+                .guardian("10", "M.", "Martin", "Paul", "1")
+                .exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         guardianCodes.generate(uai, null, true, null, null, "test");
@@ -343,8 +343,7 @@ abstract class AccountsContract {
         assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(student))).isZero();
 
         // she leaves her former establishment; the new one's next import attaches both accounts
-        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
-                eleve(hugo, "Martin", "Hugo", "05/06/2014", ""), division(hugo, "5B")))), "test");
+        imports.importExports(uai, Families.of(uai).student(hugo, "Martin", "Hugo", "05/06/2014", "5B").exports(), "test");
         assertThat(imports.importExports(next, nextExports, "test").rejected()).isEmpty();
         assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(father))).isEqualTo(1);
         assertThat(jdbc.queryForObject(attachedThere, Integer.class, next, accountId(student))).isEqualTo(1);
@@ -407,14 +406,13 @@ abstract class AccountsContract {
     @Test
     void aParentCannotTakeOverTheOtherParentsCode() throws Exception {
         // Claire becomes Léa's legal guardian 2, with her own code
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve(lea, "Martin", "Léa", "03/04/2012", "") + eleve(hugo, "Martin", "Hugo", "05/06/2014", ""),
-                        division(lea, "3A") + division(hugo, "5B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Martin", "Claire", "claire.martin@example.fr", ""),
-                        respLegal(lea, "10", "1") + respLegal(lea, "11", "2") + respLegal(hugo, "10", "1"), ""))), "test");
+        imports.importExports(uai, Families.of(uai)
+                .student(lea, "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .guardian("11", "Mme", "Martin", "Claire", "2").email("claire.martin@example.fr")
+                .student(hugo, "Martin", "Hugo", "05/06/2014", "5B")
+                .guardian("10", "M.", "Martin", "Paul", "1")
+                .exports(), "test");
         guardianCodes.generate(uai, null, true, null, null, "test");
         replication.runNow("test");
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));

@@ -1,12 +1,5 @@
 package fr.adminteleservices.codes;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -16,12 +9,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.SiecleFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -63,10 +56,8 @@ class CodeLifecycleProcessTest {
     void oneCoupleWithItsCodes() {
         init(engine);
         uai = SiecleFixtures.newEstablishment(establishments);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai, eleve("1", "Martin", "Léa", "03/04/2012", ""), division("1", "3A"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "", ""), respLegal("1", "10", "1"), ""))), "test");
+        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         guardianCodes.generate(uai, null, true, null, null, "test");

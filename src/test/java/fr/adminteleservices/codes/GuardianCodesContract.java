@@ -1,13 +1,6 @@
 package fr.adminteleservices.codes;
 
 import static fr.adminteleservices.support.Heads.headOf;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -27,12 +20,12 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -77,17 +70,7 @@ abstract class GuardianCodesContract {
     void establishmentWithCouples() {
         init(engine);
         uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
-                        division("1", "3A") + division("2", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Martin", "Claire", "", "")
-                                + personne("12", "Mme", "Durand", "Nounou", "", "")
-                                + personne("13", "Mme", "Bernard", "Anne", "", ""),
-                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("1", "12", "0")
-                                + respLegal("2", "13", "1"), ""))), "test");
+        imports.importExports(uai, Families.martinAndBernard(uai).exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
     }
@@ -182,10 +165,8 @@ abstract class GuardianCodesContract {
         ProcessInstance lifecycle = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey("CAR-" + code).singleResult();
 
-        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
-                eleve("1", "Martin", "Léa", "03/04/2012", "")
-                        + eleve("2", "Bernard", "Hugo", "05/06/2012", "<DATE_SORTIE>15/10/2026</DATE_SORTIE>"),
-                division("1", "3A") + division("2", "3B")))), "test");
+        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B").leftOn("15/10/2026").exports(), "test");
 
         mvc.perform(get(base() + "/guardian-links/" + linkOf("13") + "/codes").with(headOf(uai)))
                 .andExpect(jsonPath("$[0].valid").value(false))

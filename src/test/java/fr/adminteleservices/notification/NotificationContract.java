@@ -2,14 +2,6 @@ package fr.adminteleservices.notification;
 
 import static fr.adminteleservices.support.Heads.academyAdmin;
 import static fr.adminteleservices.support.Heads.headOf;
-import static fr.adminteleservices.support.SiecleFixtures.adresse;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -31,6 +23,7 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import fr.adminteleservices.support.SlowSmtpServer;
 import jakarta.mail.internet.InternetAddress;
@@ -102,21 +95,16 @@ abstract class NotificationContract {
     void establishmentWithCodes() throws Exception {
         init(engine);
         uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", "")
-                                + eleve("3", "Petit", "Chloé", "01/01/2000", ""),
-                        division("1", "3A") + division("2", "3B") + division("3", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Martin", "Claire", "", "A11")
-                                + personne("12", "Mme", "Durand", "Nounou", "", "")
-                                + personne("13", "Mme", "Bernard", "Anne", "anne.bernard@example.fr", "")
-                                + personne("14", "M.", "Petit", "Émile", "", "A14"),
-                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("1", "12", "0")
-                                + respLegal("2", "13", "1") + respLegal("3", "14", "1"),
-                        adresse("A11", "3 rue des Écoles", "99000", "Essai") + adresse("A14", "5 place de l'Église", "99100", "Ailleurs")))),
-                "test");
+        imports.importExports(uai, Families.of(uai)
+                .student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .guardian("11", "Mme", "Martin", "Claire", "2").address("A11", "3 rue des Écoles", "99000", "Essai")
+                .guardian("12", "Mme", "Durand", "Nounou", "0")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
+                .guardian("13", "Mme", "Bernard", "Anne", "1").email("anne.bernard@example.fr")
+                .student("3", "Petit", "Chloé", "01/01/2000", "3B")
+                .guardian("14", "M.", "Petit", "Émile", "1").address("A14", "5 place de l'Église", "99100", "Ailleurs")
+                .exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         opening.setOpen(uai, "ABSENCES", true, "test");
@@ -575,18 +563,12 @@ abstract class NotificationContract {
 
     /** The same 30 couples, notified through {@code channel}; the notification decided, its process at « Produire le PDF ». */
     String notificationOfThirtyGuardians(String big, String channel) throws Exception {
-        StringBuilder students = new StringBuilder();
-        StringBuilder divisions = new StringBuilder();
-        StringBuilder persons = new StringBuilder();
-        StringBuilder links = new StringBuilder();
+        Families division = Families.of(big);
         for (int i = 100; i < 130; i++) {
-            students.append(eleve(Integer.toString(i), "Élève" + i, "Zoé", "01/02/2013", ""));
-            divisions.append(division(Integer.toString(i), "5C"));
-            persons.append(personne(Integer.toString(1000 + i), "Mme", "Parent" + i, "Hélène", "parent" + i + "@example.fr", ""));
-            links.append(respLegal(Integer.toString(i), Integer.toString(1000 + i), "1"));
+            division.student(Integer.toString(i), "Élève" + i, "Zoé", "01/02/2013", "5C")
+                    .guardian(Integer.toString(1000 + i), "Mme", "Parent" + i, "Hélène", "1").email("parent" + i + "@example.fr");
         }
-        imports.importExports(big, List.of(upload("ElevesSansAdresses.xml", eleves(big, students.toString(), divisions.toString())),
-                upload("ResponsablesAvecAdresses.xml", responsables(big, persons.toString(), links.toString(), ""))), "test");
+        imports.importExports(big, division.exports(), "test");
         opening.declare(big, "test");
         opening.setOpen(big, "NOTES", true, "test");
         mvc.perform(post("/api/establishments/" + big + "/guardian-codes/generation").with(headOf(big))
