@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** processes/refus-coupon.bpmn: a head records a refusal coupon from Tasklist, for their establishment only. */
-abstract class RefusalCouponProcessContract {
+abstract class RefusCouponProcessContract {
 
     @Autowired
     ProcessEngine engine;
