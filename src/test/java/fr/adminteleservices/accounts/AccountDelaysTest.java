@@ -15,7 +15,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -23,7 +22,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * « 10 jours sans confirmation » (P10D) changes the pages (and the e-mails, which ask the same component).
  */
 @H2Test
-@AutoConfigureMockMvc
 class AccountDelaysTest {
 
     @Autowired

@@ -1,13 +1,7 @@
 package fr.adminteleservices.browser;
 
-import static fr.adminteleservices.support.SiecleFixtures.adresse;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
 import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
 import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -17,6 +11,7 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
 import jakarta.mail.internet.InternetAddress;
@@ -82,16 +77,13 @@ class NotificationBrowserTest extends BrowserTest {
         // given Léa (3A) with her father Paul (e-mail) and her mother Claire (postal address only), Hugo (3B) with
         // his mother Anne (e-mail), an open service and the CARs of the three couples
         String uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
-                        division("1", "3A") + division("2", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Martin", "Claire", "", "A11")
-                                + personne("13", "Mme", "Bernard", "Anne", "anne.bernard@example.fr", ""),
-                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("2", "13", "1"),
-                        adresse("A11", "3 rue des Écoles", "99000", "Essai")))), "test");
+        imports.importExports(uai, Families.of(uai)
+                .student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .guardian("11", "Mme", "Martin", "Claire", "2").address("A11", "3 rue des Écoles", "99000", "Essai")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
+                .guardian("13", "Mme", "Bernard", "Anne", "1").email("anne.bernard@example.fr")
+                .exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         assertThat(codes.generate(uai, null, true, null, null, "test").created()).isEqualTo(3);

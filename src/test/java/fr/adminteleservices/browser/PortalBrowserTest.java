@@ -1,12 +1,6 @@
 package fr.adminteleservices.browser;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
 import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -20,6 +14,7 @@ import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
 import jakarta.mail.Multipart;
@@ -50,7 +45,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,11 +104,8 @@ class PortalBrowserTest extends BrowserTest {
         // father Paul (e-mail), Notes open, the couple's CAR, and a test the teacher published three days ago
         String uai = Heads.newEstablishmentWithHead(establishments, directory);
         String leaId = uai.substring(0, 7) + "1";
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai, eleve(leaId, "Martin", "Léa", "03/04/2012", ""), division(leaId, "3A"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", ""), respLegal(leaId, "10", "1"), ""))),
-                "test");
+        imports.importExports(uai, Families.of(uai).student(leaId, "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr").exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         assertThat(codes.generate(uai, null, true, null, null, "test").created()).isEqualTo(1);

@@ -1,12 +1,6 @@
 package fr.adminteleservices.browser;
 
 import static fr.adminteleservices.support.SiecleFixtures.LATIN9;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
 import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +13,7 @@ import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
 import java.nio.charset.StandardCharsets;
@@ -82,11 +77,8 @@ class TeleinscriptionBrowserTest extends BrowserTest {
         String lycee = Heads.newEstablishmentWithHead(establishments, directory);
         jdbc.update("update establishment set kind = 'LYCEE', name = ? where uai = ?", "Lycée d'essai " + lycee, lycee);
         String leaId = college.substring(0, 7) + "1";
-        imports.importExports(college, List.of(
-                upload("ElevesSansAdresses.xml", eleves(college, eleve(leaId, "Martin", "Léa", "03/04/2012", ""), division(leaId, "3A"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(college,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", ""), respLegal(leaId, "10", "1"), ""))),
-                "test");
+        imports.importExports(college, Families.of(college).student(leaId, "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr").exports(), "test");
         String demoProfile = new String(new ClassPathResource("demo/siecle/0990002P/Nomenclature.xml").getContentAsByteArray(), LATIN9);
         imports.importExports(lycee, List.of(upload("Nomenclature.xml", demoProfile.replace("0990002P", lycee), LATIN9)), "test");
         opening.declare(college, "test");

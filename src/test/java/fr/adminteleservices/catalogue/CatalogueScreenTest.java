@@ -14,14 +14,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Catalogue des téléservices »: for académie administrators only; refusals keep what was typed. */
 @H2Test
-@AutoConfigureMockMvc
 class CatalogueScreenTest {
 
     static final String ACADEMY = "demo";

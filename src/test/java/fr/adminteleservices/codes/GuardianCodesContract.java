@@ -1,19 +1,9 @@
 package fr.adminteleservices.codes;
 
 import static fr.adminteleservices.support.Heads.headOf;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -23,104 +13,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import fr.adminteleservices.establishment.EstablishmentService;
-import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
-import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
-/** CARs (C1, C3, G5, D5) through the API and their lifecycle processes, on H2 and MariaDB. */
-abstract class GuardianCodesContract {
-
-    static final String CODE_PATTERN = "[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}";
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
-    @Autowired
-    ServiceOpening opening;
-    @Autowired
-    SiecleImportService imports;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    Clock clock;
-    @Autowired
-    UnfinishedGenerations sweep;
-
-    String uai;
-
-    @BeforeEach
-    void establishmentWithCouples() {
-        init(engine);
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
-                        division("1", "3A") + division("2", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Martin", "Claire", "", "")
-                                + personne("12", "Mme", "Durand", "Nounou", "", "")
-                                + personne("13", "Mme", "Bernard", "Anne", "", ""),
-                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("1", "12", "0")
-                                + respLegal("2", "13", "1"), ""))), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
-
-    String base() {
-        return "/api/establishments/" + uai;
-    }
-
-    ResultActions generate(String json) throws Exception {
-        return mvc.perform(post(base() + "/guardian-codes/generation").with(headOf(uai))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    long linkOf(String personneId) {
-        return jdbc.queryForObject("select l.id from guardian_link l join guardian g on g.id = l.guardian_id "
-                + "where l.uai = ? and g.personne_id = ?", Long.class, uai, personneId);
-    }
-
-    /** Runs the generation's background jobs, as the job executor does in the running application. */
-    void runGenerationJobs() {
-        for (ProcessInstance pi : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("code-generation")
-                .tenantIdIn(uai).active().list()) {
-            while (!engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId()).list().isEmpty()) {
-                assertThat(pi).isWaitingAt("DemarrerCycles");
-                execute(job(pi));
-            }
-        }
-    }
+/** CARs (C1, C3, G5, D5) through the API and their lifecycle processes (code-generation: CodeGenerationProcessContract), on H2 and MariaDB. */
+abstract class GuardianCodesContract extends EstablishmentWithCouples {
 
     @Test
     void theListSaysWhoMayGetACodeAndWhyNot() throws Exception {
@@ -182,10 +84,8 @@ abstract class GuardianCodesContract {
         ProcessInstance lifecycle = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey("CAR-" + code).singleResult();
 
-        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
-                eleve("1", "Martin", "Léa", "03/04/2012", "")
-                        + eleve("2", "Bernard", "Hugo", "05/06/2012", "<DATE_SORTIE>15/10/2026</DATE_SORTIE>"),
-                division("1", "3A") + division("2", "3B")))), "test");
+        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B").leftOn("15/10/2026").exports(), "test");
 
         mvc.perform(get(base() + "/guardian-links/" + linkOf("13") + "/codes").with(headOf(uai)))
                 .andExpect(jsonPath("$[0].valid").value(false))
@@ -266,72 +166,5 @@ abstract class GuardianCodesContract {
         generate("{}").andExpect(status().isBadRequest());
         mvc.perform(get("/api/establishments/0990001N/guardian-links").with(headOf(uai))).andExpect(status().isForbidden());
         mvc.perform(get(base() + "/guardian-links/999999/codes").with(headOf(uai))).andExpect(status().isNotFound());
-    }
-
-    @Test
-    void eachCodeGetsItsLifecycleInTheBackgroundAndExpiresAfterAYearWithoutAccount() throws Exception {
-        String answer = generate("{\"all\":true}").andReturn().getResponse().getContentAsString();
-        String generationId = JsonPath.read(answer, "$.generationId");
-        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
-                .andExpect(jsonPath("$.codes").value(3)).andExpect(jsonPath("$.lifecyclesStarted").value(0))
-                .andExpect(jsonPath("$.done").value(false));
-
-        runGenerationJobs();
-
-        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
-                .andExpect(jsonPath("$.lifecyclesStarted").value(3)).andExpect(jsonPath("$.done").value(true));
-        long codeId = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, linkOf("10"));
-        ProcessInstance lifecycle = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey("CAR-" + codeId).singleResult();
-        assertThat(lifecycle).isWaitingAt("EnAttente").variables().containsOnlyKeys("uai", "codeId");
-        org.assertj.core.api.Assertions.assertThat(lifecycle.getTenantId()).isEqualTo(uai);
-
-        // a year and a day later, without an account, the timer invalidates it
-        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofDays(367))));
-        execute(job(lifecycle));
-
-        assertThat(lifecycle).isEnded().hasPassed("UnAnSansCompte", "InvaliderCodeExpire", "CodeExpire");
-        assertThat(jdbc.queryForObject("select invalidation_reason from guardian_code where id = ?", String.class, codeId))
-                .isEqualTo(LifecycleTasks.EXPIRED);
-        // a new code ends the lifecycle of the one it replaces
-        long other = jdbc.queryForObject("select id from guardian_code where valid_link_id = ?", Long.class, linkOf("11"));
-        ProcessInstance replaced = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey("CAR-" + other).singleResult();
-        mvc.perform(post(base() + "/guardian-links/" + linkOf("11") + "/codes").with(headOf(uai))).andExpect(status().isCreated());
-        assertThat(replaced).isEnded().hasPassed("CodeInvalide", "FinCodeInvalide");
-    }
-
-    /**
-     * Issue 17, point 3: the node writing a generation died after its codes were committed and before
-     * their lifecycles' process started (here: that process is gone), and it meant to write more. At
-     * the sweep (start-up, then on a timer) the generation is taken over once: each code written gets
-     * its lifecycle, and the progress ends at the codes actually written, not « 0 sur N » for ever.
-     */
-    @Test
-    void theCodesOfAGenerationWhoseNodeDiedGetTheirLifecyclesFromTheSweep() throws Exception {
-        String answer = generate("{\"all\":true}").andReturn().getResponse().getContentAsString();
-        String generationId = JsonPath.read(answer, "$.generationId");
-        ProcessInstance starter = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("code-generation")
-                .processInstanceBusinessKey(generationId).singleResult();
-        engine.getRuntimeService().deleteProcessInstance(starter.getId(), "test: the node died before starting it");
-        jdbc.update("update code_generation set codes = 6998 where id = ?", generationId);
-        // a recent generation may still be written by its node: it is left alone
-        org.assertj.core.api.Assertions.assertThat(sweep.sweep()).isZero();
-        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
-                .andExpect(jsonPath("$.codes").value(6998)).andExpect(jsonPath("$.lifecyclesStarted").value(0));
-        jdbc.update("update code_generation set requested_at = ? where id = ?",
-                java.sql.Timestamp.from(clock.instant().minus(Duration.ofHours(1))), generationId);
-
-        org.assertj.core.api.Assertions.assertThat(sweep.sweep()).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThat(sweep.sweep()).as("taken over once").isZero();
-        runGenerationJobs();
-
-        mvc.perform(get(base() + "/code-generations/" + generationId).with(headOf(uai)))
-                .andExpect(jsonPath("$.codes").value(3)).andExpect(jsonPath("$.lifecyclesStarted").value(3))
-                .andExpect(jsonPath("$.done").value(true));
-        for (Long codeId : jdbc.queryForList("select id from guardian_code where generation_id = ?", Long.class, generationId)) {
-            org.assertj.core.api.Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-                    .processDefinitionKey("car-lifecycle").processInstanceBusinessKey("CAR-" + codeId).count()).isEqualTo(1);
-        }
     }
 }

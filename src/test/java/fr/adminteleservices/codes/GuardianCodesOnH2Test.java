@@ -1,9 +1,7 @@
 package fr.adminteleservices.codes;
 
 import fr.adminteleservices.support.H2Test;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 
 @H2Test
-@AutoConfigureMockMvc
 class GuardianCodesOnH2Test extends GuardianCodesContract {
 }

@@ -13,12 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 @MariaDbTest
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class GuardianCodesOnMariaDbTest extends GuardianCodesContract {
 

@@ -1,12 +1,5 @@
 package fr.adminteleservices.codes;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -22,6 +15,7 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
 import java.time.LocalDate;
@@ -36,7 +30,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,7 +38,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Accès des responsables » as a head uses it: mass creation of CARs (C1) and one couple's codes (C3). */
 @H2Test
-@AutoConfigureMockMvc
 class GuardianCodesScreenTest {
 
     static final String CODE_PATTERN = GuardianCodesContract.CODE_PATTERN;
@@ -74,17 +66,7 @@ class GuardianCodesScreenTest {
     @BeforeEach
     void establishmentWithCouplesAndAnOpenService() throws Exception {
         uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
-                        division("1", "3A") + division("2", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Martin", "Claire", "", "")
-                                + personne("12", "Mme", "Durand", "Nounou", "", "")
-                                + personne("13", "Mme", "Bernard", "Anne", "", ""),
-                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("1", "12", "0")
-                                + respLegal("2", "13", "1"), ""))), "test");
+        imports.importExports(uai, Families.martinAndBernard(uai).exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         session = login(Heads.username(uai), Heads.password(uai));
@@ -94,16 +76,12 @@ class GuardianCodesScreenTest {
     void theListsReadInFrenchOrderOnTheScreenAndInTheApi() throws Exception {
         // given Boucher, Bédier, Émile Abel and Élodie Abel in one division (H2 alone would put « Bédier » after « Boucher »)
         String other = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(other, List.of(
-                upload("ElevesSansAdresses.xml", eleves(other,
-                        eleve("1", "Boucher", "Anna", "03/04/2012", "") + eleve("2", "Bédier", "Jules", "05/06/2012", "")
-                                + eleve("3", "Abel", "Émile", "05/06/2012", "") + eleve("4", "Abel", "Elsa", "05/06/2012", ""),
-                        division("1", "3A") + division("2", "3A") + division("3", "3A") + division("4", "3A"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(other,
-                        personne("10", "M.", "Boucher", "Paul", "", "") + personne("11", "M.", "Bédier", "Marc", "", "")
-                                + personne("12", "Mme", "Abel", "Rose", "", ""),
-                        respLegal("1", "10", "1") + respLegal("2", "11", "1") + respLegal("3", "12", "1") + respLegal("4", "12", "1"),
-                        ""))), "test");
+        imports.importExports(other, Families.of(other)
+                .student("1", "Boucher", "Anna", "03/04/2012", "3A").guardian("10", "M.", "Boucher", "Paul", "1")
+                .student("2", "Bédier", "Jules", "05/06/2012", "3A").guardian("11", "M.", "Bédier", "Marc", "1")
+                .student("3", "Abel", "Émile", "05/06/2012", "3A").guardian("12", "Mme", "Abel", "Rose", "1")
+                .student("4", "Abel", "Elsa", "05/06/2012", "3A").guardian("12", "Mme", "Abel", "Rose", "1")
+                .exports(), "test");
         opening.declare(other, "test");
         opening.setOpen(other, "NOTES", true, "test");
         MockHttpSession head = login(Heads.username(other), Heads.password(other));

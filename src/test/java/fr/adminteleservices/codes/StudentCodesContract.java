@@ -1,10 +1,6 @@
 package fr.adminteleservices.codes;
 
 import static fr.adminteleservices.support.Heads.headOf;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -20,11 +16,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -67,9 +63,8 @@ abstract class StudentCodesContract {
     }
 
     void importStudents(String secondStudentExtra) {
-        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
-                eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", secondStudentExtra),
-                division("1", "3A") + division("2", "3B")))), "test");
+        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B").with(secondStudentExtra).exports(), "test");
     }
 
     int validCaes(String eleveId) {

@@ -1,9 +1,5 @@
 package fr.adminteleservices.codes;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -17,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,7 +31,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Accès des élèves » as a head uses it: the students' CAEs (E1) and one student's codes (E3). */
 @H2Test
-@AutoConfigureMockMvc
 class StudentCodesScreenTest {
 
     static final String CODE_PATTERN = GuardianCodesContract.CODE_PATTERN;
@@ -251,10 +246,9 @@ class StudentCodesScreenTest {
     }
 
     private void importStudents(String thirdStudentExtra) {
-        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
-                eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", "")
-                        + eleve("3", "Petit", "Zoé", "07/08/2012", thirdStudentExtra),
-                division("1", "3A") + division("2", "3B") + division("3", "3B")))), "test");
+        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
+                .student("3", "Petit", "Zoé", "07/08/2012", "3B").with(thirdStudentExtra).exports(), "test");
     }
 
     private int validCaes(String eleveId) {

@@ -1,12 +1,5 @@
 package fr.adminteleservices.consultation;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -29,6 +22,7 @@ import fr.adminteleservices.settings.PublicationMode;
 import fr.adminteleservices.settings.SettingsService;
 import fr.adminteleservices.settings.SettingsUpdate;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -116,16 +110,14 @@ abstract class ConsultationContract {
         year = establishments.currentSchoolYear("demo").orElseThrow();
         // ids (and so INEs) of this establishment only: the same student in two establishments would be a change of school
         String n = uai.substring(0, 7);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve(n + "1", "Martin", "Léa", "03/04/2012", "") + eleve(n + "2", "Martin", "Hugo", "05/06/2014", "")
-                                + eleve(n + "3", "Dupont", "Zoé", "07/08/2012", ""),
-                        division(n + "1", "3A") + division(n + "2", "5B") + division(n + "3", "3A"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne(n + "10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne(n + "11", "Mme", "Dupont", "Anne", "anne.dupont@example.fr", ""),
-                        respLegal(n + "1", n + "10", "1") + respLegal(n + "2", n + "10", "1") + respLegal(n + "3", n + "11", "1"),
-                        ""))), "test");
+        imports.importExports(uai, Families.of(uai)
+                .student(n + "1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian(n + "10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .student(n + "2", "Martin", "Hugo", "05/06/2014", "5B")
+                .guardian(n + "10", "M.", "Martin", "Paul", "1")
+                .student(n + "3", "Dupont", "Zoé", "07/08/2012", "3A")
+                .guardian(n + "11", "Mme", "Dupont", "Anne", "1").email("anne.dupont@example.fr")
+                .exports(), "test");
         // what Nomenclature.xml gives: the MEF of the students and its MEFSTAT
         if (jdbc.queryForObject("select count(*) from mef where uai = ? and code = '10310019110'", Integer.class, uai) == 0) {
             jdbc.update("insert into mef (uai, code, label, edition_label, mefstat) values (?, '10310019110', '3EME', '3ème', ?)",

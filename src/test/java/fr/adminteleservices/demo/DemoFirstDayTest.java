@@ -19,13 +19,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The demo as a newcomer meets it on its first day (issue 16, points 13, 17 and 18). */
 @H2Test
-@AutoConfigureMockMvc
 class DemoFirstDayTest {
 
     private static final String COLLEGE = DemoData.COLLEGE;

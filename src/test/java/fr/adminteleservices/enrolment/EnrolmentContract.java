@@ -1,12 +1,6 @@
 package fr.adminteleservices.enrolment;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
 import static fr.adminteleservices.support.SiecleFixtures.parametres;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
 import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -26,6 +20,7 @@ import fr.adminteleservices.replication.Replication;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.ImportReport;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -98,14 +93,12 @@ abstract class EnrolmentContract {
         jdbc.update("update establishment set kind = 'LYCEE', name = ? where uai = ?", "Lycée d'essai " + lycee, lycee);
         year = establishments.currentSchoolYear("demo").orElseThrow();
         n = college.substring(0, 7);
-        imports.importExports(college, List.of(
-                upload("ElevesSansAdresses.xml", eleves(college,
-                        eleve(n + "1", "Martin", "Léa", "03/04/2012", "") + eleve(n + "2", "Dupont", "Zoé", "07/08/2012", ""),
-                        division(n + "1", "3A") + division(n + "2", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(college,
-                        personne(n + "10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne(n + "11", "Mme", "Dupont", "Anne", "anne.dupont@example.fr", ""),
-                        respLegal(n + "1", n + "10", "1") + respLegal(n + "2", n + "11", "1"), ""))), "test");
+        imports.importExports(college, Families.of(college)
+                .student(n + "1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian(n + "10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .student(n + "2", "Dupont", "Zoé", "07/08/2012", "3B")
+                .guardian(n + "11", "Mme", "Dupont", "Anne", "1").email("anne.dupont@example.fr")
+                .exports(), "test");
         ImportReport nomenclature = imports.importExports(lycee, List.of(upload("Nomenclature.xml", nomenclature(lycee))), "test");
         assertThat(nomenclature.rejected()).isEmpty();
         opening.declare(college, "test");

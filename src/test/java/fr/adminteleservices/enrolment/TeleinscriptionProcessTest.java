@@ -1,8 +1,5 @@
 package fr.adminteleservices.enrolment;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
 import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -15,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.SiecleFixtures;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +61,7 @@ class TeleinscriptionProcessTest {
         lycee = SiecleFixtures.newEstablishment(establishments);
         jdbc.update("update establishment set kind = 'LYCEE' where uai = ?", lycee);
         String n = college.substring(0, 7);
-        imports.importExports(college, List.of(upload("ElevesSansAdresses.xml",
-                eleves(college, eleve(n + "1", "Martin", "Léa", "03/04/2012", ""), division(n + "1", "3A")))), "test");
+        imports.importExports(college, Families.of(college).student(n + "1", "Martin", "Léa", "03/04/2012", "3A").exports(), "test");
         imports.importExports(lycee, List.of(upload("Nomenclature.xml", EnrolmentContract.nomenclature(lycee))), "test");
         SchoolYear year = establishments.currentSchoolYear("demo").orElseThrow();
         teleinscription.configure("demo", year.startsOn(), List.of(college, lycee), "test");

@@ -14,14 +14,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.adminteleservices.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** An académie administrator registers an establishment and its head's log-in; bad input is explained. */
 @H2Test
-@AutoConfigureMockMvc
 class EstablishmentRegistrationTest {
 
     @Autowired

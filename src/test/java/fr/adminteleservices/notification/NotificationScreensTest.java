@@ -1,13 +1,5 @@
 package fr.adminteleservices.notification;
 
-import static fr.adminteleservices.support.SiecleFixtures.adresse;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -29,10 +21,10 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
 import java.time.LocalDate;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jsoup.Jsoup;
@@ -41,7 +33,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
@@ -50,7 +41,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Notifier en masse » (§4.2, §5.1), the summary of a notification, and « Notifier code » (§4.3, §5.2), as a head uses them. */
 @H2Test
-@AutoConfigureMockMvc
 class NotificationScreensTest {
 
     @Autowired
@@ -77,16 +67,13 @@ class NotificationScreensTest {
     void establishmentWithCodes() throws Exception {
         init(engine);
         uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
-                        division("1", "3A") + division("2", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Martin", "Claire", "", "A11")
-                                + personne("13", "Mme", "Bernard", "Anne", "", ""),
-                        respLegal("1", "10", "1") + respLegal("1", "11", "2") + respLegal("2", "13", "1"),
-                        adresse("A11", "3 rue des Écoles", "99000", "Essai")))), "test");
+        imports.importExports(uai, Families.of(uai)
+                .student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .guardian("11", "Mme", "Martin", "Claire", "2").address("A11", "3 rue des Écoles", "99000", "Essai")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
+                .guardian("13", "Mme", "Bernard", "Anne", "1")
+                .exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
         codes.generate(uai, null, true, null, null, "test");

@@ -27,13 +27,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** « Ouverture / fermeture » and the establishment's home page as a person uses them (O1, O2, O3, O5). */
 @H2Test
-@AutoConfigureMockMvc
 class OpeningScreenTest {
 
     static final String ACADEMY = "demo";

@@ -14,11 +14,9 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 
 /** Several nodes starting at once on one MariaDB database (issue 17, point 7). */
 @MariaDbTest
-@AutoConfigureMockMvc
 class ClusterStartOnMariaDbTest {
 
     @Autowired

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.adminteleservices.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -17,7 +16,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * page's CPU in PortalLoadBenchmark).
  */
 @H2Test
-@AutoConfigureMockMvc
 class StaticResourcesTest {
 
     @Autowired

@@ -2,13 +2,6 @@ package fr.adminteleservices.replication;
 
 import static fr.adminteleservices.support.Heads.academyAdmin;
 import static fr.adminteleservices.support.Heads.headOf;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -23,6 +16,7 @@ import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.settings.SettingsService;
 import fr.adminteleservices.settings.SettingsUpdate;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import fr.adminteleservices.support.SiecleFixtures;
 import java.time.Duration;
@@ -82,15 +76,13 @@ abstract class ReplicationProcessContract {
     }
 
     void importStudents(String establishment) {
-        imports.importExports(establishment, List.of(
-                upload("ElevesSansAdresses.xml", eleves(establishment,
-                        eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", "")
-                                + eleve("3", "Petit", "Chloé", "07/08/2012", "<DATE_SORTIE>01/10/2026</DATE_SORTIE>"),
-                        division("1", "3A") + division("2", "3B") + division("3", "3B"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(establishment,
-                        personne("10", "M.", "Martin", "Paul", "paul.martin@example.fr", "")
-                                + personne("11", "Mme", "Bernard", "Anne", "", ""),
-                        respLegal("1", "10", "1") + respLegal("2", "11", "1"), ""))), "test");
+        imports.importExports(establishment, Families.of(establishment)
+                .student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
+                .guardian("11", "Mme", "Bernard", "Anne", "1")
+                .student("3", "Petit", "Chloé", "07/08/2012", "3B").leftOn("01/10/2026")
+                .exports(), "test");
     }
 
     int count(String table) {

@@ -14,13 +14,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The rollover screen: start, see the proposed dates, abandon (confirming is tested on the process). */
 @H2Test
-@AutoConfigureMockMvc
 class RolloverScreenTest {
 
     @Autowired

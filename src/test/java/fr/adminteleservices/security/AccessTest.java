@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,7 +34,6 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /** Log-in, roles and the scoping of every screen and API call to the user's establishment. */
 @H2Test
-@AutoConfigureMockMvc
 class AccessTest {
 
     static final String COLLEGE = "0990001N";

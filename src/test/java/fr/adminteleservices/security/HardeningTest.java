@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Response headers, the health endpoint, the session cookie outside the embedded default, personal data in logs. */
 @H2Test
-@AutoConfigureMockMvc
 class HardeningTest {
 
     @Autowired

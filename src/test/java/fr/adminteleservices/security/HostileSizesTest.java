@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,7 +26,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * announces its size and the server answers without the body having been sent.
  */
 @H2Test
-@AutoConfigureMockMvc
 class HostileSizesTest {
 
     static final String COLLEGE = "0990001N";

@@ -19,7 +19,6 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.session.Session;
@@ -38,7 +37,7 @@ import org.springframework.web.servlet.FlashMap;
  * another JVM has; everything the session holds must come back from its bytes.
  */
 @MariaDbTest
-@AutoConfigureMockMvc
+// its own context, the only one with Spring Session on: the others exclude it to carry MockMvc's container session
 @TestPropertySource(properties = "spring.autoconfigure.exclude=")
 class SharedSessionsOnMariaDbTest {
 

@@ -1,10 +1,6 @@
 package fr.adminteleservices.settings;
 
 import static fr.adminteleservices.support.Heads.headOf;
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -20,10 +16,10 @@ import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,9 +147,8 @@ abstract class SettingsContract {
 
     @Test
     void dueDatesArePerDivisionWithinTheSchoolYearAndAreLostOnlyWhenConfirmed() throws Exception {
-        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
-                eleve("1", "Martin", "Léa", "03/04/2012", "") + eleve("2", "Bernard", "Hugo", "05/06/2012", ""),
-                division("1", "3A") + division("2", "3B")))), "test");
+        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .student("2", "Bernard", "Hugo", "05/06/2012", "3B").exports(), "test");
         opening.setOpen(uai, "NOTES", true, "test");
         LocalDate due = year.startsOn().plusMonths(3);
 

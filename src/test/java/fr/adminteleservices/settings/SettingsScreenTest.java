@@ -1,10 +1,6 @@
 package fr.adminteleservices.settings;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
 import static fr.adminteleservices.support.SiecleFixtures.newEstablishment;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -26,6 +22,7 @@ import fr.adminteleservices.establishment.SiecleModule;
 import fr.adminteleservices.establishment.Uai;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -36,14 +33,12 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /** « Paramétrage » as a person uses it: forms, preview, refusals kept next to their field, confirmation (S1–S6). */
 @H2Test
-@AutoConfigureMockMvc
 class SettingsScreenTest {
 
     static final String ACADEMY = "demo";
@@ -200,9 +195,8 @@ class SettingsScreenTest {
         assertThat(closed.select("input[name=notesMode]")).isEmpty();
 
         // given the Notes service open, with two divisions
-        imports.importExports(uai, List.of(upload("ElevesSansAdresses.xml", eleves(uai,
-                eleve("88000001", "Martin", "Léa", "03/04/2012", "") + eleve("88000002", "Durand", "Hugo", "05/06/2012", ""),
-                division("88000001", "3A") + division("88000002", "3B")))), "test");
+        imports.importExports(uai, Families.of(uai).student("88000001", "Martin", "Léa", "03/04/2012", "3A")
+                .student("88000002", "Durand", "Hugo", "05/06/2012", "3B").exports(), "test");
         openNotes(uai);
         Document form = page(get(url).session(session));
         assertThat(form.select("#due-dates tbody th[scope=row]").eachText()).containsExactly("3A", "3B");

@@ -15,14 +15,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The home page and « Synthèse codes responsables » count the same guardians, and both say how (issue 16, point 12). */
 @H2Test
-@AutoConfigureMockMvc
 class GuardianCountTest {
 
     @Autowired

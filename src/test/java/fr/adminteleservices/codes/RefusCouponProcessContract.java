@@ -1,12 +1,5 @@
 package fr.adminteleservices.codes;
 
-import static fr.adminteleservices.support.SiecleFixtures.division;
-import static fr.adminteleservices.support.SiecleFixtures.eleve;
-import static fr.adminteleservices.support.SiecleFixtures.eleves;
-import static fr.adminteleservices.support.SiecleFixtures.personne;
-import static fr.adminteleservices.support.SiecleFixtures.respLegal;
-import static fr.adminteleservices.support.SiecleFixtures.responsables;
-import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -17,6 +10,7 @@ import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.security.Roles;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** processes/refus-coupon.bpmn: a head records a refusal coupon from Tasklist, for their establishment only. */
-abstract class RefusalCouponProcessContract {
+abstract class RefusCouponProcessContract {
 
     @Autowired
     ProcessEngine engine;
@@ -51,10 +45,8 @@ abstract class RefusalCouponProcessContract {
     void establishment() {
         init(engine);
         uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, List.of(
-                upload("ElevesSansAdresses.xml", eleves(uai, eleve("1", "Martin", "Léa", "03/04/2012", ""), division("1", "3A"))),
-                upload("ResponsablesAvecAdresses.xml", responsables(uai,
-                        personne("10", "M.", "Martin", "Paul", "", ""), respLegal("1", "10", "1"), ""))), "test");
+        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").exports(), "test");
         opening.declare(uai, "test");
         opening.setOpen(uai, "NOTES", true, "test");
     }

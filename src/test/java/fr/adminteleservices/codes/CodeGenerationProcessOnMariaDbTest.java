@@ -3,5 +3,5 @@ package fr.adminteleservices.codes;
 import fr.adminteleservices.support.MariaDbTest;
 
 @MariaDbTest
-class RefusalCouponProcessOnMariaDbTest extends RefusalCouponProcessContract {
+class CodeGenerationProcessOnMariaDbTest extends CodeGenerationProcessContract {
 }

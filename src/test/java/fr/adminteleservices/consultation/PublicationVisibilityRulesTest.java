@@ -1,9 +1,9 @@
-package fr.adminteleservices.platform;
+package fr.adminteleservices.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.adminteleservices.consultation.Publication;
+import fr.adminteleservices.platform.RuleBook;
 import fr.adminteleservices.settings.PublicationMode;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,5 +3,5 @@ package fr.adminteleservices.codes;
 import fr.adminteleservices.support.H2Test;
 
 @H2Test
-class RefusalCouponProcessOnH2Test extends RefusalCouponProcessContract {
+class CodeGenerationProcessOnH2Test extends CodeGenerationProcessContract {
 }

@@ -1,8 +1,8 @@
-package fr.adminteleservices.platform;
+package fr.adminteleservices.siecle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.adminteleservices.siecle.LegalRankDecision;
+import fr.adminteleservices.platform.RuleBook;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
-package fr.adminteleservices.platform;
+package fr.adminteleservices.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.adminteleservices.notification.Channel;
-import fr.adminteleservices.notification.ChannelChoice;
 import fr.adminteleservices.notification.letters.Letter.Holder;
+import fr.adminteleservices.platform.RuleBook;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

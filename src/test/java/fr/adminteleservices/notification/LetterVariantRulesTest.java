@@ -1,9 +1,9 @@
-package fr.adminteleservices.platform;
+package fr.adminteleservices.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.adminteleservices.notification.LetterVariantChoice;
 import fr.adminteleservices.notification.letters.Letter.Variant;
+import fr.adminteleservices.platform.RuleBook;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,0 +1,7 @@
+package fr.adminteleservices.accounts;
+
+import fr.adminteleservices.support.MariaDbTest;
+
+@MariaDbTest
+class ContactEstablishmentProcessOnMariaDbTest extends ContactEstablishmentProcessContract {
+}

@@ -1,0 +1,7 @@
+package fr.adminteleservices.codes;
+
+import fr.adminteleservices.support.H2MapperTest;
+
+@H2MapperTest
+class CodeMapperOnH2Test extends CodeMapperContract {
+}

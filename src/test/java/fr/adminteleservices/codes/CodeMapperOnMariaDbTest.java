@@ -1,0 +1,7 @@
+package fr.adminteleservices.codes;
+
+import fr.adminteleservices.support.MariaDbMapperTest;
+
+@MariaDbMapperTest
+class CodeMapperOnMariaDbTest extends CodeMapperContract {
+}

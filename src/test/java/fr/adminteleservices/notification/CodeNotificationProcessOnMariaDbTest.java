@@ -1,0 +1,7 @@
+package fr.adminteleservices.notification;
+
+import fr.adminteleservices.support.MariaDbTest;
+
+@MariaDbTest
+class CodeNotificationProcessOnMariaDbTest extends CodeNotificationProcessContract {
+}
