@@ -3,7 +3,6 @@ package fr.adminteleservices.accounts;
 import fr.adminteleservices.mail.MailObsolete;
 import fr.adminteleservices.mail.MailTemplate;
 import jakarta.mail.MessagingException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -27,12 +26,12 @@ class AccountMails {
     private final String portalUrl;
     private final AccountDelays delays;
 
-    AccountMails(AccountMapper mapper, AccountTokens tokens, @Value("${teleservices.portal.public-url}") String portalUrl,
+    AccountMails(AccountMapper mapper, AccountTokens tokens, PortalProperties portal,
                  AccountDelays delays) {
         this.mapper = mapper;
         this.tokens = tokens;
         this.delays = delays;
-        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+        this.portalUrl = portal.baseUrl();
     }
 
     @Bean
