@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Param;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -40,27 +38,6 @@ class ContactMessages {
         this.mapper = mapper;
         this.runtime = runtime;
         this.clock = clock;
-    }
-
-    @Mapper
-    interface ContactMapper {
-
-        /** The establishment's contact, when active, on the téléservices side. */
-        Contact findContact(@Param("uai") String uai);
-
-        record Contact(String uai, String name, String email, boolean active) {
-        }
-
-        /** The names to put first: the account's guardians for the children of that establishment, or the student. */
-        List<String> findWriters(@Param("accountId") long accountId, @Param("uai") String uai);
-
-        void insert(NewMessage message);
-
-        MessageRow find(@Param("id") long id);
-
-        record MessageRow(long id, long accountId, String uai, String subject, String body, String writtenBy,
-                          String accountEmail, String accountUsername, String establishmentName, String contactEmail) {
-        }
     }
 
     /** A message to insert; {@code id} is set by the database. */
