@@ -2,16 +2,15 @@ package fr.adminteleservices.accounts;
 
 import fr.adminteleservices.mail.MailObsolete;
 import fr.adminteleservices.mail.MailTemplate;
-import jakarta.mail.MessagingException;
-import org.springframework.beans.factory.annotation.Value;
+import fr.adminteleservices.mail.MailTexts;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The portal's e-mails (C4, C5): confirmation of a new account, password reset link, password
- * changed. Each link is created when its e-mail is composed, so that the outbox never stores one.
+ * changed; their texts are {@code templates/portal/mail/<name>.txt} and {@code .html}, beside the portal's screens.
+ * Each link is created when its e-mail is composed, so that the outbox never stores one.
  * The reference is the account's id.
  */
 @Configuration
@@ -21,18 +20,21 @@ class AccountMails {
     static final String RESET = "password-reset";
     static final String CHANGED = "password-changed";
     static final String SENDER = "Téléservices — Scolarité";
+    /** The accounts feature's e-mails, beside its screens (the portal's, {@code templates/portal/}). */
+    static final String PORTAL_MAILS = "templates/portal/mail/";
 
     private final AccountMapper mapper;
     private final AccountTokens tokens;
     private final String portalUrl;
     private final AccountDelays delays;
+    private final MailTexts texts = new MailTexts(PORTAL_MAILS);
 
-    AccountMails(AccountMapper mapper, AccountTokens tokens, @Value("${teleservices.portal.public-url}") String portalUrl,
+    AccountMails(AccountMapper mapper, AccountTokens tokens, PortalProperties portal,
                  AccountDelays delays) {
         this.mapper = mapper;
         this.tokens = tokens;
         this.delays = delays;
-        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+        this.portalUrl = portal.baseUrl();
     }
 
     @Bean
@@ -42,12 +44,8 @@ class AccountMails {
                 throw new MailObsolete("Le compte n'est plus provisoire.");
             }
             String link = portalUrl + "/portail/confirmation?jeton=" + tokens.create(account.id(), AccountTokens.CONFIRM);
-            write(m, "Confirmez la création de votre compte téléservices",
-                    "Bonjour,\n\nVous avez créé le compte « " + account.username() + " » sur les téléservices de la scolarité. "
-                            + "Pour le valider, ouvrez ce lien " + delays.withinConfirmation() + " :\n\n" + link + "\n\nSans confirmation dans ce délai, "
-                            + "le compte provisoire sera supprimé et le code d'activation pourra servir à nouveau.\n\n"
-                            + "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.",
-                    link, "Confirmer mon compte");
+            m.setSubject("Confirmez la création de votre compte téléservices");
+            texts.write(m, CONFIRMATION, Map.of("username", account.username(), "link", link, "within", delays.withinConfirmation()));
         });
     }
 
@@ -55,41 +53,20 @@ class AccountMails {
     MailTemplate passwordResetMail() {
         return template(RESET, (account, m) -> {
             String link = portalUrl + "/portail/mot-de-passe?jeton=" + tokens.create(account.id(), AccountTokens.RESET);
-            write(m, "Choisissez un nouveau mot de passe",
-                    "Bonjour,\n\nUne réinitialisation du mot de passe du compte « " + account.username() + " » a été demandée. "
-                            + "Pour choisir un nouveau mot de passe, ouvrez ce lien " + delays.withinPasswordReset()
-                            + " ; il ne sert qu'une fois :\n\n"
-                            + link + "\n\nVotre mot de passe actuel reste valable tant que vous ne l'avez pas changé. Si vous n'êtes "
-                            + "pas à l'origine de cette demande, ignorez ce message.",
-                    link, "Choisir un nouveau mot de passe");
+            m.setSubject("Choisissez un nouveau mot de passe");
+            texts.write(m, RESET, Map.of("username", account.username(), "link", link, "within", delays.withinPasswordReset()));
         });
     }
 
     @Bean
     MailTemplate passwordChangedMail() {
-        return template(CHANGED, (account, m) -> write(m, "Votre mot de passe a été changé",
-                "Bonjour,\n\nLe mot de passe du compte « " + account.username() + " » vient d'être changé. Si vous n'êtes pas à "
-                        + "l'origine de ce changement, prévenez au plus vite l'établissement de votre enfant.", null, null));
+        return template(CHANGED, (account, m) -> {
+            m.setSubject("Votre mot de passe a été changé");
+            texts.write(m, CHANGED, Map.of("username", account.username()));
+        });
     }
 
     private MailTemplate template(String name, MailTemplate.Writer<AccountMapper.AccountRow> writer) {
         return MailTemplate.byId(name, mapper::findAccount, "Le compte n'existe plus.", writer);
-    }
-
-    /** The text part, and the same as simple HTML with the link as a button-like anchor; no image, no tracking. */
-    private static void write(MimeMessageHelper m, String subject, String text, String link, String label) throws MessagingException {
-        m.setSubject(subject);
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"UTF-8\"></head>"
-                + "<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;max-width:40em\">");
-        for (String paragraph : text.split("\n\n")) {
-            if (link != null && paragraph.equals(link)) {
-                html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(link)).append("\">").append(HtmlUtils.htmlEscape(label))
-                        .append("</a><br><small>").append(HtmlUtils.htmlEscape(link)).append("</small></p>");
-            } else {
-                html.append("<p>").append(HtmlUtils.htmlEscape(paragraph).replace("\n", "<br>")).append("</p>");
-            }
-        }
-        html.append("</body></html>");
-        m.setText(text + "\n\n--\nTéléservices de la scolarité. Merci de ne pas répondre à ce message.", html.toString());
     }
 }

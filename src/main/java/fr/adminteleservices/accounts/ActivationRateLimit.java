@@ -5,7 +5,7 @@ import io.github.bucket4j.BucketConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,16 +43,17 @@ class ActivationRateLimit {
     private final BucketConfiguration resetPerAccount;
     private final Clock clock;
 
-    ActivationRateLimit(DataSource dataSource, Clock clock,
-                        @Value("${teleservices.portal.rate-limit.address.capacity:20}") int addressCapacity,
-                        @Value("${teleservices.portal.rate-limit.address.period:PT10M}") Duration addressPeriod,
-                        @Value("${teleservices.portal.rate-limit.student.capacity:5}") int studentCapacity,
-                        @Value("${teleservices.portal.rate-limit.student.period:PT1H}") Duration studentPeriod,
-                        @Value("${teleservices.portal.rate-limit.purge-interval:PT1H}") Duration purgeInterval,
-                        @Value("${teleservices.portal.rate-limit.reset-address.capacity}") int resetAddressCapacity,
-                        @Value("${teleservices.portal.rate-limit.reset-address.period}") Duration resetAddressPeriod,
-                        @Value("${teleservices.portal.rate-limit.reset-account.capacity}") int resetAccountCapacity,
-                        @Value("${teleservices.portal.rate-limit.reset-account.period}") Duration resetAccountPeriod) {
+    @Autowired
+    ActivationRateLimit(DataSource dataSource, Clock clock, PortalProperties portal) {
+        this(dataSource, clock, portal.rateLimit().address().capacity(), portal.rateLimit().address().period(),
+                portal.rateLimit().student().capacity(), portal.rateLimit().student().period(), portal.rateLimit().purgeInterval(),
+                portal.rateLimit().resetAddress().capacity(), portal.rateLimit().resetAddress().period(),
+                portal.rateLimit().resetAccount().capacity(), portal.rateLimit().resetAccount().period());
+    }
+
+    ActivationRateLimit(DataSource dataSource, Clock clock, int addressCapacity, Duration addressPeriod,
+                        int studentCapacity, Duration studentPeriod, Duration purgeInterval,
+                        int resetAddressCapacity, Duration resetAddressPeriod, int resetAccountCapacity, Duration resetAccountPeriod) {
         this.clock = clock;
         this.perAddress = DatabaseBuckets.limit(addressCapacity, addressPeriod);
         this.perStudent = DatabaseBuckets.limit(studentCapacity, studentPeriod);

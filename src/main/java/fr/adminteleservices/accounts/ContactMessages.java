@@ -1,6 +1,7 @@
 package fr.adminteleservices.accounts;
 
 import fr.adminteleservices.mail.MailTemplate;
+import fr.adminteleservices.mail.MailTexts;
 import fr.adminteleservices.mail.Outbox;
 import fr.adminteleservices.mail.OutgoingMail;
 import java.time.Clock;
@@ -8,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Param;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * children whose contact link is active. The establishment receives the message with the writers'
  * names first and the account's e-mail as Reply-To; the account receives a copy that does not show
  * the establishment's address. Sent by {@code processes/contact-establishment.bpmn}, retried when the
- * SMTP server is down.
+ * SMTP server is down; texts in {@code templates/portal/mail/contact-*.txt}.
  */
 @Configuration
 class ContactMessages {
@@ -35,32 +34,12 @@ class ContactMessages {
     private final ContactMapper mapper;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final MailTexts texts = new MailTexts(AccountMails.PORTAL_MAILS);
 
     ContactMessages(ContactMapper mapper, RuntimeService runtime, Clock clock) {
         this.mapper = mapper;
         this.runtime = runtime;
         this.clock = clock;
-    }
-
-    @Mapper
-    interface ContactMapper {
-
-        /** The establishment's contact, when active, on the téléservices side. */
-        Contact findContact(@Param("uai") String uai);
-
-        record Contact(String uai, String name, String email, boolean active) {
-        }
-
-        /** The names to put first: the account's guardians for the children of that establishment, or the student. */
-        List<String> findWriters(@Param("accountId") long accountId, @Param("uai") String uai);
-
-        void insert(NewMessage message);
-
-        MessageRow find(@Param("id") long id);
-
-        record MessageRow(long id, long accountId, String uai, String subject, String body, String writtenBy,
-                          String accountEmail, String accountUsername, String establishmentName, String contactEmail) {
-        }
     }
 
     /** A message to insert; {@code id} is set by the database. */
@@ -132,9 +111,7 @@ class ContactMessages {
         return template(TO_SCHOOL, (m, message) -> {
             message.setReplyTo(m.accountEmail());
             message.setSubject("[Téléservices] " + m.subject());
-            message.setText("Message de : " + m.writtenBy() + "\nCompte téléservices : " + m.accountUsername() + " (" + m.accountEmail()
-                    + ")\n\n" + m.body() + "\n\n--\nEnvoyé depuis « Contacter l'établissement » des téléservices. Pour répondre, "
-                    + "répondez à ce courriel : la réponse part à l'adresse du compte.");
+            message.setText(texts.text("contact-to-establishment", Map.of("m", m)));
         });
     }
 
@@ -142,9 +119,7 @@ class ContactMessages {
     MailTemplate contactCopy() {
         return template(COPY, (m, message) -> {
             message.setSubject("Copie de votre message : " + m.subject());
-            message.setText("Bonjour,\n\nVoici la copie du message que vous avez adressé à " + m.establishmentName()
-                    + " depuis les téléservices. La réponse de l'établissement vous parviendra à cette adresse.\n\n"
-                    + "Message de : " + m.writtenBy() + "\n\n" + m.body());
+            message.setText(texts.text("contact-copy", Map.of("m", m)));
         });
     }
 

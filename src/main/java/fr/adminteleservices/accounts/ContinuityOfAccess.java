@@ -9,8 +9,6 @@ import fr.adminteleservices.siecle.SiecleImported;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Param;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,24 +48,6 @@ class ContinuityOfAccess {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-    }
-
-    @Mapper
-    interface ContinuityMapper {
-
-        /** Students of the establishment whose student account (elsewhere in the académie, same INE) does not reach them here yet. */
-        List<StudentContinuity> findStudentAccounts(@Param("uai") String uai, @Param("today") LocalDate today);
-
-        record StudentContinuity(long accountId, long studentId, long codeId) {
-        }
-
-        /** Couples of the establishment whose guardian (same names) had an account for the same student (same INE) elsewhere. */
-        List<GuardianContinuity> findGuardianAccounts(@Param("uai") String uai, @Param("today") LocalDate today);
-
-        record GuardianContinuity(long accountId, long linkId, long studentId) {
-        }
-
-        Long findValidCar(@Param("linkId") long linkId);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

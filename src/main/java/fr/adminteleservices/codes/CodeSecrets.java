@@ -16,7 +16,6 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +33,8 @@ class CodeSecrets {
     private final SecretKeySpec lookupKey;
     private final SecretKeySpec encryptionKey;
 
-    CodeSecrets(@Value("${teleservices.codes.key:}") String key, @Value("${teleservices.codes.key-file:}") String keyFile) {
-        byte[] master = master(key, keyFile);
+    CodeSecrets(CodesProperties properties) {
+        byte[] master = master(properties.key(), properties.keyFile());
         this.lookupKey = new SecretKeySpec(hmac(new SecretKeySpec(master, "HmacSHA256"), "lookup"), "HmacSHA256");
         this.encryptionKey = new SecretKeySpec(hmac(new SecretKeySpec(master, "HmacSHA256"), "encryption"), "AES");
         Arrays.fill(master, (byte) 0);

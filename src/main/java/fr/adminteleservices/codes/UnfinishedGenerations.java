@@ -7,7 +7,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -38,14 +37,14 @@ class UnfinishedGenerations {
     private final Duration takeoverAfter;
 
     UnfinishedGenerations(CodeMapper mapper, CodeLifecycles lifecycles, RuntimeService runtime, PlatformTransactionManager transactions,
-                          Clock clock, @Value("${teleservices.codes.generation-takeover-after:PT10M}") Duration takeoverAfter) {
+                          Clock clock, CodesProperties properties) {
         this.mapper = mapper;
         this.lifecycles = lifecycles;
         this.runtime = runtime;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.takeoverAfter = takeoverAfter;
+        this.takeoverAfter = properties.generationTakeoverAfter();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -53,8 +52,8 @@ class UnfinishedGenerations {
         sweep();
     }
 
-    @Scheduled(initialDelayString = "${teleservices.codes.generation-sweep-every:PT10M}",
-            fixedDelayString = "${teleservices.codes.generation-sweep-every:PT10M}")
+    @Scheduled(initialDelayString = "${teleservices.codes.generation-sweep-every}",
+            fixedDelayString = "${teleservices.codes.generation-sweep-every}")
     // once per cluster and per period: the nodes' timers are not in step, the lock outlives the sweep
     @SchedulerLock(name = "unfinished-generations", lockAtLeastFor = "PT5M", lockAtMostFor = "PT30M")
     public void onTimer() {

@@ -2,11 +2,11 @@ package fr.adminteleservices.consultation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.adminteleservices.accounts.PortalProperties;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,9 @@ class DecidedPages {
 
     private final Cache<Key, List<?>> pages;
 
-    DecidedPages(@Value("${teleservices.portal.page-cache-lines:200000}") long maxLines) {
+    DecidedPages(PortalProperties portal) {
         pages = Caffeine.newBuilder()
-                .maximumWeight(maxLines)
+                .maximumWeight(portal.pageCacheLines())
                 .weigher((Key key, List<?> lines) -> lines.size() + 1)
                 .expireAfterAccess(Duration.ofHours(2))
                 .build();

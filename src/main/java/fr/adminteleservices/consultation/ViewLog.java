@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -53,12 +52,11 @@ public class ViewLog {
     private final AtomicInteger size = new AtomicInteger();
 
     ViewLog(ConsultationMapper mapper, TransactionOperations transaction,
-            @Value("${teleservices.consultation.view-log.max-pending:20000}") int maxPending,
-            @Value("${teleservices.consultation.view-log.batch:5000}") int batch) {
+            ViewLogProperties properties) {
         this.mapper = mapper;
         this.transaction = transaction;
-        this.maxPending = maxPending;
-        this.batch = batch;
+        this.maxPending = properties.maxPending();
+        this.batch = properties.batch();
     }
 
     void record(View view) {
@@ -74,8 +72,8 @@ public class ViewLog {
     }
 
     /** Writes every queued view; also what the tests call before reading the statistics. */
-    @Scheduled(initialDelayString = "${teleservices.consultation.view-log.flush-every:PT5S}",
-            fixedDelayString = "${teleservices.consultation.view-log.flush-every:PT5S}")
+    @Scheduled(initialDelayString = "${teleservices.consultation.view-log.flush-every}",
+            fixedDelayString = "${teleservices.consultation.view-log.flush-every}")
     public synchronized void flush() {
         List<View> views;
         while (!(views = drain()).isEmpty()) {

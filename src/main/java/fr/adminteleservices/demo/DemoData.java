@@ -1,5 +1,6 @@
 package fr.adminteleservices.demo;
 
+import fr.adminteleservices.accounts.PortalProperties;
 import fr.adminteleservices.catalogue.Catalogue;
 import fr.adminteleservices.catalogue.CatalogueService;
 import fr.adminteleservices.catalogue.NationalService;
@@ -10,23 +11,25 @@ import fr.adminteleservices.consultation.SampleRecords;
 import fr.adminteleservices.notification.Channel;
 import fr.adminteleservices.notification.NotificationPreviews;
 import fr.adminteleservices.notification.Notifications;
+import fr.adminteleservices.enrolment.AssignmentResults;
+import fr.adminteleservices.enrolment.Teleinscription;
 import fr.adminteleservices.establishment.Academy;
-import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.replication.Replication;
-import fr.adminteleservices.replication.ReplicationRun;
-import fr.adminteleservices.settings.SettingsService;
-import fr.adminteleservices.settings.SettingsUpdate;
 import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentKind;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.establishment.SiecleModule;
+import fr.adminteleservices.notification.Channel;
+import fr.adminteleservices.notification.Notifications;
+import fr.adminteleservices.opening.ServiceOpening;
+import fr.adminteleservices.replication.Replication;
+import fr.adminteleservices.replication.ReplicationRun;
 import fr.adminteleservices.security.Directory;
-import fr.adminteleservices.enrolment.AssignmentResults;
-import fr.adminteleservices.enrolment.Teleinscription;
+import fr.adminteleservices.settings.SettingsService;
+import fr.adminteleservices.settings.SettingsUpdate;
 import fr.adminteleservices.siecle.ImportReport;
-import fr.adminteleservices.students.StudentDirectory;
 import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.students.StudentDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -36,7 +39,6 @@ import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -84,7 +86,7 @@ class DemoData implements ApplicationRunner {
              Notifications notifications, NotificationPreviews notificationPreviews,
              SampleRecords sampleRecords,
              Teleinscription teleinscription, AssignmentResults assignmentResults, StudentDirectory students,
-             CodesOfTheDemo codesOfTheDemo, @Value("${teleservices.portal.public-url}") String portalUrl, Clock clock) {
+             CodesOfTheDemo codesOfTheDemo, PortalProperties portal, Clock clock) {
         this.establishments = establishments;
         this.directory = directory;
         this.imports = imports;
@@ -100,7 +102,7 @@ class DemoData implements ApplicationRunner {
         this.assignmentResults = assignmentResults;
         this.students = students;
         this.codesOfTheDemo = codesOfTheDemo;
-        this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
+        this.portalUrl = portal.baseUrl();
         this.clock = clock;
     }
 

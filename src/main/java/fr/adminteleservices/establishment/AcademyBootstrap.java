@@ -24,11 +24,11 @@ class AcademyBootstrap implements ApplicationRunner {
     private final String name;
 
     AcademyBootstrap(EstablishmentService establishments, Clock clock,
-                     @Value("${teleservices.academy.code}") String code, @Value("${teleservices.academy.name}") String name) {
+                     AcademyProperties academy) {
         this.establishments = establishments;
         this.clock = clock;
-        this.code = code;
-        this.name = name;
+        this.code = academy.code();
+        this.name = academy.name();
     }
 
     @Override

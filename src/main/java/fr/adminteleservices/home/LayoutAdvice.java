@@ -1,5 +1,6 @@
 package fr.adminteleservices.home;
 
+import fr.adminteleservices.mail.MailProperties;
 import fr.adminteleservices.security.EstablishmentAccess;
 import fr.adminteleservices.security.TeleservicesUser;
 import java.util.List;
@@ -13,8 +14,8 @@ class LayoutAdvice {
     /** On the embedded default, the header links to the mails the app's own SMTP server received. */
     private final boolean demoMailbox;
 
-    LayoutAdvice(@org.springframework.beans.factory.annotation.Value("${teleservices.mail.embedded:false}") boolean demoMailbox) {
-        this.demoMailbox = demoMailbox;
+    LayoutAdvice(MailProperties mail) {
+        this.demoMailbox = mail.embedded();
     }
 
     @ModelAttribute("demoMailbox")

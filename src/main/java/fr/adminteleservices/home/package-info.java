@@ -1,6 +1,6 @@
 /**
- * The admin screens' frame: log-in page, home pages (académie and establishment), the menu of the
- * user guide, and plain pages for the menu entries whose feature is not built yet.
+ * The admin screens' frame: log-in page, home pages (académie and establishment) and the menu of the
+ * user guide.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accueil",
         allowedDependencies = {"establishment", "opening", "security", "siecle", "students"})

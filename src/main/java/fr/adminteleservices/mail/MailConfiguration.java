@@ -3,7 +3,6 @@ package fr.adminteleservices.mail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.util.Properties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +22,8 @@ class MailConfiguration {
 
     @Bean(destroyMethod = "stop")
     @ConditionalOnProperty(name = EMBEDDED, havingValue = "true")
-    GreenMail embeddedSmtpServer(@Value("${teleservices.mail.embedded-port:0}") int port) {
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail embeddedSmtpServer(MailProperties mail) {
+        GreenMail server = new GreenMail(new ServerSetup(mail.embeddedPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return server;
     }

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -67,21 +66,18 @@ public class Outbox {
     private final Duration claimTime;
 
     Outbox(OutboxMapper mapper, JavaMailSenderImpl sender, List<MailTemplate> templates, PlatformTransactionManager transactions,
-           Clock clock, @Value("${teleservices.mail.from}") String from,
-           @Value("${teleservices.mail.slice-size:500}") int sliceSize,
-           @Value("${teleservices.mail.slice-time:PT1M}") Duration sliceTime,
-           @Value("${teleservices.mail.claim-time:PT2M}") Duration claimTime) {
+           Clock clock, MailProperties mail) {
         this.mapper = mapper;
         this.sender = sender;
         this.templates = templates.stream().collect(Collectors.toMap(MailTemplate::name, Function.identity()));
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.from = from;
+        this.from = mail.from();
         this.domain = from.substring(from.indexOf('@') + 1);
-        this.sliceSize = Math.max(1, sliceSize);
-        this.sliceTime = sliceTime;
-        this.claimTime = claimTime;
+        this.sliceSize = mail.sliceSize();
+        this.sliceTime = mail.sliceTime();
+        this.claimTime = mail.claimTime();
     }
 
     /**

@@ -4,6 +4,7 @@ import fr.adminteleservices.codes.CodeKind;
 import fr.adminteleservices.codes.CodeNotices;
 import fr.adminteleservices.mail.MailObsolete;
 import fr.adminteleservices.mail.MailTemplate;
+import fr.adminteleservices.mail.MailTexts;
 import fr.adminteleservices.mail.Outbox;
 import fr.adminteleservices.notification.letters.Letter;
 import jakarta.mail.MessagingException;
@@ -12,22 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The e-mail of a guardian's notification (§4.2): the letter's content, as text and HTML, no image
  * and no tracking, the establishment as the sender's name. Composed when sent, from the
  * notification item (the outbox reference), so the code is decrypted only then. Templates:
- * {@code notification/mail/guardian-letter.html} and {@code .txt}.
+ * {@code templates/notification/mail/guardian-letter.html} and {@code .txt}.
  */
 @Component
 class GuardianLetterMail implements MailTemplate {
@@ -38,7 +33,7 @@ class GuardianLetterMail implements MailTemplate {
     private final LetterFactory letters;
     private final CodeNotices codes;
     private final Clock clock;
-    private final TemplateEngine engine = mailTemplateEngine();
+    private final MailTexts texts = new MailTexts("templates/notification/mail/");
     /** The establishment's letter context, resolved once per job and minute rather than once per message. */
     private final Map<String, Cached> contexts = new ConcurrentHashMap<>();
 
@@ -65,11 +60,8 @@ class GuardianLetterMail implements MailTemplate {
         }
         LetterFactory.Context context = context(row.jobId());
         Letter letter = letters.guardianLetter(context, row);
-        Context variables = new Context(Locale.FRANCE);
-        variables.setVariable("letter", letter);
-        variables.setVariable("continuity", letter.variant() == Letter.Variant.CONTINUITY);
         message.setSubject(subject(letter));
-        message.setText(engine.process("guardian-letter.txt", variables), engine.process("guardian-letter.html", variables));
+        texts.write(message, "guardian-letter", Map.of("letter", letter, "continuity", letter.variant() == Letter.Variant.CONTINUITY));
         message.getMimeMessage().setHeader(Outbox.ESTABLISHMENT_HEADER, context.uai());
     }
 
@@ -105,24 +97,5 @@ class GuardianLetterMail implements MailTemplate {
     }
 
     private record Cached(LetterFactory.Context context, Instant at) {
-    }
-
-    /** Its own engine: mails are not web pages (text mode for the plain part, no web context). */
-    private static TemplateEngine mailTemplateEngine() {
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
-        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
-        return engine;
-    }
-
-    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("notification/mail/");
-        resolver.setTemplateMode(mode);
-        resolver.setResolvablePatterns(java.util.Set.of(pattern));
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCheckExistence(true);
-        resolver.setOrder(order);
-        return resolver;
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +27,10 @@ public class NotificationPdfs {
     private final Clock clock;
     private final Duration kept;
 
-    NotificationPdfs(PdfMapper mapper, Clock clock, @Value("${teleservices.notification.pdf-kept:P7D}") Duration kept) {
+    NotificationPdfs(PdfMapper mapper, Clock clock, NotificationProperties properties) {
         this.mapper = mapper;
         this.clock = clock;
-        this.kept = kept;
+        this.kept = properties.pdfKept();
     }
 
     /** A new PDF of the job, written part by part in the caller's transaction (a failure leaves no part behind). */
@@ -75,7 +74,7 @@ public class NotificationPdfs {
     }
 
     /** Every hour, on one node of the cluster: the PDFs of every establishment past the kept period. */
-    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "${teleservices.notification.pdf-purge-every:PT1H}")
+    @Scheduled(initialDelayString = "PT5M", fixedDelayString = "${teleservices.notification.pdf-purge-every}")
     @SchedulerLock(name = "notification-pdf-purge", lockAtMostFor = "PT30M")
     public void purgeAll() {
         purge(null);

@@ -11,13 +11,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,13 +37,13 @@ class AnalystApi {
     private final Duration nodesWait;
 
     AnalystApi(RuleBook rules, ProcessFolderDeployer processes, ProcessEngine engine, ClusterRules cluster,
-               PlatformTransactionManager transactions, @Value("${teleservices.cluster.reload-wait:PT20S}") Duration nodesWait) {
+               PlatformTransactionManager transactions, ClusterProperties clusterProperties) {
         this.rules = rules;
         this.processes = processes;
         this.engine = engine;
         this.cluster = cluster;
         this.transaction = new TransactionTemplate(transactions);
-        this.nodesWait = nodesWait;
+        this.nodesWait = clusterProperties.reloadWait();
     }
 
     @Operation(summary = "Recompile rules/ et redéploie processes/ (administrateur académique)")

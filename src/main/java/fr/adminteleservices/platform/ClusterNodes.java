@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +24,12 @@ public class ClusterNodes {
     private final Duration heartbeat;
     private final Clock clock = Clock.systemUTC();
 
-    ClusterNodes(ClusterMapper mapper, @Value("${teleservices.cluster.node-id:}") String nodeId,
-                 @Value("${teleservices.cluster.heartbeat-every:PT5S}") Duration heartbeat) {
+    @Autowired
+    ClusterNodes(ClusterMapper mapper, ClusterProperties cluster) {
+        this(mapper, cluster.nodeId(), cluster.heartbeatEvery());
+    }
+
+    ClusterNodes(ClusterMapper mapper, String nodeId, Duration heartbeat) {
         this.mapper = mapper;
         this.nodeId = nodeId.isBlank() ? defaultId() : nodeId;
         this.heartbeat = heartbeat;

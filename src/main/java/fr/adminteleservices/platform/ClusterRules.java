@@ -85,8 +85,8 @@ class ClusterRules {
     }
 
     /** At each heartbeat: runs the latest release if this node does not yet, then reports its version. */
-    @Scheduled(initialDelayString = "${teleservices.cluster.heartbeat-every:PT5S}",
-            fixedDelayString = "${teleservices.cluster.heartbeat-every:PT5S}")
+    @Scheduled(initialDelayString = "${teleservices.cluster.heartbeat-every}",
+            fixedDelayString = "${teleservices.cluster.heartbeat-every}")
     void follow() {
         ClusterMapper.Release latest = mapper.findLatestRelease();
         if (latest != null && latest.version() > rules.version()) {

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.UnlockJobCmd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,10 +39,10 @@ class DeadNodeJobs extends AbstractProcessEnginePlugin {
     private ProcessEngineConfigurationImpl engine;
 
     DeadNodeJobs(ClusterMapper mapper, ClusterNodes nodes,
-                 @Value("${teleservices.cluster.dead-after:PT1M}") Duration deadAfter) {
+                 ClusterProperties cluster) {
         this.mapper = mapper;
         this.nodes = nodes;
-        this.deadAfter = deadAfter;
+        this.deadAfter = cluster.deadAfter();
     }
 
     @Override
@@ -54,10 +53,10 @@ class DeadNodeJobs extends AbstractProcessEnginePlugin {
         }
     }
 
-    @Scheduled(initialDelayString = "${teleservices.cluster.heartbeat-every:PT5S}",
-            fixedDelayString = "${teleservices.cluster.heartbeat-every:PT5S}")
+    @Scheduled(initialDelayString = "${teleservices.cluster.heartbeat-every}",
+            fixedDelayString = "${teleservices.cluster.heartbeat-every}")
     // at most dead-after: if the node holding this lock dies with it, another takes it over as soon as it takes the jobs
-    @SchedulerLock(name = "dead-node-jobs", lockAtMostFor = "${teleservices.cluster.dead-after:PT1M}")
+    @SchedulerLock(name = "dead-node-jobs", lockAtMostFor = "${teleservices.cluster.dead-after}")
     public void everyHeartbeat() {
         unlockJobsOfDeadNodes();
     }

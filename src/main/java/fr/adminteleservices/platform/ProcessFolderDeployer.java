@@ -3,9 +3,9 @@ package fr.adminteleservices.platform;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +35,12 @@ class ProcessFolderDeployer extends AbstractProcessEnginePlugin {
 
     private final String directory;
 
-    ProcessFolderDeployer(@Value("${teleservices.processes-dir:processes}") String directory) {
+    @Autowired
+    ProcessFolderDeployer(PlatformProperties platform) {
+        this(platform.processesDir());
+    }
+
+    ProcessFolderDeployer(String directory) {
         this.directory = directory;
     }
 

@@ -14,7 +14,7 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,12 @@ public class RuleBook {
     /** Counts the swaps of the rules in force on this node: what was decided under an older count is stale. */
     private volatile long generation;
 
-    public RuleBook(@Value("${teleservices.rules-dir:rules}") String directory) {
+    @Autowired
+    RuleBook(PlatformProperties platform) {
+        this(platform.rulesDir());
+    }
+
+    public RuleBook(String directory) {
         this.directory = directory;
         reload();
     }

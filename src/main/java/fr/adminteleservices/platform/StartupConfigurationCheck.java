@@ -1,10 +1,27 @@
 package fr.adminteleservices.platform;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.hibernate.validator.HibernateValidator;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -16,6 +33,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * instead of one at a time at the bottom of a stack trace. Runs after the profiles' files are read.
  */
 public class StartupConfigurationCheck implements EnvironmentPostProcessor, Ordered {
+
+    /** Where the features' settings records are (Application's package, which a module cannot import). */
+    private static final String APPLICATION_PACKAGE = "fr.adminteleservices";
 
     @Override
     public int getOrder() {
@@ -32,18 +52,19 @@ public class StartupConfigurationCheck implements EnvironmentPostProcessor, Orde
 
     static List<String> problems(ConfigurableEnvironment env) {
         List<String> problems = new ArrayList<>();
+        everyFeatureSettings(env, problems);
         codesKey(env, problems);
-        boolean demo = env.getProperty("teleservices.demo.enabled", Boolean.class, true);
+        boolean demo = env.getProperty("teleservices.demo.enabled", Boolean.class, false);
         if (!demo && blank(env.getProperty("teleservices.admin.password"))) {
             problems.add("TELESERVICES_ADMIN_PASSWORD (teleservices.admin.password) est vide : il crée le premier administrateur "
-                    + "d'académie « " + env.getProperty("teleservices.admin.username", "academie") + " » ; il n'y a pas de mot "
+                    + "d'académie « " + env.getProperty("teleservices.admin.username") + " » ; il n'y a pas de mot "
                     + "de passe par défaut.");
         }
         String from = env.getProperty("teleservices.mail.from", "");
         if (!from.contains("@")) {
             problems.add("TELESERVICES_MAIL_FROM (teleservices.mail.from) n'est pas une adresse électronique : « " + from + " ».");
         }
-        boolean embeddedMail = env.getProperty("teleservices.mail.embedded", Boolean.class, true);
+        boolean embeddedMail = env.getProperty("teleservices.mail.embedded", Boolean.class, false);
         if (!embeddedMail && blank(env.getProperty("spring.mail.host"))) {
             problems.add("SPRING_MAIL_HOST (spring.mail.host) est vide : le serveur de messagerie qui envoie les courriels.");
         }
@@ -56,6 +77,44 @@ public class StartupConfigurationCheck implements EnvironmentPostProcessor, Orde
         }
         mailSlice(env, problems);
         return problems;
+    }
+
+    /**
+     * Binds every feature's settings record ({@code @ConfigurationProperties} of this application) and checks its
+     * constraints, as the beans will be, but all at once and before the database: « teleservices.replication.lease
+     * (PT-1M) doit être plus long que … » rather than a stack trace after Flyway and Camunda have started.
+     */
+    private static void everyFeatureSettings(ConfigurableEnvironment env, List<String> problems) {
+        Binder binder = Binder.get(env);
+        var scanner = new ClassPathScanningCandidateComponentProvider(false, env);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        ClassLoader classLoader = StartupConfigurationCheck.class.getClassLoader();
+        try (ValidatorFactory validation = Validation.byProvider(HibernateValidator.class).configure()
+                .defaultLocale(Locale.FRENCH).buildValidatorFactory()) {
+            Validator validator = validation.getValidator();
+            for (BeanDefinition candidate : scanner.findCandidateComponents(APPLICATION_PACKAGE)) {
+                Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), classLoader);
+                String prefix = AnnotationUtils.findAnnotation(type, ConfigurationProperties.class).prefix();
+                try {
+                    Object settings = binder.bindOrCreate(prefix, type);
+                    for (ConstraintViolation<Object> v : validator.validate(settings)) {
+                        problems.add(prefix + "." + dashed(v.getPropertyPath().toString()) + " (« " + v.getInvalidValue()
+                                + " ») " + v.getMessage() + ".");
+                    }
+                } catch (BindException e) {
+                    Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+                    problems.add(e.getProperty() != null
+                            ? e.getProperty().getName() + " (« " + e.getProperty().getValue() + " ») n'est pas une valeur possible : "
+                                    + cause.getMessage()
+                            : prefix + " : " + cause.getMessage());
+                }
+            }
+        }
+    }
+
+    /** rateLimit.resetAddress.capacity → rate-limit.reset-address.capacity, as the keys are written. */
+    private static String dashed(String path) {
+        return Arrays.stream(path.split("\\.")).map(DataObjectPropertyName::toDashedForm).collect(Collectors.joining("."));
     }
 
     private static void codesKey(ConfigurableEnvironment env, List<String> problems) {
@@ -80,10 +139,12 @@ public class StartupConfigurationCheck implements EnvironmentPostProcessor, Orde
     private static void mailSlice(ConfigurableEnvironment env, List<String> problems) {
         Duration slice;
         try {
-            slice = Duration.parse(env.getProperty("teleservices.mail.slice-time", "PT1M"));
-        } catch (DateTimeParseException e) {
-            problems.add("teleservices.mail.slice-time n'est pas une durée ISO-8601 (par exemple PT1M).");
-            return;
+            slice = Binder.get(env).bind("teleservices.mail.slice-time", Duration.class).orElse(null);
+        } catch (BindException e) {
+            slice = null;
+        }
+        if (slice == null) {
+            return; // missing or malformed: said by everyFeatureSettings
         }
         long lock = env.getProperty("camunda.bpm.job-execution.lock-time-in-millis", Long.class, 300_000L);
         if (slice.toMillis() * 2 > lock) {

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -30,12 +29,12 @@ class TasklistFilter {
     private final String name;
 
     TasklistFilter(PlatformLockMapper locks, FilterService filters, TaskService tasks, PlatformTransactionManager transactions,
-                   @Value("${teleservices.tasklist-filter:Toutes les tâches}") String name) {
+                   PlatformProperties platform) {
         this.locks = locks;
         this.filters = filters;
         this.tasks = tasks;
         this.transaction = new TransactionTemplate(transactions);
-        this.name = name;
+        this.name = platform.tasklistFilter();
     }
 
     @EventListener(ApplicationReadyEvent.class)

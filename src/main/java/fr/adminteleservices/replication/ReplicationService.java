@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,9 +31,9 @@ public class ReplicationService {
     private final Duration lease;
 
     ReplicationService(ReplicationMapper mapper, PlatformTransactionManager transactions, Clock clock,
-                       @Value("${teleservices.replication.lease:PT10M}") Duration lease) {
+                       ReplicationProperties properties) {
         this.mapper = mapper;
-        this.lease = lease;
+        this.lease = properties.lease();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;

@@ -2,7 +2,6 @@ package fr.adminteleservices.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,11 +24,10 @@ class AdministratorBootstrap implements ApplicationRunner {
     private final String password;
 
     AdministratorBootstrap(Directory directory,
-                           @Value("${teleservices.admin.username}") String username,
-                           @Value("${teleservices.admin.password:}") String password) {
+                           AdministratorProperties administrator) {
         this.directory = directory;
-        this.username = username;
-        this.password = password;
+        this.username = administrator.username();
+        this.password = administrator.password();
     }
 
     @Override

@@ -20,7 +20,7 @@ class ExpiredSessions {
         this.sessions = sessions;
     }
 
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${teleservices.sessions.cleanup-every:PT1M}")
+    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${teleservices.sessions.cleanup-every}")
     @SchedulerLock(name = "expired-sessions", lockAtLeastFor = "PT30S", lockAtMostFor = "PT10M")
     public void delete() {
         // absent when sessions are the container's (the MockMvc tests)

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
@@ -34,9 +34,12 @@ public class LoginThrottle {
     private final DatabaseBuckets buckets;
     private final BucketConfiguration limit;
 
-    LoginThrottle(DataSource dataSource, Clock clock,
-                  @Value("${teleservices.security.login-throttle.capacity}") int capacity,
-                  @Value("${teleservices.security.login-throttle.period}") Duration period) {
+    @Autowired
+    LoginThrottle(DataSource dataSource, Clock clock, SecurityProperties security) {
+        this(dataSource, clock, security.loginThrottle().capacity(), security.loginThrottle().period());
+    }
+
+    LoginThrottle(DataSource dataSource, Clock clock, int capacity, Duration period) {
         this.buckets = DatabaseBuckets.on(TABLE, dataSource, clock, Duration.ofMinutes(1));
         this.limit = DatabaseBuckets.limit(capacity, period);
     }

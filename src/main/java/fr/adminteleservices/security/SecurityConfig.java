@@ -4,13 +4,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.util.unit.DataSize;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -99,9 +98,9 @@ class SecurityConfig {
     /** Hostile sizes answered 413 before the security chain reads anything. */
     @Bean
     FilterRegistrationBean<RequestSizeLimits> requestSizeLimits(
-            @Value("${spring.servlet.multipart.max-request-size}") DataSize maxUpload,
-            @Value("${teleservices.security.max-body-size}") DataSize maxBody) {
-        var registration = new FilterRegistrationBean<>(new RequestSizeLimits(maxUpload, maxBody));
+            MultipartProperties multipart, SecurityProperties security) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestSizeLimits(multipart.getMaxRequestSize(), security.maxBodySize()));
         registration.addUrlPatterns("/*");
         registration.setName("request-size-limits");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

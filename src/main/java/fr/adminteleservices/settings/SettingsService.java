@@ -85,126 +85,180 @@ public class SettingsService {
     public Settings update(String uai, SettingsUpdate change, String by) {
         Establishment e = establishments.get(uai);
         Settings current = latest(uai);
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<String> described = new ArrayList<>();
-
-        String welcome = current.welcomeMessage();
-        if (change.welcomeMessage() != null) {
-            String cleaned = WelcomeMessage.clean(change.welcomeMessage());
-            int length = WelcomeMessage.textLength(cleaned);
-            if (length > WelcomeMessage.MAX_TEXT_LENGTH) {
-                errors.put("welcomeMessage", "Le message d'accueil compte " + length + " caractères : 1 000 au plus.");
-            } else if (cleaned.length() > WelcomeMessage.MAX_HTML_LENGTH) {
-                errors.put("welcomeMessage", "Le message d'accueil contient trop de mise en forme ou de liens.");
-            } else {
-                welcome = cleaned.isEmpty() ? null : cleaned;
-                if (!Objects.equals(welcome, current.welcomeMessage())) {
-                    String before = current.welcomeMessage() == null ? "aucun"
-                            : "« " + abbreviate(org.jsoup.Jsoup.parse(current.welcomeMessage()).text()) + " »";
-                    described.add((welcome == null ? "Message d'accueil supprimé"
-                            : "Message d'accueil : « " + abbreviate(org.jsoup.Jsoup.parse(welcome).text()) + " »") + was(before));
-                }
-            }
+        Draft next = new Draft(current);
+        applyWelcomeMessage(change, current, next);
+        applyLetter(e, change, current, next);
+        applyContact(e, change, current, next);
+        applyUsefulLinks(change, current, next);
+        applyNotes(e, change, current, next);
+        applyLpcDelay(uai, change, current, next);
+        if (!next.errors.isEmpty()) {
+            throw new InvalidSettings(next.errors);
         }
-
-        LetterType letterType = change.letterType() != null ? change.letterType() : current.letterType();
-        Long entId = change.letterType() != null || change.entId() != null ? change.entId() : current.entId();
-        if (letterType == LetterType.TELESERVICES) {
-            entId = null;
-        } else if (change.letterType() != null || change.entId() != null) {
-            List<Ent> ents = catalogue.ents(e.academyCode());
-            if (ents.isEmpty()) {
-                errors.put("letterType", "L'académie n'a défini aucun ENT : seul le courrier « Téléservice seul » est possible.");
-            } else if (entId == null) {
-                errors.put("entId", "Choisissez l'ENT de l'établissement parmi ceux de l'académie.");
-            } else if (catalogue.ent(e.academyCode(), entId).isEmpty()) {
-                errors.put("entId", "Cet ENT n'est pas défini par l'académie.");
-            }
-        }
-        if (letterType != current.letterType() || !Objects.equals(entId, current.entId())) {
-            described.add("Type de courrier : " + letterKind(e, letterType, entId) + was(letterKind(e, current.letterType(), current.entId())));
-        }
-
-        String contactEmail = change.contactEmail() != null ? blankToNull(change.contactEmail()) : current.contactEmail();
-        boolean contactActive = change.contactActive() != null ? change.contactActive() : current.contactActive();
-        if (change.contactEmail() != null || change.contactActive() != null) {
-            if (e.emails().isEmpty()) {
-                errors.put("contactEmail", "L'établissement n'a aucune adresse électronique : le lien de contact ne peut pas être choisi.");
-            } else if (contactEmail != null && !e.emails().contains(contactEmail)) {
-                errors.put("contactEmail", "Choisissez une des adresses électroniques de l'établissement.");
-            } else if (contactActive && contactEmail == null) {
-                errors.put("contactEmail", "Choisissez l'adresse qui recevra les messages avant d'activer le lien de contact.");
-            }
-        }
-        if (!Objects.equals(contactEmail, current.contactEmail()) || contactActive != current.contactActive()) {
-            described.add("Lien de contact : " + contact(contactActive, contactEmail)
-                    + was(contact(current.contactActive(), current.contactEmail())));
-        }
-
-        List<UsefulLink> links = current.usefulLinks();
-        if (change.usefulLinks() != null) {
-            links = new ArrayList<>();
-            if (change.usefulLinks().size() > MAX_USEFUL_LINKS) {
-                errors.put("usefulLinks", "Au plus " + MAX_USEFUL_LINKS + " liens utiles.");
-            }
-            int n = 0;
-            for (UsefulLink link : change.usefulLinks()) {
-                n++;
-                String title = link == null || link.title() == null ? "" : link.title().strip();
-                String url = link == null || link.url() == null ? "" : link.url().strip();
-                if (title.isEmpty() || title.length() > 200) {
-                    errors.putIfAbsent("usefulLinks", "Lien " + n + " : un titre de 1 à 200 caractères est obligatoire.");
-                } else if (!WebAddress.isValid(url, 500)) {
-                    errors.putIfAbsent("usefulLinks", "Lien " + n + " (« " + title + " ») : l'adresse doit commencer par http:// ou https://.");
-                }
-                links.add(new UsefulLink(title, url));
-            }
-            if (!links.equals(current.usefulLinks())) {
-                described.add("Liens utiles : " + titles(links) + was(titles(current.usefulLinks())));
-            }
-        }
-
-        NotesPublication notes = current.notesPublication();
-        if (change.notesPublication() != null) {
-            notes = notes(e, current, change, errors, described);
-        }
-
-        int lpcDelay = current.lpcDelayDays();
-        if (change.lpcDelayDays() != null) {
-            if (!opening.isOpen(uai, NationalService.LPC.name())) {
-                throw new SettingsConflict("Le délai de publication du LPC ne se règle que lorsque le téléservice LPC est ouvert.", false);
-            }
-            if (change.lpcDelayDays() < 2 || change.lpcDelayDays() > 365) {
-                errors.put("lpcDelayDays", "Le délai de publication du LPC va de 2 à 365 jours.");
-            } else {
-                lpcDelay = change.lpcDelayDays();
-                if (lpcDelay != current.lpcDelayDays()) {
-                    described.add("Délai de publication LPC : " + lpcDelay + " jours" + was(current.lpcDelayDays() + " jours"));
-                }
-            }
-        }
-
-        if (!errors.isEmpty()) {
-            throw new InvalidSettings(errors);
-        }
-        if (described.isEmpty()) {
+        if (next.described.isEmpty()) {
             return current;
         }
+        save(e, next, by);
+        return latest(uai);
+    }
+
+    /**
+     * The version being built from the latest one: each section of the screen applies its part of the change to it,
+     * puts its errors (by field) and says what it changed, for the history.
+     */
+    private static final class Draft {
+        final Map<String, String> errors = new LinkedHashMap<>();
+        final List<String> described = new ArrayList<>();
+        String welcome;
+        LetterType letterType;
+        Long entId;
+        String contactEmail;
+        boolean contactActive;
+        List<UsefulLink> links;
+        NotesPublication notes;
+        int lpcDelay;
+
+        Draft(Settings current) {
+            welcome = current.welcomeMessage();
+            letterType = current.letterType();
+            entId = current.entId();
+            contactEmail = current.contactEmail();
+            contactActive = current.contactActive();
+            links = current.usefulLinks();
+            notes = current.notesPublication();
+            lpcDelay = current.lpcDelayDays();
+        }
+    }
+
+    private void applyWelcomeMessage(SettingsUpdate change, Settings current, Draft next) {
+        if (change.welcomeMessage() == null) {
+            return;
+        }
+        String cleaned = WelcomeMessage.clean(change.welcomeMessage());
+        int length = WelcomeMessage.textLength(cleaned);
+        if (length > WelcomeMessage.MAX_TEXT_LENGTH) {
+            next.errors.put("welcomeMessage", "Le message d'accueil compte " + length + " caractères : 1 000 au plus.");
+        } else if (cleaned.length() > WelcomeMessage.MAX_HTML_LENGTH) {
+            next.errors.put("welcomeMessage", "Le message d'accueil contient trop de mise en forme ou de liens.");
+        } else {
+            next.welcome = cleaned.isEmpty() ? null : cleaned;
+            if (!Objects.equals(next.welcome, current.welcomeMessage())) {
+                String before = current.welcomeMessage() == null ? "aucun"
+                        : "« " + abbreviate(org.jsoup.Jsoup.parse(current.welcomeMessage()).text()) + " »";
+                next.described.add((next.welcome == null ? "Message d'accueil supprimé"
+                        : "Message d'accueil : « " + abbreviate(org.jsoup.Jsoup.parse(next.welcome).text()) + " »") + was(before));
+            }
+        }
+    }
+
+    private void applyLetter(Establishment e, SettingsUpdate change, Settings current, Draft next) {
+        boolean changed = change.letterType() != null || change.entId() != null;
+        if (change.letterType() != null) {
+            next.letterType = change.letterType();
+        }
+        if (changed) {
+            next.entId = change.entId();
+        }
+        if (next.letterType == LetterType.TELESERVICES) {
+            next.entId = null;
+        } else if (changed) {
+            List<Ent> ents = catalogue.ents(e.academyCode());
+            if (ents.isEmpty()) {
+                next.errors.put("letterType", "L'académie n'a défini aucun ENT : seul le courrier « Téléservice seul » est possible.");
+            } else if (next.entId == null) {
+                next.errors.put("entId", "Choisissez l'ENT de l'établissement parmi ceux de l'académie.");
+            } else if (catalogue.ent(e.academyCode(), next.entId).isEmpty()) {
+                next.errors.put("entId", "Cet ENT n'est pas défini par l'académie.");
+            }
+        }
+        if (next.letterType != current.letterType() || !Objects.equals(next.entId, current.entId())) {
+            next.described.add("Type de courrier : " + letterKind(e, next.letterType, next.entId)
+                    + was(letterKind(e, current.letterType(), current.entId())));
+        }
+    }
+
+    private void applyContact(Establishment e, SettingsUpdate change, Settings current, Draft next) {
+        if (change.contactEmail() != null) {
+            next.contactEmail = blankToNull(change.contactEmail());
+        }
+        if (change.contactActive() != null) {
+            next.contactActive = change.contactActive();
+        }
+        if (change.contactEmail() != null || change.contactActive() != null) {
+            if (e.emails().isEmpty()) {
+                next.errors.put("contactEmail", "L'établissement n'a aucune adresse électronique : le lien de contact ne peut pas être choisi.");
+            } else if (next.contactEmail != null && !e.emails().contains(next.contactEmail)) {
+                next.errors.put("contactEmail", "Choisissez une des adresses électroniques de l'établissement.");
+            } else if (next.contactActive && next.contactEmail == null) {
+                next.errors.put("contactEmail", "Choisissez l'adresse qui recevra les messages avant d'activer le lien de contact.");
+            }
+        }
+        if (!Objects.equals(next.contactEmail, current.contactEmail()) || next.contactActive != current.contactActive()) {
+            next.described.add("Lien de contact : " + contact(next.contactActive, next.contactEmail)
+                    + was(contact(current.contactActive(), current.contactEmail())));
+        }
+    }
+
+    private void applyUsefulLinks(SettingsUpdate change, Settings current, Draft next) {
+        if (change.usefulLinks() == null) {
+            return;
+        }
+        List<UsefulLink> links = new ArrayList<>();
+        if (change.usefulLinks().size() > MAX_USEFUL_LINKS) {
+            next.errors.put("usefulLinks", "Au plus " + MAX_USEFUL_LINKS + " liens utiles.");
+        }
+        int n = 0;
+        for (UsefulLink link : change.usefulLinks()) {
+            n++;
+            String title = link == null || link.title() == null ? "" : link.title().strip();
+            String url = link == null || link.url() == null ? "" : link.url().strip();
+            if (title.isEmpty() || title.length() > 200) {
+                next.errors.putIfAbsent("usefulLinks", "Lien " + n + " : un titre de 1 à 200 caractères est obligatoire.");
+            } else if (!WebAddress.isValid(url, 500)) {
+                next.errors.putIfAbsent("usefulLinks", "Lien " + n + " (« " + title + " ») : l'adresse doit commencer par http:// ou https://.");
+            }
+            links.add(new UsefulLink(title, url));
+        }
+        next.links = links;
+        if (!links.equals(current.usefulLinks())) {
+            next.described.add("Liens utiles : " + titles(links) + was(titles(current.usefulLinks())));
+        }
+    }
+
+    private void applyLpcDelay(String uai, SettingsUpdate change, Settings current, Draft next) {
+        if (change.lpcDelayDays() == null) {
+            return;
+        }
+        if (!opening.isOpen(uai, NationalService.LPC.name())) {
+            throw new SettingsConflict("Le délai de publication du LPC ne se règle que lorsque le téléservice LPC est ouvert.", false);
+        }
+        if (change.lpcDelayDays() < 2 || change.lpcDelayDays() > 365) {
+            next.errors.put("lpcDelayDays", "Le délai de publication du LPC va de 2 à 365 jours.");
+        } else {
+            next.lpcDelay = change.lpcDelayDays();
+            if (next.lpcDelay != current.lpcDelayDays()) {
+                next.described.add("Délai de publication LPC : " + next.lpcDelay + " jours" + was(current.lpcDelayDays() + " jours"));
+            }
+        }
+    }
+
+    /** Writes the draft as the version of the next effective day (replacing one saved earlier today) and the history. */
+    private void save(Establishment e, Draft next, String by) {
         LocalDate from = nextEffectiveDay();
-        SettingsMapper.Version version = mapper.findVersion(uai, from);
+        SettingsMapper.Version version = mapper.findVersion(e.uai(), from);
         boolean isNew = version == null;
         if (isNew) {
             version = new SettingsMapper.Version();
-            version.uai = uai;
+            version.uai = e.uai();
             version.effectiveFrom = from;
         }
-        version.welcomeMessage = welcome;
-        version.letterType = letterType;
-        version.entId = entId;
-        version.contactEmail = contactEmail;
-        version.contactActive = contactActive;
-        version.notesMode = notes.mode();
-        version.lpcDelayDays = lpcDelay;
+        version.welcomeMessage = next.welcome;
+        version.letterType = next.letterType;
+        version.entId = next.entId;
+        version.contactEmail = next.contactEmail;
+        version.contactActive = next.contactActive;
+        version.notesMode = next.notes.mode();
+        version.lpcDelayDays = next.lpcDelay;
         if (isNew) {
             mapper.insertVersion(version);
         } else {
@@ -213,18 +267,24 @@ public class SettingsService {
             mapper.deleteDueDates(version.id);
         }
         int position = 0;
-        for (UsefulLink link : links) {
+        for (UsefulLink link : next.links) {
             mapper.insertLink(version.id, position++, link);
         }
-        for (DueDate d : notes.dueDates()) {
+        for (DueDate d : next.notes.dueDates()) {
             mapper.insertDueDate(version.id, d);
         }
-        for (String d : described) {
-            changes.establishment(e.academyCode(), uai, by, "Paramétrage", d, from);
+        for (String d : next.described) {
+            changes.establishment(e.academyCode(), e.uai(), by, "Paramétrage", d, from);
         }
-        return latest(uai);
     }
 
+    private void applyNotes(Establishment e, SettingsUpdate change, Settings current, Draft next) {
+        if (change.notesPublication() != null) {
+            next.notes = notes(e, current, change, next.errors, next.described);
+        }
+    }
+
+    /** The notes' publication wanted, checked: daily, or due dates of the establishment's divisions within the school year. */
     private NotesPublication notes(Establishment e, Settings current, SettingsUpdate change, Map<String, String> errors,
                                    List<String> described) {
         NotesPublication wanted = change.notesPublication();

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,12 +25,12 @@ class ImportClaims {
     private final Duration expiry;
 
     ImportClaims(SiecleImportMapper mapper, PlatformTransactionManager transactions, Clock clock,
-                 @Value("${teleservices.siecle.claim-expiry:PT1H}") Duration expiry) {
+                 SiecleProperties properties) {
         this.mapper = mapper;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
-        this.expiry = expiry;
+        this.expiry = properties.claimExpiry();
     }
 
     /** The establishment's claim, to release with {@code close()}; refused with 409 while another import runs. */

@@ -8,19 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Imports an establishment's SIECLE exports by running the {@code siecle-import} process
@@ -53,14 +51,14 @@ public class SiecleImportService {
 
     SiecleImportService(RuntimeService runtime, TaskService tasks, SiecleImporter importer, PendingImports pending,
                         ImportClaims claims, PlatformTransactionManager transactions,
-                        @Value("${teleservices.siecle.max-file-size:64MB}") DataSize maxFileSize) {
+                        SiecleProperties properties) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.importer = importer;
         this.pending = pending;
         this.claims = claims;
         this.transaction = new TransactionTemplate(transactions);
-        this.maxFileSize = maxFileSize.toBytes();
+        this.maxFileSize = properties.maxFileSize().toBytes();
     }
 
     /**

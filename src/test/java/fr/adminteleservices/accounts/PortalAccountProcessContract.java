@@ -53,6 +53,9 @@ abstract class PortalAccountProcessContract extends PortalFamily {
         MimeMessage mail = smtp.getReceivedMessages()[0];
         assertThat(mail.getSubject()).isEqualTo("Confirmez la création de votre compte téléservices");
         String link = linkIn(mail);
+        // templates/portal/mail/account-confirmation.txt, with the delay of the deployed timer
+        assertThat(text(mail)).contains("Vous avez créé le compte « " + username + " »", "ouvrez ce lien dans les 7 jours :", link,
+                "Merci de ne pas répondre à ce message.");
         mvc.perform(get(link)).andExpect(redirectedUrl("/portail/connexion?confirme"));
         BpmnAwareTests.assertThat(pi).hasPassed("CompteConfirme", "MarquerCodeUtilise").isEnded();
         assertThat(jdbc.queryForObject("select state from portal_account where id = ?", String.class, id)).isEqualTo("CONFIRMED");

@@ -40,4 +40,23 @@ class StartupConfigurationTest {
                         e -> assertThat(e.problems()).hasSize(2).anySatisfy(p -> assertThat(p).contains("au moins 32 octets"))
                                 .anySatisfy(p -> assertThat(p).contains("READ-COMMITTED")));
     }
+
+    /** Issue 19.2: every feature's settings record is bound and validated at start, before the database. */
+    @Test
+    void aSettingOutOfRangeBlankOrMalformedStopsTheStartNamingItsKey(CapturedOutput output) {
+        SpringApplication app = new SpringApplication(Application.class);
+        assertThatThrownBy(() -> app.run("--spring.datasource.url=jdbc:h2:mem:never-opened", "--server.port=0",
+                "--teleservices.replication.lease=-PT10M", "--teleservices.academy.name= ",
+                "--teleservices.portal.rate-limit.reset-address.capacity=0", "--teleservices.siecle.claim-expiry=une heure"))
+                .isInstanceOfSatisfying(StartupConfigurationCheck.ConfigurationProblems.class, e -> assertThat(e.problems())
+                        .hasSize(4)
+                        .anySatisfy(p -> assertThat(p).startsWith("teleservices.replication.lease (« PT-10M »)"))
+                        .anySatisfy(p -> assertThat(p).startsWith("teleservices.academy.name (« ").contains("ne doit pas être vide"))
+                        .anySatisfy(p -> assertThat(p).startsWith("teleservices.portal.rate-limit.reset-address.capacity (« 0 »)")
+                                .contains("supérieur à 0"))
+                        .anySatisfy(p -> assertThat(p).startsWith("teleservices.siecle.claim-expiry (« une heure »)")
+                                .contains("n'est pas une valeur possible")));
+        assertThat(output.getAll()).contains("L'application ne démarre pas : 4 réglages manquent ou sont faux")
+                .doesNotContain("HikariPool", "ENGINE-");
+    }
 }

@@ -52,7 +52,7 @@ import org.xml.sax.SAXException;
 
 /**
  * Renders the activation-code notification letters (guide §4.4 guardian, §5.3 student) to PDF with Apache FOP,
- * from the XSL-FO templates of {@code src/main/resources/letters/} ({@code letter.xsl} and the files it includes).
+ * from the XSL-FO templates of {@code src/main/resources/templates/notification/letters/} ({@code letter.xsl} and the files it includes).
  *
  * <p>Streaming: {@link #render(Iterable, OutputStream)} takes the letters one at a time from the iterator (a
  * database cursor is fine) and never holds more than one. The document start ({@code fo:root} and the page
@@ -62,7 +62,7 @@ import org.xml.sax.SAXException;
  * number of letters (as long as nothing refers forward: no "page x of y" across the document).
  *
  * <p>Fonts: only DejaVu Sans (regular, bold, oblique), embedded, read from the classpath through a resolver
- * that knows nothing but the {@code classpath:} scheme ({@code letters/fop.xconf}); no system font is looked for.
+ * that knows nothing but the {@code classpath:} scheme ({@code fop.xconf} beside them); no system font is looked for.
  *
  * <p>Thread-safe: the compiled stylesheet and the FOP factory are shared (both thread-safe, built on first use so
  * that the application starts without paying for them); each call has its own transformer and FOP run.
@@ -74,12 +74,14 @@ public class LetterRenderer {
     public static final String TITLE = "Notification des codes d’activation";
     public static final String CREATOR = "Admin Téléservices";
 
-    static final String STYLESHEET = "letters/letter.xsl";
-    static final String FOP_CONFIGURATION = "letters/fop.xconf";
+    /** The notification feature's letters, beside its screens and e-mails ({@code templates/notification/}). */
+    static final String FOLDER = "templates/notification/letters/";
+    static final String STYLESHEET = FOLDER + "letter.xsl";
+    static final String FOP_CONFIGURATION = FOLDER + "fop.xconf";
     /** Relative URIs of the FOP configuration (the fonts) resolve against this. */
-    static final URI BASE = URI.create("classpath:/letters/");
+    static final URI BASE = URI.create("classpath:/" + FOLDER);
     private static final String[] FONTS = {
-        "letters/fonts/DejaVuSans.ttf", "letters/fonts/DejaVuSans-Bold.ttf", "letters/fonts/DejaVuSans-Oblique.ttf"};
+        FOLDER + "fonts/DejaVuSans.ttf", FOLDER + "fonts/DejaVuSans-Bold.ttf", FOLDER + "fonts/DejaVuSans-Oblique.ttf"};
 
     private static final Logger log = LoggerFactory.getLogger(LetterRenderer.class);
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
@@ -308,9 +310,9 @@ public class LetterRenderer {
                 factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
                 // the stylesheet and the files it includes come from the classpath, nothing else is reachable
                 factory.setURIResolver((href, base) -> {
-                    String path = "letters/" + href;
+                    String path = FOLDER + href;
                     if (href.contains("..") || href.contains(":") || href.startsWith("/")) {
-                        throw new TransformerException("Stylesheet outside letters/: " + href);
+                        throw new TransformerException("Stylesheet outside " + FOLDER + ": " + href);
                     }
                     return classpathSource(classLoader, path);
                 });
@@ -347,7 +349,7 @@ public class LetterRenderer {
         }
     }
 
-    /** FOP's resources (the fonts) from the classpath only: {@code classpath:/letters/fonts/…}. */
+    /** FOP's resources (the fonts) from the classpath only: {@code classpath:/templates/notification/letters/fonts/…}. */
     static final class ClasspathResourceResolver implements ResourceResolver {
         private final ClassLoader classLoader;
 
@@ -362,8 +364,8 @@ public class LetterRenderer {
             }
             String path = uri.normalize().getPath();
             path = path.startsWith("/") ? path.substring(1) : path;
-            if (!path.startsWith("letters/")) {
-                throw new FileNotFoundException("Outside letters/: " + uri);
+            if (!path.startsWith(FOLDER)) {
+                throw new FileNotFoundException("Outside " + FOLDER + ": " + uri);
             }
             InputStream in = classLoader.getResourceAsStream(path);
             if (in == null) {
