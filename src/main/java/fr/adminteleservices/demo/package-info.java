@@ -4,5 +4,5 @@
  * shipped in {@code src/main/resources/demo/siecle}. Never active on MariaDB.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Démonstration",
-        allowedDependencies = {"catalogue", "codes", "consultation", "enrolment", "establishment", "notification", "opening", "replication", "security", "settings", "siecle", "students"})
+        allowedDependencies = {"accounts", "catalogue", "codes", "consultation", "enrolment", "establishment", "notification", "opening", "replication", "security", "settings", "siecle", "students"})
 package fr.adminteleservices.demo;

@@ -3,5 +3,5 @@
  * user guide.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accueil",
-        allowedDependencies = {"establishment", "opening", "security", "siecle", "students"})
+        allowedDependencies = {"demo", "establishment", "mail", "opening", "security", "siecle", "students"})
 package fr.adminteleservices.home;
