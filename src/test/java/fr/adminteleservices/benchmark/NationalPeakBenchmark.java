@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  *   <li>Set-up (not timed): the SIECLE exports of every establishment written by {@link SiecleExportGenerator} (kept
  *       under {@code target/national-peak/exports-N-M} for the next run of the same size: collèges and lycées in turn,
  *       both guardian formats), the database recreated, the nodes started, NOTES opened in the académie and the
- *       establishments registered ({@code POST /api/establishments}).</li>
+ *       establishments registered ({@code POST /api/establishments}) with their heads, as whom each establishment works.</li>
  *   <li>import: every establishment's export posted ({@code POST …/siecle-imports}), {@code --clients} at a time,
  *       round-robin on the nodes; then every establishment declares its téléservices and opens NOTES (timed apart);</li>
  *   <li>generation: every establishment's CARs ({@code POST …/guardian-codes/generation}, all couples), until every
@@ -94,6 +94,10 @@ public final class NationalPeakBenchmark {
     private static final Map<String, Step> steps = new LinkedHashMap<>();
 
     private record Planned(int index, String uai, int students, boolean college) {
+        /** The establishment's head: user and password. */
+        String[] head() {
+            return new String[] {"chef." + uai.toLowerCase(Locale.ROOT), "peak-head-" + uai};
+        }
     }
 
     /** What a step measured. */
@@ -172,6 +176,8 @@ public final class NationalPeakBenchmark {
                         {"uai":"%s","name":"%s de mesure n° %d","kind":"%s","postalCode":"99000","city":"Mesure","headName":"M. Mesure",
                          "emails":[],"siecleModules":["BASE_ELEVES","NOTES","ABSENCES","LPC","INSCRIPTION"]}"""
                         .formatted(p.uai, p.college ? "Collège" : "Lycée", p.index + 1, p.college ? "COLLEGE" : "LYCEE"), 201);
+                a.send("POST", "/api/establishments/" + p.uai + "/heads", "{\"username\":\"%s\",\"password\":\"%s\",\"firstName\":\"Jean\",\"lastName\":\"Mesure\"}"
+                        .formatted(p.head()[0], p.head()[1]), 201);
             }
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             try {
@@ -257,22 +263,24 @@ public final class NationalPeakBenchmark {
         AtomicLong links = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
         forEach(pool, plan, (p, node) -> {
-            JsonNode report = node.importSiecle(p.uai, exports.resolve(p.uai));
+            JsonNode report = node.importSiecle(p.head(), p.uai, exports.resolve(p.uai));
             created.addAndGet(report.path("students").path("created").asLong());
             guardians.addAndGet(report.path("guardians").path("created").asLong());
             links.addAndGet(report.path("links").path("created").asLong());
             rejected.addAndGet(report.path("rejected").size());
         });
+        long answered = m.elapsedMs();
         awaitQuiet();
+        long caes = count("select count(*) from ACT_RU_JOB where TYPE_ = 'timer' and PROCESS_DEF_KEY_ = 'cae-lifecycle'");
         boolean ok = check("students imported", created.get(), students);
-        m.end(created.get(), "students", String.format(Locale.ROOT, "%,d guardians, %,d links created, %,d lines rejected",
-                guardians.get(), links.get(), rejected.get()));
+        m.end(created.get(), "students", String.format(Locale.ROOT, "every answer in %,d ms; then the CAEs' lifecycles (%,d timers);"
+                + " %,d guardians, %,d links created, %,d lines rejected", answered, caes, guardians.get(), links.get(), rejected.get()));
 
         // the heads declare their téléservices and open NOTES (the CARs are for an open service)
         Measure d = Measure.start("declaration");
         forEach(pool, plan, (p, node) -> {
-            node.send("POST", "/api/establishments/" + p.uai + "/services/declaration", null, 200);
-            node.send("PUT", "/api/establishments/" + p.uai + "/services/NOTES", "{\"open\":true}", 200);
+            node.send(p.head(), "POST", "/api/establishments/" + p.uai + "/services/declaration", null, 200);
+            node.send(p.head(), "PUT", "/api/establishments/" + p.uai + "/services/NOTES", "{\"open\":true}", 200);
         });
         awaitQuiet();
         d.end(plan.size(), "establishments", "declared, NOTES open");
@@ -284,7 +292,7 @@ public final class NationalPeakBenchmark {
                 + " where l.ended_on is null and s.left_on is null and l.legal_rank in (1, 2)");
         Measure m = Measure.start("generation");
         AtomicLong created = new AtomicLong();
-        forEach(pool, plan, (p, node) -> created.addAndGet(node.send("POST", "/api/establishments/" + p.uai
+        forEach(pool, plan, (p, node) -> created.addAndGet(node.send(p.head(), "POST", "/api/establishments/" + p.uai
                 + "/guardian-codes/generation", "{\"all\":true}", 200).path("created").asLong()));
         long answered = m.elapsedMs();
         awaitQuiet();
@@ -298,7 +306,7 @@ public final class NationalPeakBenchmark {
         int mailsBefore = smtp.deliveries().size();
         Measure m = Measure.start("notification");
         List<String> jobs = java.util.Collections.synchronizedList(new ArrayList<>());
-        forEach(pool, plan, (p, node) -> jobs.add(node.send("POST", "/api/establishments/" + p.uai + "/guardian-notifications",
+        forEach(pool, plan, (p, node) -> jobs.add(node.send(p.head(), "POST", "/api/establishments/" + p.uai + "/guardian-notifications",
                 "{\"confirmed\":true,\"channels\":[\"EMAIL\",\"PAPER\"],\"onlyNotNotified\":true}", 202).path("jobId").asText()));
         long answered = m.elapsedMs();
         // the moments the last e-mail was received and the last letter printed, seen by polling every second

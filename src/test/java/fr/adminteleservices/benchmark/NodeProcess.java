@@ -120,20 +120,29 @@ final class NodeProcess {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(String path, String[] login) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(30)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                + Base64.getEncoder().encodeToString((login[0] + ":" + login[1]).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The JSON answer of a request with a JSON body (null: none); fails on any other status than {@code expected}. */
+    /** As the académie administrator: see {@link #send(String[], String, String, String, int...)}. */
     JsonNode send(String method, String path, String json, int... expected) throws IOException, InterruptedException {
-        HttpRequest.Builder r = request(path).header("Content-Type", "application/json")
+        return send(new String[] {user, password}, method, path, json, expected);
+    }
+
+    /**
+     * The JSON answer of a request with a JSON body (null: none), as that user and password; fails on any other status
+     * than {@code expected}. Each establishment's work goes as its head: the log-in throttle's bucket of one user is a
+     * row locked by each of its requests, so one user's concurrent requests queue on it.
+     */
+    JsonNode send(String[] login, String method, String path, String json, int... expected) throws IOException, InterruptedException {
+        HttpRequest.Builder r = request(path, login).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return answer(HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString()), expected);
     }
 
     /** An establishment's SIECLE export files, posted as the head's import screen posts them. */
-    JsonNode importSiecle(String uai, Path dir) throws IOException, InterruptedException {
+    JsonNode importSiecle(String[] login, String uai, Path dir) throws IOException, InterruptedException {
         String boundary = "peak" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try (Stream<Path> files = Files.list(dir)) {
@@ -145,7 +154,7 @@ final class NodeProcess {
             }
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return answer(HTTP.send(request("/api/establishments/" + uai + "/siecle-imports")
+        return answer(HTTP.send(request("/api/establishments/" + uai + "/siecle-imports", login)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()), 200);
     }
