@@ -578,8 +578,11 @@ public final class NationalPeakBenchmark {
         target("generation < 10 min", steps.get("generation"), GENERATION_TARGET_MS, scale);
         target("replication < 60 s", steps.get("replication"), REPLICATION_TARGET_MS, scale);
         if (steps.containsKey("statistics")) {
-            System.out.printf(Locale.ROOT, "  %-24s slowest académie call (first round) %,d ms: %s (measured at %,d students)%n",
-                    "statistics < 5 s", statisticsSlowest, statisticsSlowest < STATISTICS_TARGET_MS ? "PASS" : "FAIL", students);
+            // the académie's syntheses read every establishment's rows: their time grows with the students too
+            long projected = Math.round(statisticsSlowest * scale);
+            System.out.printf(Locale.ROOT, "  %-24s slowest académie call (first round) %,d ms; at %,d students %s%,d ms: %s%n",
+                    "statistics < 5 s", statisticsSlowest, NATIONAL_PEAK_STUDENTS, scale > 1.0001 ? "projected " : "", projected,
+                    projected < STATISTICS_TARGET_MS ? "PASS" : "FAIL");
         }
         if (rates.containsKey("email")) {
             System.out.printf(Locale.ROOT, "  %-24s %,.1f e-mails/s: %s%n", "e-mail >= 200/s", rates.get("email"),
