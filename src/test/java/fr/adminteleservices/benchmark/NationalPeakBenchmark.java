@@ -425,6 +425,7 @@ public final class NationalPeakBenchmark {
         private final String name;
         private final long start = System.nanoTime();
         private final String load = loadAverage();
+        private final long retried = NodeProcess.RETRIED.get();
         private final Map<String, Long> status;
         private final Map<String, long[]> jobs;
         private final List<long[]> marks = new ArrayList<>();
@@ -480,7 +481,8 @@ public final class NationalPeakBenchmark {
                             + "   MariaDB server (all clients): row lock waits %,d, row lock time %,d ms, deadlocks %,d;"
                             + " jobs run/failed by node: %s; OptimisticLockingException/deadlock/lock wait timeout lines in logs: %s;"
                             + " load average %s before, %s after%n",
-                    name, wall, rows, rowsWhat, rows / Math.max(0.001, wall / 1000.0), (double) wall / students, detail,
+                    name, wall, rows, rowsWhat, rows / Math.max(0.001, wall / 1000.0), (double) wall / students,
+                    detail + (NodeProcess.RETRIED.get() > retried ? "; HTTP 500 answers sent again: " + (NodeProcess.RETRIED.get() - retried) : ""),
                     step.heap, step.dbMb, delta.get(STATUS[0]), delta.get(STATUS[1]), delta.get(STATUS[2]), step.jobs,
                     step.logProblems, step.loadBefore, step.loadAfter);
         }

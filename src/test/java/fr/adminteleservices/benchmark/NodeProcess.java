@@ -138,7 +138,7 @@ final class NodeProcess {
     JsonNode send(String[] login, String method, String path, String json, int... expected) throws IOException, InterruptedException {
         HttpRequest.Builder r = request(path, login).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return answer(HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString()), expected);
+        return answer(exchange(r.build()), expected);
     }
 
     /** An establishment's SIECLE export files, posted as the head's import screen posts them. */
@@ -154,9 +154,28 @@ final class NodeProcess {
             }
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return answer(HTTP.send(request("/api/establishments/" + uai + "/siecle-imports", login)
+        return answer(exchange(request("/api/establishments/" + uai + "/siecle-imports", login)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()), 200);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build()), 200);
+    }
+
+    /** Requests answered 500 and sent again, all nodes: see {@link #exchange}. */
+    static final java.util.concurrent.atomic.AtomicLong RETRIED = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Sends again, twice at most, a request answered 500: under load the log-in throttle's bucket (a row of the database,
+     * read through the application's connection pool) can exceed its 10 s timeout before the request is even
+     * authenticated, as a user would press again. The count is printed with each step.
+     */
+    private static HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 500 || attempt == 3) {
+                return response;
+            }
+            RETRIED.incrementAndGet();
+            Thread.sleep(5_000);
+        }
     }
 
     private JsonNode answer(HttpResponse<String> response, int... expected) throws IOException {
