@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntConsumer;
@@ -24,8 +26,9 @@ public final class SlowSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Duration delay;
-    private final List<String> messageIds = new CopyOnWriteArrayList<>();
-    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    // synchronized lists, not copy-on-write: the national peak benchmark sends hundreds of thousands of messages
+    private final List<String> messageIds = Collections.synchronizedList(new ArrayList<>());
+    private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private volatile IntConsumer onAccepted = n -> { };
 
@@ -43,7 +46,9 @@ public final class SlowSmtpServer implements AutoCloseable {
 
     /** The Message-IDs of the accepted messages, in order, duplicates included. */
     public List<String> messageIds() {
-        return List.copyOf(messageIds);
+        synchronized (messageIds) {
+            return List.copyOf(messageIds);
+        }
     }
 
     /** An accepted message: its Message-ID, its envelope recipients, and the EHLO name of the client that sent it. */
@@ -52,7 +57,9 @@ public final class SlowSmtpServer implements AutoCloseable {
 
     /** The accepted messages, in order, duplicates included. */
     public List<Delivery> deliveries() {
-        return List.copyOf(deliveries);
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
     }
 
     public void onAccepted(IntConsumer callback) {
@@ -105,9 +112,13 @@ public final class SlowSmtpServer implements AutoCloseable {
                             }
                         }
                         Thread.sleep(delay.toMillis());
-                        messageIds.add(messageId);
-                        deliveries.add(new Delivery(messageId, List.copyOf(recipients), helo));
-                        onAccepted.accept(messageIds.size());
+                        int accepted;
+                        synchronized (messageIds) {
+                            messageIds.add(messageId);
+                            deliveries.add(new Delivery(messageId, List.copyOf(recipients), helo));
+                            accepted = messageIds.size();
+                        }
+                        onAccepted.accept(accepted);
                         reply(out, "250 OK queued");
                     }
                     case "QUIT" -> {
