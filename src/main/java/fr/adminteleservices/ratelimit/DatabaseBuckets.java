@@ -48,6 +48,7 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
     private final String selectSql;
     private final String updateSql;
     private final String deleteSql;
+    private final String existsSql;
     private final String deleteExpiredSql;
 
     private final DataSource dataSource;
@@ -62,6 +63,7 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
         this.selectSql = "SELECT state FROM " + table + " WHERE id = ? FOR UPDATE";
         this.updateSql = "UPDATE " + table + " SET state = ?, expires_at = ? WHERE id = ?";
         this.deleteSql = "DELETE FROM " + table + " WHERE id = ?";
+        this.existsSql = "SELECT 1 FROM " + table + " WHERE id = ?";
         this.deleteExpiredSql = "DELETE FROM " + table + " WHERE expires_at < ?";
         this.expiration = config.getExpirationAfterWriteStrategy().orElseThrow();
     }
@@ -220,6 +222,23 @@ public final class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyMana
             removeExpired(now);
         } catch (RuntimeException e) {
             LOG.warn("Purge of the rate limits failed", e);
+        }
+    }
+
+    /**
+     * Whether the bucket of {@code key} has a row, read without a lock. No row is a full bucket (never used, or
+     * full again and purged): a caller that only needs to know whether a bucket is empty can skip Bucket4j,
+     * whose read locks the row (and inserts one), which serialises every request of the same key.
+     */
+    public boolean holds(String key) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(existsSql)) {
+            statement.setString(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new BucketExceptions.BucketExecutionException(e);
         }
     }
 

@@ -59,18 +59,23 @@ public class LoginThrottle {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
-                String key = realm + ":" + normalized(authentication.getName()) + "|" + address(authentication);
+                String key = DatabaseBuckets.key(realm + ":" + normalized(authentication.getName()) + "|" + address(authentication));
                 buckets.purgeWhenDue();
-                var bucket = buckets.builder().build(DatabaseBuckets.key(key), () -> limit);
-                if (bucket.getAvailableTokens() < 1) {
+                // a pair without a wrong password lately has no row: read without a lock, so that the API's Basic
+                // requests of one user (each one authenticated) do not queue on the lock of one bucket row
+                if (buckets.holds(key) && bucket(key).getAvailableTokens() < 1) {
                     throw new Throttled();
                 }
                 try {
                     return provider.authenticate(authentication);
                 } catch (BadCredentialsException wrong) {
-                    bucket.tryConsume(1);
+                    bucket(key).tryConsume(1);
                     throw wrong;
                 }
+            }
+
+            private io.github.bucket4j.distributed.BucketProxy bucket(String key) {
+                return buckets.builder().build(key, () -> limit);
             }
 
             @Override

@@ -72,6 +72,23 @@ abstract class LoginThrottleContract {
         login(user, right, "10.1.1.1").andExpect(redirectedUrl("/"));
     }
 
+    /** The API's requests authenticate one by one: without a wrong password, they write and lock no bucket row. */
+    @Test
+    void rightPasswordsLeaveNoBucketToLock() throws Exception {
+        String uai = Heads.newEstablishmentWithHead(establishments, directory);
+        String user = Heads.username(uai);
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        String like = "%" + user.toLowerCase(java.util.Locale.ROOT) + "%";
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(basic(get("/api/establishments/" + uai), user, Heads.password(uai), "10.4.4.4")).andExpect(status().isOk());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from login_rate_limit where id like ?", Integer.class, like)).isZero();
+        // a wrong one makes its row, and the pair is still let in while tokens are left
+        mvc.perform(basic(get("/api/establishments/" + uai), user, "mauvais", "10.4.4.4")).andExpect(status().isUnauthorized());
+        assertThat(jdbc.queryForObject("select count(*) from login_rate_limit where id like ?", Integer.class, like)).isEqualTo(1);
+        mvc.perform(basic(get("/api/establishments/" + uai), user, Heads.password(uai), "10.4.4.4")).andExpect(status().isOk());
+    }
+
     @Test
     void theAcademyAdministratorCannotBeLockedOutByAStranger() throws Exception {
         for (int i = 0; i < 12; i++) {
