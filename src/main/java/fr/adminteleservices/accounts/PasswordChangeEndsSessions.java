@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it logged in with (its {@code password_version}, counted up by a reset); on every request, a session whose
  * account's password has changed since is closed and sent to the log-in page (« votre mot de passe a été
  * changé »). So a phone left logged in, or a stranger's session, does not outlive a reset; the re-hash of the
- * same password at a log-in (bcrypt to Argon2id) ends none.
+ * same password at a log-in (to the current algorithm or cost) ends none.
  */
 class PasswordChangeEndsSessions extends OncePerRequestFilter {
 

@@ -10,26 +10,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * The portal's password hashing: Spring Security's delegating encoder, the algorithm written in front of each
- * hash. New passwords are hashed with Argon2id at one of OWASP's minimum settings (m = 12 MiB, t = 3, p = 1);
- * the bcrypt hashes (cost 10) written before stay valid and are re-hashed at their next log-in
- * ({@link PortalSecurity}, transparently). Why: measured with {@code PasswordHashBenchmark} on this kind of
- * machine, a log-in check costs about 32 ms of CPU with these Argon2id settings against about 74 ms with bcrypt
- * cost 10, and a log-in's CPU is what limits the September peak.
+ * hash. New passwords are hashed with bcrypt, cost 10 (OWASP's minimum). Argon2id at OWASP's settings was
+ * measured against it (issue 18.4): alone on one thread it costs less CPU than bcrypt here ({@code
+ * PasswordHashBenchmark}: about 32 ms against 74 ms at m = 12 MiB, t = 3), but at the peak, every core
+ * busy, its memory traffic and garbage made log-ins slower (portal benchmark, 16 users: 15 log-ins/s and
+ * 89 ms of Tomcat CPU each, plus 0.4 core of GC, against 24/s with bcrypt). A hash whose settings or algorithm
+ * differ from the current one is re-hashed at its next good log-in ({@link PortalSecurity}): raising the cost
+ * later needs no reset. Argon2id hashes stay readable.
  *
- * <p>Argon2id takes its memory (12 MiB) per check: at most {@link #CONCURRENT_CHECKS} hashes are computed at
- * once, the others wait their turn (more at once would not go faster on the machine's cores, and a burst of
- * log-ins could otherwise take hundreds of MiB). Not a {@link PasswordEncoder} bean: the administrators'
- * log-in stays Camunda's identity service.
+ * <p>At most {@link #CONCURRENT_CHECKS} hashes are computed at once, the others wait their turn: more at once
+ * would not go faster on the machine's cores, and pages keep some CPU during a burst of log-ins. Not a
+ * {@link PasswordEncoder} bean: the administrators' log-in stays Camunda's identity service.
  */
 @Component
 class PortalPasswordEncoder {
 
-    static final String ARGON2 = "argon2";
+    static final String BCRYPT = "bcrypt";
     static final int CONCURRENT_CHECKS = 2 * Runtime.getRuntime().availableProcessors();
 
-    private final PasswordEncoder encoder = new Bounded(new DelegatingPasswordEncoder(ARGON2, Map.of(
-            ARGON2, new Argon2PasswordEncoder(16, 32, 1, 12 * 1024, 3),
-            "bcrypt", new BCryptPasswordEncoder(10))), CONCURRENT_CHECKS);
+    private final PasswordEncoder encoder = new Bounded(new DelegatingPasswordEncoder(BCRYPT, Map.of(
+            BCRYPT, new BCryptPasswordEncoder(10),
+            "argon2", new Argon2PasswordEncoder(16, 32, 1, 12 * 1024, 3))), CONCURRENT_CHECKS);
 
     PasswordEncoder encoder() {
         return encoder;

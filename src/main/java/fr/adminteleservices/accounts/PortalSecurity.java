@@ -42,7 +42,7 @@ class PortalSecurity {
         HardenedHeaders.apply(http);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users(accounts));
         provider.setPasswordEncoder(encoder.encoder());
-        // a bcrypt hash of before is replaced by an Argon2id one at its first good log-in (PortalPasswordEncoder)
+        // a hash of other settings (an older cost, another algorithm) is replaced at its first good log-in (PortalPasswordEncoder)
         provider.setUserDetailsPasswordService((user, newHash) -> {
             accounts.rehashed(user.getUsername(), user.getPassword(), newHash);
             return User.withUserDetails(user).password(newHash).build();

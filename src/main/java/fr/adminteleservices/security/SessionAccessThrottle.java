@@ -17,7 +17,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * time at each request, and {@code JdbcIndexedSessionRepository} then updates its row: one write transaction per
  * page on MariaDB, which cost the portal about a quarter of its pages per second. Here the access time is
  * written only when it has moved by {@link #TOUCH_EVERY} or more (or when anything else of the session
- * changed), so a reader clicking through pages costs one read per request and one write a minute.
+ * changed), and a session nothing wrote to is not saved at all, so a reader clicking through pages costs one
+ * read per request and one write a minute.
  *
  * <p>The price: the idle timeout (30 min) counts from a last access up to a minute old, so a session may end up
  * to a minute early. Every node reads the same row, so this holds across the cluster.
@@ -55,12 +56,18 @@ public class SessionAccessThrottle {
 
         @Override
         public ThrottledSession<S> createSession() {
-            return new ThrottledSession<>(delegate.createSession());
+            ThrottledSession<S> created = new ThrottledSession<>(delegate.createSession());
+            created.changed = true;
+            return created;
         }
 
         @Override
         public void save(ThrottledSession<S> session) {
-            delegate.save(session.delegate);
+            // nothing written, nothing to save: not even the empty transaction the JDBC repository would open
+            if (session.changed) {
+                delegate.save(session.delegate);
+                session.changed = false;
+            }
         }
 
         @Override
@@ -79,6 +86,8 @@ public class SessionAccessThrottle {
     static final class ThrottledSession<S extends Session> implements Session {
 
         private final S delegate;
+        /** Whether anything was written to the session since it was read or saved. */
+        private boolean changed;
 
         ThrottledSession(S delegate) {
             this.delegate = delegate;
@@ -89,6 +98,7 @@ public class SessionAccessThrottle {
             // the JDBC session marks itself changed (an UPDATE at the end of the request) whenever this is called
             if (Duration.between(delegate.getLastAccessedTime(), lastAccessedTime).compareTo(TOUCH_EVERY) >= 0) {
                 delegate.setLastAccessedTime(lastAccessedTime);
+                changed = true;
             }
         }
 
@@ -99,6 +109,7 @@ public class SessionAccessThrottle {
 
         @Override
         public String changeSessionId() {
+            changed = true;
             return delegate.changeSessionId();
         }
 
@@ -114,11 +125,13 @@ public class SessionAccessThrottle {
 
         @Override
         public void setAttribute(String attributeName, Object attributeValue) {
+            changed = true;
             delegate.setAttribute(attributeName, attributeValue);
         }
 
         @Override
         public void removeAttribute(String attributeName) {
+            changed = true;
             delegate.removeAttribute(attributeName);
         }
 
@@ -134,6 +147,7 @@ public class SessionAccessThrottle {
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            changed = true;
             delegate.setMaxInactiveInterval(interval);
         }
 

@@ -275,30 +275,35 @@ abstract class AccountsContract extends PortalFamily {
         mvc.perform(get("/portail").session(head)).andExpect(redirectedUrlPattern("**/portail/connexion"));
     }
 
-    /** 18.4: new passwords in Argon2id; a bcrypt hash of before is re-hashed at its next log-in, ending no session. */
+    /**
+     * 18.4: passwords in bcrypt, cost 10; a hash of other settings (an older cost, Argon2id) is re-hashed at its
+     * next good log-in, and a re-hash is not a new password: it ends no session.
+     */
     @Test
-    void aBcryptPasswordOfBeforeIsReHashedWithArgon2idAtItsNextLogInAndEndsNoSession() throws Exception {
+    void aHashOfOtherSettingsIsReHashedAtItsNextLogInAndEndsNoSession() throws Exception {
         String username = "rehash-" + suffix;
         page(activate(caeOf(hugo), "2014-06-05", username, PASSWORD));
-        assertThat(passwordHash(username)).startsWith("{argon2}$argon2id$v=19$m=12288,t=3,p=1$");
+        assertThat(passwordHash(username)).startsWith("{bcrypt}$2a$10$");
 
-        // an account of before: its password hashed with bcrypt, cost 10
-        String bcrypt = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10).encode(PASSWORD);
-        jdbc.update("update portal_account set password_hash = ? where username = ?", bcrypt, username);
+        // an account of before: its password hashed with a lower cost
+        String older = "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode(PASSWORD);
+        jdbc.update("update portal_account set password_hash = ? where username = ?", older, username);
         MockHttpSession first = login(username, PASSWORD);
         mvc.perform(get("/portail").session(first)).andExpect(status().isOk());
         String rehashed = passwordHash(username);
-        assertThat(rehashed).startsWith("{argon2}$argon2id$v=19$m=12288,t=3,p=1$");
-        assertThat(new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 12 * 1024, 3)
-                .matches(PASSWORD, rehashed.substring("{argon2}".length()))).isTrue();
+        assertThat(rehashed).startsWith("{bcrypt}$2a$10$");
+        assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                .matches(PASSWORD, rehashed.substring("{bcrypt}".length()))).isTrue();
 
-        // a second re-hash (another log-in from a bcrypt hash) is not a new password: the first session goes on
-        jdbc.update("update portal_account set password_hash = ? where username = ?", bcrypt, username);
+        // an Argon2id hash (another algorithm) too; the first session goes on
+        String argon2 = "{argon2}" + new org.springframework.security.crypto.argon2.Argon2PasswordEncoder(16, 32, 1, 12 * 1024, 3)
+                .encode(PASSWORD);
+        jdbc.update("update portal_account set password_hash = ? where username = ?", argon2, username);
         MockHttpSession second = login(username, PASSWORD);
-        assertThat(passwordHash(username)).isNotEqualTo(bcrypt).startsWith("{argon2}");
+        assertThat(passwordHash(username)).startsWith("{bcrypt}$2a$10$");
         mvc.perform(get("/portail").session(first)).andExpect(status().isOk());
         mvc.perform(get("/portail").session(second)).andExpect(status().isOk());
-        // an Argon2id hash is left as it is
+        // a hash of the current settings is left as it is
         String current = passwordHash(username);
         login(username, PASSWORD);
         assertThat(passwordHash(username)).isEqualTo(current);

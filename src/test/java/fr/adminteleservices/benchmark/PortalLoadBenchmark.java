@@ -96,7 +96,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link GuardianCodes#reveal} (each from its own client address, as the activation is rate-limited per address),
  * and CONFIRMED by following, over HTTP, the link of the confirmation e-mail the portal-account process sent to a
  * GreenMail SMTP server in this JVM ({@code spring.mail.host/port}, {@code teleservices.mail.embedded=false}).
- * Passwords are hashed by Spring's delegating encoder: Argon2id, m=12 MiB, t=3 (printed from a stored hash): a
+ * Passwords are hashed by Spring's delegating encoder: bcrypt, cost 10 (printed from a stored hash): a
  * log-in is CPU-bound by design (one check, tens of ms of one core).
  *
  * <p>Before the scenarios, a JIT warm-up ({@code --jit-warm-up}, 30 s: grades with 8 VUs, then log-ins with 4),
@@ -841,7 +841,7 @@ public final class PortalLoadBenchmark {
     }
 
     private static boolean summary(List<Result> results) {
-        System.out.printf(Locale.ROOT, "%nSummary (%s; passwords in Argon2id m=12 MiB t=3; load average now %s)%n", mariaDbVersionQuietly(url), loadAverage());
+        System.out.printf(Locale.ROOT, "%nSummary (%s; load average now %s)%n", mariaDbVersionQuietly(url), loadAverage());
         System.out.println("scenario         VUs   requests     /s    p50 ms   p90 ms   p99 ms   max ms  errors  timeouts"
                 + "  Tomcat  loadgen  MariaDB  others  idle (cores)");
         boolean ok = true;
