@@ -2,6 +2,7 @@ package fr.adminteleservices.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.adminteleservices.support.NodeReadiness;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -85,25 +86,7 @@ final class NodeProcess {
     }
 
     void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(id + " stopped at start-up (exit " + process.exitValue() + "): see " + log.toAbsolutePath());
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(id + " not ready after 300 s: see " + log.toAbsolutePath());
-            }
-            Thread.sleep(500);
-        }
+        NodeReadiness.await(id, process, uri("/"), log, Duration.ofSeconds(300));
     }
 
     /** SIGTERM, as a service manager stops it: Spring closes the engine, which writes its last metrics. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.adminteleservices.support.NodeReadiness;
 import fr.adminteleservices.support.SlowSmtpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -451,25 +452,7 @@ class TwoNodeClusterTest {
         }
 
         void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new AssertionError(id + " stopped at start-up (exit " + process.exitValue() + "): see " + log.toAbsolutePath());
-                }
-                try {
-                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))
-                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(id + " not ready after 240 s: see " + log.toAbsolutePath());
-                }
-                Thread.sleep(500);
-            }
+            NodeReadiness.await(id, process, uri("/"), log, Duration.ofSeconds(240));
         }
 
         void kill() throws InterruptedException {
