@@ -6,11 +6,13 @@ import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sessions in the database without a write on every request. Spring Session moves a session's last access
@@ -28,7 +30,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * tests, which keep the container's). It is the {@code @Primary} repository: Spring Session's filter takes it,
  * {@link ExpiredSessions} still cleans the table through the JDBC repository.
  */
-@AutoConfiguration(after = SessionAutoConfiguration.class)
+@AutoConfiguration(after = {SessionAutoConfiguration.class, TransactionAutoConfiguration.class})
 @ConditionalOnBean(JdbcIndexedSessionRepository.class)
 public class SessionAccessThrottle {
 
@@ -43,6 +45,16 @@ public class SessionAccessThrottle {
 
     static <S extends Session> ThrottledRepository<S> throttle(SessionRepository<S> sessions) {
         return new ThrottledRepository<>(sessions);
+    }
+
+    /**
+     * The transactions of Spring Session's JDBC repository (it takes the bean of this name): its reads of a session
+     * need none. Not a default candidate, so the application's own {@code TransactionOperations} stays the one
+     * injected everywhere else.
+     */
+    @Bean(defaultCandidate = false)
+    SessionTransactions springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+        return new SessionTransactions(transactionManager);
     }
 
     /** Spring Session's repository seen through {@link ThrottledSession}s. */
@@ -72,7 +84,7 @@ public class SessionAccessThrottle {
 
         @Override
         public ThrottledSession<S> findById(String id) {
-            S found = delegate.findById(id);
+            S found = SessionTransactions.read(() -> delegate.findById(id));
             return found == null ? null : new ThrottledSession<>(found);
         }
 

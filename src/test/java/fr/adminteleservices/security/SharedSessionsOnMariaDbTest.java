@@ -25,9 +25,11 @@ import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.FlashMap;
 
@@ -51,6 +53,10 @@ class SharedSessionsOnMariaDbTest {
     JdbcTemplate jdbc;
     @Autowired
     ExpiredSessions expiredSessions;
+    @Autowired
+    JdbcIndexedSessionRepository springSessions;
+    @Autowired
+    TransactionOperations applicationTransactions;
 
     @Test
     void anAdministratorsSessionIsInTheDatabaseAndAnotherNodeReadsIt() throws Exception {
@@ -129,6 +135,16 @@ class SharedSessionsOnMariaDbTest {
         assertThat(lastAccess(id)).isGreaterThanOrEqualTo(before);
         assertThat(jdbc.queryForObject("select EXPIRY_TIME from SPRING_SESSION where SESSION_ID = ?", Long.class, id))
                 .isGreaterThanOrEqualTo(before + 1_800_000L);
+    }
+
+    @Test
+    void springSessionsRepositoryReadsWithoutATransaction() throws Exception {
+        assertThat(ReflectionTestUtils.getField(springSessions, "transactionOperations"))
+                .as("Spring Boot's repository took the session transactions bean").isInstanceOf(SessionTransactions.class);
+        assertThat(applicationTransactions).as("the application's own, injected by type, is still Spring Boot's")
+                .isInstanceOf(TransactionTemplate.class);
+        Cookie cookie = logIn();
+        mvc.perform(get("/").cookie(cookie)).andExpect(status().isOk());
     }
 
     private long lastAccess(String sessionId) {
