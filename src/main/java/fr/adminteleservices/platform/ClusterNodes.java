@@ -47,7 +47,11 @@ public class ClusterNodes {
         return heartbeat;
     }
 
-    void beat(long rulesVersion) {
+    /**
+     * Synchronized: the heartbeat and a reload's wait may beat at once, and two first beats that both found no row
+     * both inserted it (a start failed on the duplicate key). Only this node writes its row, so one lock suffices.
+     */
+    synchronized void beat(long rulesVersion) {
         Instant now = clock.instant();
         if (mapper.touchNode(nodeId, now, rulesVersion) == 0) {
             mapper.insertNode(nodeId, now, rulesVersion);

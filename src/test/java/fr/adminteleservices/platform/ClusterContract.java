@@ -9,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -206,5 +212,29 @@ abstract class ClusterContract {
             assertThat(rules.version()).isEqualTo(back);
             assertThat(rules.ruleFiles()).doesNotContain("cluster-probe");
         }
+    }
+
+    @Test
+    void aNodesFirstHeartbeatsAtOnceRegisterItOnce() throws Exception {
+        ClusterNodes fresh = new ClusterNodes(mapper, "node-c-" + System.nanoTime(), Duration.ofSeconds(5));
+        int beats = 8;
+        CyclicBarrier together = new CyclicBarrier(beats);
+        ExecutorService threads = Executors.newFixedThreadPool(beats);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < beats; i++) {
+                done.add(threads.submit(() -> {
+                    together.await();
+                    fresh.beat(rules.version());
+                    return null;
+                }));
+            }
+            for (Future<?> beat : done) {
+                beat.get(30, TimeUnit.SECONDS); // a duplicate key would fail here
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(fresh.live()).filteredOn(n -> n.nodeId().equals(fresh.nodeId())).hasSize(1);
     }
 }
