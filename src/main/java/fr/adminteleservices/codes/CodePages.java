@@ -1,6 +1,7 @@
 package fr.adminteleservices.codes;
 
 import fr.adminteleservices.security.EstablishmentAccess;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -13,6 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * as the pages write them. The actions themselves, and their messages, stay with each page.
  */
 final class CodePages {
+
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private CodePages() {
     }
@@ -30,6 +33,24 @@ final class CodePages {
             model.addAttribute("error", e.getMessage());
             return page.get();
         }
+    }
+
+    /**
+     * « Nouveau code »: while the holder's code is valid ({@code replacesValidCode}) and the head has not confirmed that
+     * it will stop working, the {@code page} again, asking them to; otherwise the code is created as {@link #act} does.
+     */
+    static String newCode(boolean replacesValidCode, String confirmation, Supplier<String> create, String holderUrl,
+                          Supplier<String> page, Model model, RedirectAttributes redirect) {
+        if (replacesValidCode && !"true".equals(confirmation)) {
+            model.addAttribute("confirmNewCode", true);
+            return page.get();
+        }
+        return act(create, holderUrl, page, model, redirect);
+    }
+
+    /** How the message of a new code ends: when the head can hand it out. */
+    static String usableFrom(CodeHistoryEntry created) {
+        return "il est utilisable à partir du " + FRENCH_DATE.format(created.validFrom()) + ".";
     }
 
     /** « Afficher »: the value goes on the page only, never in an address (the reveal records who saw it). */

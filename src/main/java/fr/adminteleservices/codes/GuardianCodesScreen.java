@@ -7,7 +7,6 @@ import fr.adminteleservices.establishment.Establishment;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import java.io.Serializable;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,6 @@ class GuardianCodesScreen {
 
     static final String VIEW_WITHOUT_VALID_CODE = "sans-code";
     static final String VIEW_ALL = "tous";
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String BASE = "/etablissements/{uai}/responsables";
 
     private final GuardianCodes codes;
@@ -201,14 +199,10 @@ class GuardianCodesScreen {
                    @RequestParam(name = "confirmation", required = false) String confirmation, Model model,
                    RedirectAttributes redirect) {
         Couple couple = couple(uai, linkId);
-        if (couple.hasValidCode() && !"true".equals(confirmation)) {
-            model.addAttribute("confirmNewCode", true);
-            return couplePage(uai, linkId, model);
-        }
-        return CodePages.act(() -> {
+        return CodePages.newCode(couple.hasValidCode(), confirmation, () -> {
             CodeHistoryEntry created = codes.newCode(uai, linkId, user());
-            return "Un nouveau code a été créé (" + created.maskedValue() + ") ; il est utilisable à partir du "
-                    + FRENCH_DATE.format(created.validFrom()) + "." + (couple.hasValidCode() ? " L'ancien code est invalidé." : "");
+            return "Un nouveau code a été créé (" + created.maskedValue() + ") ; " + CodePages.usableFrom(created)
+                    + (couple.hasValidCode() ? " L'ancien code est invalidé." : "");
         }, coupleUrl(uai, linkId), () -> couplePage(uai, linkId, model), model, redirect);
     }
 

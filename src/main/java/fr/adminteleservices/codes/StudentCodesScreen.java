@@ -9,7 +9,6 @@ import fr.adminteleservices.students.StudentSummary;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,7 +43,6 @@ class StudentCodesScreen {
     record Row(StudentSummary student, boolean left, boolean hasValidCode, boolean refused) {
     }
 
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final String BASE = "/etablissements/{uai}/acces-eleves/codes";
 
     private final StudentCodes codes;
@@ -121,14 +119,10 @@ class StudentCodesScreen {
                    @RequestParam(name = "confirmation", required = false) String confirmation, Model model,
                    RedirectAttributes redirect) {
         StudentCodes.StudentView student = view(uai, eleveId);
-        if (student.present() && student.hasValidCode() && !"true".equals(confirmation)) {
-            model.addAttribute("confirmNewCode", true);
-            return studentPage(uai, eleveId, model);
-        }
-        return CodePages.act(() -> {
+        return CodePages.newCode(student.present() && student.hasValidCode(), confirmation, () -> {
             CodeHistoryEntry created = codes.newCode(uai, eleveId, user());
-            return "Un nouveau code d'activation a été créé pour l'élève (" + created.maskedValue()
-                    + ") ; il est utilisable à partir du " + FRENCH_DATE.format(created.validFrom()) + "."
+            return "Un nouveau code d'activation a été créé pour l'élève (" + created.maskedValue() + ") ; "
+                    + CodePages.usableFrom(created)
                     + (student.hasValidCode() ? " L'ancien code est invalidé : l'élève devra saisir le nouveau code dans son "
                     + "compte existant." : "");
         }, studentUrl(uai, eleveId), () -> studentPage(uai, eleveId, model), model, redirect);

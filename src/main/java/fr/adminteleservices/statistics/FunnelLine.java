@@ -1,5 +1,7 @@
 package fr.adminteleservices.statistics;
 
+import static fr.adminteleservices.statistics.SynthesisLine.total;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
@@ -26,19 +28,12 @@ public record FunnelLine(String holder, String uai, String name, String mef, Str
 
     /** The « Somme » line: every couple or student is on one line only, so it is also the whole's line. */
     static FunnelLine sum(String holder, List<FunnelLine> lines) {
-        int[] t = new int[8];
-        for (FunnelLine l : lines) {
-            t[0] += l.population;
-            t[1] += l.refusals;
-            t[2] += l.withoutCode;
-            t[3] += l.notNotified;
-            t[4] += l.notifiedWithoutAccount;
-            t[5] += l.provisional;
-            t[6] += l.confirmationExpired;
-            t[7] += l.confirmed;
-        }
-        return new FunnelLine(holder, null, null, null, null, null, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7],
-                Percent.of(t[7], t[0]));
+        int population = total(lines, FunnelLine::population);
+        int confirmed = total(lines, FunnelLine::confirmed);
+        return new FunnelLine(holder, null, null, null, null, null, population, total(lines, FunnelLine::refusals),
+                total(lines, FunnelLine::withoutCode), total(lines, FunnelLine::notNotified),
+                total(lines, FunnelLine::notifiedWithoutAccount), total(lines, FunnelLine::provisional),
+                total(lines, FunnelLine::confirmationExpired), confirmed, Percent.of(confirmed, population));
     }
 
     FunnelLine named(String uai, String name) {

@@ -1,5 +1,7 @@
 package fr.adminteleservices.statistics;
 
+import static fr.adminteleservices.statistics.SynthesisLine.total;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,18 +29,13 @@ public record GuardianCodeLine(String uai, String name, String mef, String mefLa
 
     /** The « Somme » line: the counts added up, the shares computed again from the sums. */
     static GuardianCodeLine sum(List<GuardianCodeLine> lines) {
-        int students = 0, guardians = 0, refusals = 0, notified = 0, notifiedThisYear = 0, accounts = 0, thisYear = 0, reached = 0;
-        for (GuardianCodeLine l : lines) {
-            students += l.students;
-            guardians += l.guardians;
-            refusals += l.refusals;
-            notified += l.notifiedCodes;
-            notifiedThisYear += l.notifiedCodesThisYear;
-            accounts += l.accountsCreated;
-            thisYear += l.accountsCreatedThisYear;
-            reached += l.studentsWithGuardianAccount;
-        }
-        return new GuardianCodeLine(null, null, null, null, null, students, guardians, refusals, notified, notifiedThisYear,
+        int students = total(lines, GuardianCodeLine::students);
+        int guardians = total(lines, GuardianCodeLine::guardians);
+        int accounts = total(lines, GuardianCodeLine::accountsCreated);
+        int thisYear = total(lines, GuardianCodeLine::accountsCreatedThisYear);
+        int reached = total(lines, GuardianCodeLine::studentsWithGuardianAccount);
+        return new GuardianCodeLine(null, null, null, null, null, students, guardians, total(lines, GuardianCodeLine::refusals),
+                total(lines, GuardianCodeLine::notifiedCodes), total(lines, GuardianCodeLine::notifiedCodesThisYear),
                 accounts, thisYear, reached, Percent.of(accounts, guardians), Percent.of(thisYear, guardians),
                 Percent.of(reached, students));
     }

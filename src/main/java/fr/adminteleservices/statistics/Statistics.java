@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,55 +31,69 @@ public class Statistics {
     private final StatisticsMapper mapper;
     private final EstablishmentService establishments;
     private final Clock clock;
+    private final CodeSynthesis<StatisticsMapper.StudentCodeCounts, StudentCodeLine> studentCodes;
+    private final CodeSynthesis<StatisticsMapper.GuardianCodeCounts, GuardianCodeLine> guardianCodes;
 
     Statistics(StatisticsMapper mapper, EstablishmentService establishments, Clock clock) {
         this.mapper = mapper;
         this.establishments = establishments;
         this.clock = clock;
+        this.studentCodes = new CodeSynthesis<>(mapper::studentCodes, StudentCodeLine::of, StudentCodeLine::sum, StudentCodeLine::named);
+        this.guardianCodes = new CodeSynthesis<>(mapper::guardianCodes, GuardianCodeLine::of, GuardianCodeLine::sum, GuardianCodeLine::named);
     }
 
-    // ------------------------------------------------------------------ §6.1
+    // ------------------------------------------------------------------ §6.1 and §6.2
+
+    /**
+     * A synthesis of codes as its line type reads, adds up and names it; §6.1 and §6.2 differ only by these, so one
+     * pair of methods below serves both.
+     */
+    private record CodeSynthesis<C, L>(Counts<C> counts, Function<C, L> line, Function<List<L>, L> sum, Named<L> named) {
+    }
+
+    /** The mapper's query of one synthesis: {@code by} {@link #BY_ESTABLISHMENT}, {@link #BY_STRUCTURE} or {@link #BY_ACADEMY}. */
+    private interface Counts<C> {
+        List<C> of(String by, String uai, String academyCode, Period period);
+    }
+
+    /** The same line said of an establishment or an académie. */
+    private interface Named<L> {
+        L of(L line, String uai, String name);
+    }
 
     public Synthesis<StudentCodeLine> studentCodes(String uai) {
-        Establishment e = establishments.get(uai);
-        Period period = period(e.academyCode());
-        StudentCodeLine total = mapper.studentCodes(BY_ESTABLISHMENT, uai, null, period).stream().findFirst()
-                .map(StudentCodeLine::of).orElseGet(() -> StudentCodeLine.sum(List.of()));
-        List<StudentCodeLine> rows = mapper.studentCodes(BY_STRUCTURE, uai, null, period).stream()
-                .map(StudentCodeLine::of).toList();
-        return new Synthesis<>(total.named(e.uai(), e.name()), null, period.label(), rows, StudentCodeLine.sum(rows));
+        return ofEstablishment(studentCodes, uai);
     }
 
+    /** A student and their codes belong to one establishment: the académie's line is the sum of its establishments. */
     public Synthesis<StudentCodeLine> academyStudentCodes(String academyCode) {
-        Academy academy = academy(academyCode);
-        Period period = period(academyCode);
-        List<StudentCodeLine> rows = mapper.studentCodes(BY_ACADEMY, null, academyCode, period).stream()
-                .map(StudentCodeLine::of).toList();
-        StudentCodeLine sum = StudentCodeLine.sum(rows);
-        // a student and their codes belong to one establishment: the académie's line is the sum of its establishments
-        return new Synthesis<>(null, sum.named(null, academy.name()), period.label(), rows, sum);
+        return ofAcademy(studentCodes, academyCode);
     }
-
-    // ------------------------------------------------------------------ §6.2
 
     public Synthesis<GuardianCodeLine> guardianCodes(String uai) {
-        Establishment e = establishments.get(uai);
-        Period period = period(e.academyCode());
-        GuardianCodeLine total = mapper.guardianCodes(BY_ESTABLISHMENT, uai, null, period).stream().findFirst()
-                .map(GuardianCodeLine::of).orElseGet(() -> GuardianCodeLine.sum(List.of()));
-        List<GuardianCodeLine> rows = mapper.guardianCodes(BY_STRUCTURE, uai, null, period).stream()
-                .map(GuardianCodeLine::of).toList();
-        return new Synthesis<>(total.named(e.uai(), e.name()), null, period.label(), rows, GuardianCodeLine.sum(rows));
+        return ofEstablishment(guardianCodes, uai);
     }
 
+    /** SIECLE's persons are per establishment: a guardian of children in two establishments counts in each. */
     public Synthesis<GuardianCodeLine> academyGuardianCodes(String academyCode) {
+        return ofAcademy(guardianCodes, academyCode);
+    }
+
+    private <C, L> Synthesis<L> ofEstablishment(CodeSynthesis<C, L> kind, String uai) {
+        Establishment e = establishments.get(uai);
+        Period period = period(e.academyCode());
+        L total = kind.counts().of(BY_ESTABLISHMENT, uai, null, period).stream().findFirst()
+                .map(kind.line()).orElseGet(() -> kind.sum().apply(List.of()));
+        List<L> rows = kind.counts().of(BY_STRUCTURE, uai, null, period).stream().map(kind.line()).toList();
+        return new Synthesis<>(kind.named().of(total, e.uai(), e.name()), null, period.label(), rows, kind.sum().apply(rows));
+    }
+
+    private <C, L> Synthesis<L> ofAcademy(CodeSynthesis<C, L> kind, String academyCode) {
         Academy academy = academy(academyCode);
         Period period = period(academyCode);
-        List<GuardianCodeLine> rows = mapper.guardianCodes(BY_ACADEMY, null, academyCode, period).stream()
-                .map(GuardianCodeLine::of).toList();
-        GuardianCodeLine s = GuardianCodeLine.sum(rows);
-        // SIECLE's persons are per establishment: a guardian of children in two establishments counts in each
-        return new Synthesis<>(null, s.named(null, academy.name()), period.label(), rows, s);
+        List<L> rows = kind.counts().of(BY_ACADEMY, null, academyCode, period).stream().map(kind.line()).toList();
+        L sum = kind.sum().apply(rows);
+        return new Synthesis<>(null, kind.named().of(sum, null, academy.name()), period.label(), rows, sum);
     }
 
     // ------------------------------------------------------------------ « Parcours des comptes »

@@ -1,5 +1,7 @@
 package fr.adminteleservices.statistics;
 
+import static fr.adminteleservices.statistics.SynthesisLine.total;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,16 +24,11 @@ public record StudentCodeLine(String uai, String name, String mef, String mefLab
 
     /** The « Somme » line: the counts added up, the shares computed again from the sums. */
     static StudentCodeLine sum(List<StudentCodeLine> lines) {
-        int students = 0, refusals = 0, notified = 0, accounts = 0, thisYear = 0;
-        for (StudentCodeLine l : lines) {
-            students += l.students;
-            refusals += l.refusals;
-            notified += l.notifiedCodes;
-            accounts += l.accountsCreated;
-            thisYear += l.accountsCreatedThisYear;
-        }
-        return new StudentCodeLine(null, null, null, null, null, students, refusals, notified, accounts, thisYear,
-                Percent.of(accounts, students), Percent.of(thisYear, students));
+        int students = total(lines, StudentCodeLine::students);
+        int accounts = total(lines, StudentCodeLine::accountsCreated);
+        int thisYear = total(lines, StudentCodeLine::accountsCreatedThisYear);
+        return new StudentCodeLine(null, null, null, null, null, students, total(lines, StudentCodeLine::refusals),
+                total(lines, StudentCodeLine::notifiedCodes), accounts, thisYear, Percent.of(accounts, students), Percent.of(thisYear, students));
     }
 
     /** The same figures, said of an establishment or an académie. */

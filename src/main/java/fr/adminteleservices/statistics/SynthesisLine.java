@@ -1,6 +1,7 @@
 package fr.adminteleservices.statistics;
 
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * What every line of a synthesis says of itself: the establishment (académie view) or the MEF and division
@@ -24,6 +25,11 @@ interface SynthesisLine {
                 : line instanceof StudentCodeLine ? StudentCodeLine.COLUMNS
                 : FunnelLine.columns(((FunnelLine) line).guardians());
         return (List<Column<L>>) columns;
+    }
+
+    /** One count added up over the lines, for the « Somme » line. */
+    static <L> int total(List<L> lines, ToIntFunction<L> count) {
+        return lines.stream().mapToInt(count).sum();
     }
 
     /** The first words of the CSV file's name. */

@@ -2,6 +2,7 @@ package fr.adminteleservices.codes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -282,7 +283,8 @@ class GuardianCodesScreenTest {
         assertThat(confirm.select("#history tbody tr")).hasSize(1);
         mvc.perform(post(coupleUrl(link) + "/nouveau-code").param("confirmation", "true").session(session).with(csrf()))
                 .andExpect(redirectedUrl(coupleUrl(link)))
-                .andExpect(flash().attribute("message", containsString("Un nouveau code a été créé")));
+                .andExpect(flash().attribute("message", matchesPattern(
+                        "Un nouveau code a été créé \\(.+\\) ; il est utilisable à partir du \\d{2}/\\d{2}/\\d{4}\\. L'ancien code est invalidé\\.")));
         Document renewed = page(get(coupleUrl(link)).session(session));
         assertThat(renewed.select("#history tbody tr")).hasSize(2);
         assertThat(cells(renewed.select("#history tbody tr").get(0)).get(3)).isEqualTo("Oui");

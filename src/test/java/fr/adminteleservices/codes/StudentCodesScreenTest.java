@@ -2,6 +2,7 @@ package fr.adminteleservices.codes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -166,8 +167,9 @@ class StudentCodesScreenTest {
         MvcResult done = mvc.perform(post(studentUrl("1") + "/nouveau-code").param("confirmation", "true").session(session)
                         .with(csrf()))
                 .andExpect(redirectedUrl(studentUrl("1")))
-                .andExpect(flash().attribute("message", containsString("Un nouveau code d'activation a été créé")))
-                .andExpect(flash().attribute("message", containsString("L'ancien code est invalidé")))
+                .andExpect(flash().attribute("message", matchesPattern("Un nouveau code d'activation a été créé pour l'élève "
+                        + "\\(.+\\) ; il est utilisable à partir du \\d{2}/\\d{2}/\\d{4}\\. L'ancien code est invalidé : l'élève "
+                        + "devra saisir le nouveau code dans son compte existant\\.")))
                 .andReturn();
 
         Document page = page(get(studentUrl("1")).session(session).flashAttrs(done.getFlashMap()));
