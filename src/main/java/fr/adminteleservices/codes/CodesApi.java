@@ -13,11 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequestMapping("/api/establishments/{uai}")
+// every endpoint acts in the {uai} establishment: its head (or the académie) only
+@PreAuthorize("@establishmentAccess.check(#uai)")
 @Tag(name = "Codes d'activation des responsables (CAR)")
 class CodesApi {
 
@@ -29,8 +33,7 @@ class CodesApi {
         this.generations = generations;
     }
 
-    @GetMapping("/api/establishments/{uai}/guardian-links")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @GetMapping("/guardian-links")
     @Operation(summary = "Les couples élève / responsable, avec leur éligibilité à la création de codes et sa raison")
     List<Couple> couples(@PathVariable String uai,
                          @Parameter(description = "withoutValidCode (par défaut) ou all")
@@ -46,53 +49,46 @@ class CodesApi {
     record GenerationRequest(List<Long> linkIds, boolean all, String division, String mef) {
     }
 
-    @PostMapping("/api/establishments/{uai}/guardian-codes/generation")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @PostMapping("/guardian-codes/generation")
     @Operation(summary = "Crée les CAR des couples éligibles (linkIds, ou all avec les filtres) ; dit pourquoi les autres n'en ont pas")
     GenerationResult generate(@PathVariable String uai, @RequestBody GenerationRequest request) {
         GuardianCodes.requireFewIds(request.linkIds());
         return codes.generate(uai, request.linkIds(), request.all(), request.division(), request.mef(), user());
     }
 
-    @GetMapping("/api/establishments/{uai}/code-generations/{id}")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @GetMapping("/code-generations/{id}")
     @Operation(summary = "L'avancement d'une génération : codes écrits, cycles de vie démarrés")
     CodeGenerations.Progress generation(@PathVariable String uai, @PathVariable String id) {
         return generations.progress(uai, id);
     }
 
-    @GetMapping("/api/establishments/{uai}/guardian-links/{linkId}/codes")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @GetMapping("/guardian-links/{linkId}/codes")
     @Operation(summary = "L'historique des CAR du couple, le plus récent d'abord (valeurs masquées)")
     List<CodeHistoryEntry> history(@PathVariable String uai, @PathVariable long linkId) {
         return codes.history(uai, linkId);
     }
 
-    @PostMapping("/api/establishments/{uai}/guardian-links/{linkId}/codes")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @PostMapping("/guardian-links/{linkId}/codes")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Nouveau code : invalide le code valide, puis en crée un")
     CodeHistoryEntry newCode(@PathVariable String uai, @PathVariable long linkId) {
         return codes.newCode(uai, linkId, user());
     }
 
-    @PostMapping("/api/establishments/{uai}/guardian-links/{linkId}/codes/{codeId}/reveal")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @PostMapping("/guardian-links/{linkId}/codes/{codeId}/reveal")
     @Operation(summary = "Affiche la valeur d'un code (l'affichage est enregistré)")
     Map<String, String> reveal(@PathVariable String uai, @PathVariable long linkId, @PathVariable long codeId) {
         return Map.of("value", codes.reveal(uai, linkId, codeId, user()).reveal());
     }
 
-    @PostMapping("/api/establishments/{uai}/guardian-links/{linkId}/refusal")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @PostMapping("/guardian-links/{linkId}/refusal")
     @Operation(summary = "Enlever l'accès : refus du responsable (coupon « pour moi-même ») ; son code valide est invalidé")
     Couple refuse(@PathVariable String uai, @PathVariable long linkId) {
         codes.refuse(uai, linkId, user());
         return codes.couple(uai, linkId);
     }
 
-    @DeleteMapping("/api/establishments/{uai}/guardian-links/{linkId}/refusal")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @DeleteMapping("/guardian-links/{linkId}/refusal")
     @Operation(summary = "Rétablir l'accès : le refus est retiré (un nouveau code se crée ensuite à la demande)")
     Couple withdrawRefusal(@PathVariable String uai, @PathVariable long linkId) {
         codes.withdrawRefusal(uai, linkId, user());

@@ -37,6 +37,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * l'accès » / « Rétablir l'accès ». « Notifier en masse » and « Notifier code » come with a later feature.
  */
 @Controller
+// every page acts in the {uai} establishment: its head (or the académie) only
+@PreAuthorize("@establishmentAccess.check(#uai)")
 class GuardianCodesScreen {
 
     /** The sub-pages, in the guide's order; the notifications are not built yet. */
@@ -76,7 +78,6 @@ class GuardianCodesScreen {
     }
 
     @GetMapping(BASE)
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String first(@PathVariable String uai) {
         establishments.get(uai);
         return "redirect:/etablissements/" + uai + "/responsables/" + PAGES.get(0).slug();
@@ -85,7 +86,6 @@ class GuardianCodesScreen {
     // ------------------------------------------------------------------ C1 créer les codes en masse
 
     @GetMapping(BASE + "/creation")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String creation(@PathVariable String uai, @RequestParam(name = "vue", required = false) String view,
                     @RequestParam(name = "division", required = false) String division,
                     @RequestParam(name = "mef", required = false) String mef,
@@ -103,7 +103,6 @@ class GuardianCodesScreen {
     }
 
     @PostMapping(BASE + "/creation")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String generate(@PathVariable String uai, @RequestParam(name = "linkId", required = false) List<Long> linkIds,
                     @RequestParam(name = "selection", required = false) String selection,
                     @RequestParam(name = "vue", required = false) String view,
@@ -150,7 +149,6 @@ class GuardianCodesScreen {
 
     /** The progress bar's source: codes written, lifecycles started, done. */
     @GetMapping(BASE + "/generations/{id}")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     @ResponseBody
     ResponseEntity<Map<String, Object>> progress(@PathVariable String uai, @PathVariable String id) {
         try {
@@ -170,7 +168,6 @@ class GuardianCodesScreen {
     // ------------------------------------------------------------------ C3 gérer le code pour un couple
 
     @GetMapping(BASE + "/couples")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String couples(@PathVariable String uai, @RequestParam(name = "division", required = false) String division,
                    @RequestParam(name = "mef", required = false) String mef,
                    @RequestParam(name = "nom", required = false) String name, Model model) {
@@ -180,21 +177,18 @@ class GuardianCodesScreen {
     }
 
     @GetMapping(BASE + "/couples/{linkId}")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String couple(@PathVariable String uai, @PathVariable long linkId, Model model) {
         return couplePage(uai, linkId, model);
     }
 
     /** Shows one code's value on the page only (never in an address), and records that it was shown. */
     @PostMapping(BASE + "/couples/{linkId}/codes/{codeId}/affichage")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String reveal(@PathVariable String uai, @PathVariable long linkId, @PathVariable long codeId, Model model) {
         CodePages.reveal(() -> codes.reveal(uai, linkId, codeId, user()), codeId, model);
         return couplePage(uai, linkId, model);
     }
 
     @PostMapping(BASE + "/couples/{linkId}/nouveau-code")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String newCode(@PathVariable String uai, @PathVariable long linkId,
                    @RequestParam(name = "confirmation", required = false) String confirmation, Model model,
                    RedirectAttributes redirect) {
@@ -207,7 +201,6 @@ class GuardianCodesScreen {
     }
 
     @PostMapping(BASE + "/couples/{linkId}/refus")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String refuse(@PathVariable String uai, @PathVariable long linkId, Model model, RedirectAttributes redirect) {
         Couple couple = couple(uai, linkId);
         return CodePages.act(() -> {
@@ -218,7 +211,6 @@ class GuardianCodesScreen {
     }
 
     @PostMapping(BASE + "/couples/{linkId}/retablissement")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String withdrawRefusal(@PathVariable String uai, @PathVariable long linkId, Model model, RedirectAttributes redirect) {
         couple(uai, linkId);
         return CodePages.act(() -> {

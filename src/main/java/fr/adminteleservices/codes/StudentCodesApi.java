@@ -11,10 +11,14 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequestMapping("/api/establishments/{uai}")
+// every endpoint acts in the {uai} establishment: its head (or the académie) only
+@PreAuthorize("@establishmentAccess.check(#uai)")
 @Tag(name = "Codes d'activation des élèves (CAE)")
 class StudentCodesApi {
 
@@ -24,45 +28,39 @@ class StudentCodesApi {
         this.codes = codes;
     }
 
-    @GetMapping("/api/establishments/{uai}/students/{eleveId}/codes")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @GetMapping("/students/{eleveId}/codes")
     @Operation(summary = "L'historique des CAE de l'élève, le plus récent d'abord (valeurs masquées)")
     List<CodeHistoryEntry> history(@PathVariable String uai, @PathVariable String eleveId) {
         return codes.history(uai, eleveId);
     }
 
-    @PostMapping("/api/establishments/{uai}/students/{eleveId}/codes")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @PostMapping("/students/{eleveId}/codes")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Nouveau code : invalide le CAE valide et en crée un")
     CodeHistoryEntry newCode(@PathVariable String uai, @PathVariable String eleveId) {
         return codes.newCode(uai, eleveId, user());
     }
 
-    @PostMapping("/api/establishments/{uai}/students/{eleveId}/codes/{codeId}/reveal")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @PostMapping("/students/{eleveId}/codes/{codeId}/reveal")
     @Operation(summary = "Affiche la valeur d'un CAE (l'affichage est enregistré)")
     Map<String, String> reveal(@PathVariable String uai, @PathVariable String eleveId, @PathVariable long codeId) {
         return Map.of("value", codes.reveal(uai, eleveId, codeId, user()).reveal());
     }
 
-    @GetMapping("/api/establishments/{uai}/students/{eleveId}/access")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @GetMapping("/students/{eleveId}/access")
     @Operation(summary = "L'élève, son CAE valide et son refus éventuel")
     StudentCodes.StudentView access(@PathVariable String uai, @PathVariable String eleveId) {
         return codes.student(uai, eleveId);
     }
 
-    @PostMapping("/api/establishments/{uai}/students/{eleveId}/refusal")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @PostMapping("/students/{eleveId}/refusal")
     @Operation(summary = "Enlever l'accès (coupon « pour l'élève ») : plus de téléservices nationaux ; le CAE reste valide")
     StudentCodes.StudentView refuse(@PathVariable String uai, @PathVariable String eleveId) {
         codes.refuse(uai, eleveId, user());
         return codes.student(uai, eleveId);
     }
 
-    @DeleteMapping("/api/establishments/{uai}/students/{eleveId}/refusal")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
+    @DeleteMapping("/students/{eleveId}/refusal")
     @Operation(summary = "Rétablir l'accès de l'élève aux téléservices nationaux")
     StudentCodes.StudentView withdrawRefusal(@PathVariable String uai, @PathVariable String eleveId) {
         codes.withdrawRefusal(uai, eleveId, user());

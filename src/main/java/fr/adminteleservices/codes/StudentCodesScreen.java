@@ -34,6 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * controller.
  */
 @Controller
+// every page acts in the {uai} establishment: its head (or the académie) only
+@PreAuthorize("@establishmentAccess.check(#uai)")
 class StudentCodesScreen {
 
     /** The sub-pages, in the guide's order; the mass notification is not built yet. */
@@ -65,13 +67,11 @@ class StudentCodesScreen {
 
     /** The menu entry "Accès des élèves" leads to its only page for now. */
     @GetMapping("/etablissements/{uai}/acces-eleves")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String menu(@PathVariable String uai) {
         return "redirect:/etablissements/" + uai + "/acces-eleves/codes";
     }
 
     @GetMapping(BASE)
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String list(@PathVariable String uai, @RequestParam(name = "division", required = false) String division,
                 @RequestParam(name = "mef", required = false) String mef,
                 @RequestParam(name = "nom", required = false) String name,
@@ -99,14 +99,12 @@ class StudentCodesScreen {
     // ------------------------------------------------------------------ one student
 
     @GetMapping(BASE + "/{eleveId}")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String student(@PathVariable String uai, @PathVariable String eleveId, Model model) {
         return studentPage(uai, eleveId, model);
     }
 
     /** Shows one CAE's value on the page only (never in an address), and records that it was shown. */
     @PostMapping(BASE + "/{eleveId}/affichage/{codeId}")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String reveal(@PathVariable String uai, @PathVariable String eleveId, @PathVariable long codeId, Model model) {
         CodePages.reveal(() -> codes.reveal(uai, eleveId, codeId, user()), codeId, model);
         return studentPage(uai, eleveId, model);
@@ -114,7 +112,6 @@ class StudentCodesScreen {
 
     /** « Nouveau code »: while the student holds a valid CAE, the head first confirms that it will stop working. */
     @PostMapping(BASE + "/{eleveId}/nouveau-code")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String newCode(@PathVariable String uai, @PathVariable String eleveId,
                    @RequestParam(name = "confirmation", required = false) String confirmation, Model model,
                    RedirectAttributes redirect) {
@@ -130,7 +127,6 @@ class StudentCodesScreen {
 
     /** « Enlever l'accès » on a refusal coupon « pour l'élève »: no national téléservices; the CAE stays valid. */
     @PostMapping(BASE + "/{eleveId}/refus")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String refuse(@PathVariable String uai, @PathVariable String eleveId, Model model, RedirectAttributes redirect) {
         StudentCodes.StudentView student = view(uai, eleveId);
         if (student.refused()) {
@@ -146,7 +142,6 @@ class StudentCodesScreen {
     }
 
     @PostMapping(BASE + "/{eleveId}/retablissement")
-    @PreAuthorize("@establishmentAccess.check(#uai)")
     String withdrawRefusal(@PathVariable String uai, @PathVariable String eleveId, Model model, RedirectAttributes redirect) {
         StudentCodes.StudentView student = view(uai, eleveId);
         if (!student.refused()) {
