@@ -16,10 +16,12 @@ import com.jayway.jsonpath.JsonPath;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
 
 /** CARs (C1, C3, G5, D5) through the API and their lifecycle processes (code-generation: CodeGenerationProcessContract), on H2 and MariaDB. */
 abstract class GuardianCodesContract extends EstablishmentWithCouples {
@@ -164,7 +166,17 @@ abstract class GuardianCodesContract extends EstablishmentWithCouples {
         generate("{}").andExpect(status().isConflict());
         opening.setOpen(uai, "NOTES", true, "test");
         generate("{}").andExpect(status().isBadRequest());
-        mvc.perform(get("/api/establishments/0990001N/guardian-links").with(headOf(uai))).andExpect(status().isForbidden());
+        // every CAR and CAE endpoint of another establishment, the writes too: the class-level rule covers each one
+        String other = "/api/establishments/0990001N";
+        for (var request : List.of(get(other + "/guardian-links"), post(other + "/guardian-codes/generation"),
+                get(other + "/code-generations/x"), get(other + "/guardian-links/1/codes"), post(other + "/guardian-links/1/codes"),
+                post(other + "/guardian-links/1/codes/1/reveal"), post(other + "/guardian-links/1/refusal"),
+                delete(other + "/guardian-links/1/refusal"), get(other + "/students/1/codes"), post(other + "/students/1/codes"),
+                post(other + "/students/1/codes/1/reveal"), get(other + "/students/1/access"), post(other + "/students/1/refusal"),
+                delete(other + "/students/1/refusal"))) {
+            mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content("{\"all\":true}").with(headOf(uai)))
+                    .andExpect(status().isForbidden());
+        }
         mvc.perform(get(base() + "/guardian-links/999999/codes").with(headOf(uai))).andExpect(status().isNotFound());
     }
 }
