@@ -5,12 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,8 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rebuilds the téléservices side. Idempotent: each establishment's ts_* rows are replaced as a whole
  * in one transaction of their own (a failure leaves that establishment as it was the day before and
- * stops the run, which the process then retries), several establishments at once. Settings are copied
- * as in force on {@code asOf}.
+ * stops the run, which the process then retries). Settings are copied as in force on {@code asOf}.
  */
 @Service
 public class ReplicationService {
@@ -34,13 +29,11 @@ public class ReplicationService {
     private final Clock clock;
     /** How long a run holds the cluster's lock without renewing it (after each establishment): a dead node's lock runs out. */
     private final Duration lease;
-    private final int threads;
 
     ReplicationService(ReplicationMapper mapper, PlatformTransactionManager transactions, Clock clock,
                        ReplicationProperties properties) {
         this.mapper = mapper;
         this.lease = properties.lease();
-        this.threads = properties.threads();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -71,79 +64,31 @@ public class ReplicationService {
                 mapper.insertRun(run);
                 mapper.setLockedRun(owner, run.id);
             });
-            copyAll(establishments, asOf, run, owner);
+            for (String uai : establishments) {
+                Counts counts = ownTransaction.execute(s -> {
+                    Counts c = replicate(uai, asOf, run.startedAt);
+                    mapper.progressRun(run.id);
+                    if (mapper.renewLock(owner, clock.instant().plus(lease)) != 1) {
+                        // our lease ran out and another run took over: stop rather than run beside it
+                        throw new IllegalStateException("Replication lease lost while copying " + uai);
+                    }
+                    return c;
+                });
+                if (counts != null && counts.declared) {
+                    run.establishments++;
+                    run.students += counts.students;
+                    run.guardians += counts.guardians;
+                    run.links += counts.links;
+                    run.services += counts.services;
+                    run.codes += counts.codes;
+                }
+            }
             run.finishedAt = clock.instant();
             run.durationMs = (System.nanoTime() - started) / 1_000_000;
             ownTransaction.executeWithoutResult(s -> mapper.finishRun(run));
             return logged(run, asOf);
         } finally {
             ownTransaction.executeWithoutResult(s -> mapper.releaseLock(owner));
-        }
-    }
-
-    /**
-     * Every establishment, {@code threads} at a time, each in its own transaction. The first failure stops the others
-     * after the establishment they are copying (each is whole, before or after), and is thrown once all have stopped:
-     * the lock is released only when no thread writes any more.
-     */
-    private void copyAll(List<String> establishments, LocalDate asOf, ReplicationMapper.RunRow run, String owner) {
-        Queue<String> todo = new ConcurrentLinkedQueue<>(establishments);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            String uai;
-            while (failure.get() == null && (uai = todo.poll()) != null) {
-                try {
-                    add(run, copyOne(uai, asOf, run, owner));
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            }
-        };
-        int helpers = Math.min(threads, establishments.size()) - 1;
-        List<Thread> started = new ArrayList<>();
-        for (int i = 0; i < helpers; i++) {
-            Thread t = new Thread(worker, "replication-" + (i + 2));
-            t.start();
-            started.add(t);
-        }
-        worker.run();
-        for (Thread t : started) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure.compareAndSet(null, new IllegalStateException("Replication interrupted", e));
-                started.forEach(Thread::interrupt);
-            }
-        }
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-    }
-
-    private Counts copyOne(String uai, LocalDate asOf, ReplicationMapper.RunRow run, String owner) {
-        return ownTransaction.execute(s -> {
-            Counts c = replicate(uai, asOf, run.startedAt);
-            mapper.progressRun(run.id);
-            if (mapper.renewLock(owner, clock.instant().plus(lease)) != 1) {
-                // our lease ran out and another run took over: stop rather than run beside it
-                throw new IllegalStateException("Replication lease lost while copying " + uai);
-            }
-            return c;
-        });
-    }
-
-    private static void add(ReplicationMapper.RunRow run, Counts counts) {
-        if (counts == null || !counts.declared) {
-            return;
-        }
-        synchronized (run) {
-            run.establishments++;
-            run.students += counts.students;
-            run.guardians += counts.guardians;
-            run.links += counts.links;
-            run.services += counts.services;
-            run.codes += counts.codes;
         }
     }
 

@@ -90,10 +90,6 @@ abstract class ReplicationProcessContract {
     }
 
     List<Map<String, Object>> snapshot() {
-        return snapshot(uai);
-    }
-
-    List<Map<String, Object>> snapshot(String uai) {
         return List.of("ts_establishment", "ts_service", "ts_settings", "ts_useful_link", "ts_due_date", "ts_student",
                         "ts_guardian", "ts_guardian_link").stream()
                 .flatMap(t -> jdbc.queryForList("select * from " + t + " where uai = ? order by 2, 3", uai).stream())
@@ -199,42 +195,6 @@ abstract class ReplicationProcessContract {
         List<Map<String, Object>> first = snapshot();
         replication.runNow("test");
         assertThat(snapshot()).isEqualTo(first).isNotEmpty();
-    }
-
-    @Autowired
-    ReplicationMapper replicationMapper;
-    @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
-    @Autowired
-    java.time.Clock clock;
-
-    /** Issue 18 §3: establishments copied several at once (each in its own transaction) are copied as one by one. */
-    @Test
-    void establishmentsCopiedSeveralAtOnceAreTheSameAsOneByOne() {
-        List<String> four = new java.util.ArrayList<>(List.of(uai));
-        for (int i = 0; i < 3; i++) {
-            String other = Heads.newEstablishmentWithHead(establishments, directory);
-            importStudents(other);
-            opening.declare(other, "test");
-            four.add(other);
-        }
-        guardianCodes.generate(uai, null, true, null, null, "test");
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-
-        ReplicationRun oneByOne = new ReplicationService(replicationMapper, transactions, clock,
-                new ReplicationProperties(Duration.ofMinutes(10), 1)).replicate(today, "test", null);
-        Map<String, List<Map<String, Object>>> copied = new java.util.LinkedHashMap<>();
-        four.forEach(u -> copied.put(u, snapshot(u)));
-        ReplicationRun fourAtOnce = new ReplicationService(replicationMapper, transactions, clock,
-                new ReplicationProperties(Duration.ofMinutes(10), 4)).replicate(today, "test", null);
-
-        four.forEach(u -> assertThat(snapshot(u)).as(u).isEqualTo(copied.get(u)).isNotEmpty());
-        assertThat(List.of(fourAtOnce.establishments(), fourAtOnce.students(), fourAtOnce.guardians(), fourAtOnce.links(),
-                fourAtOnce.codes())).isEqualTo(List.of(oneByOne.establishments(), oneByOne.students(), oneByOne.guardians(),
-                oneByOne.links(), oneByOne.codes()));
-        assertThat(fourAtOnce.establishmentsDone()).isEqualTo(fourAtOnce.establishmentsTotal());
-        assertThat(fourAtOnce.establishments()).isGreaterThanOrEqualTo(4);
-        assertThat(jdbc.queryForObject("select owner from replication_lock where id = 1", String.class)).as("released").isNull();
     }
 
     @Test
