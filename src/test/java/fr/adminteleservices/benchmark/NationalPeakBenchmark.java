@@ -52,7 +52,8 @@ import java.util.stream.Collectors;
  *       …/guardian-notifications}, EMAIL and PAPER: an e-mail where SIECLE knows an address, a letter otherwise) until
  *       every job is DONE; the e-mails go to a local SMTP server in this JVM ({@link SlowSmtpServer} without delay) and
  *       letters/s and e-mails/s count from the requests to the last letter printed / e-mail received;</li>
- *   <li>replication ({@code POST /api/replication/runs}, answers when done);</li>
+ *   <li>replication ({@code POST /api/replication/runs}, answers when done), then again (replication-2: the next night's,
+ *       that replaces every row copied the first time);</li>
  *   <li>statistics: the académie's five syntheses ({@code GET /api/academies/{code}/statistics/…}), three rounds.</li>
  * </ol>
  * Each step waits until the job executors have nothing left to do (no job but timers), and prints: wall time, rows,
@@ -68,8 +69,11 @@ import java.util.stream.Collectors;
  * -Dbenchmark.peak.students=50000 -Dbenchmark.peak.establishments=20 -Dbenchmark.peak.nodes=1}. Arguments of the main
  * class: {@code --students N --establishments M --nodes 1|2 --clients C (4) --heap H (512m, each node)
  * --database D (teleservices_national_bench) --steps import,generation,notification,replication,statistics --notify K
- * --keep}: {@code --notify K} notifies the first K establishments only (all by default; the rates are then those of
- * K establishments' jobs), {@code --keep} keeps the database (dropped otherwise).
+ * --keep --reuse}: {@code --notify K} notifies the first K establishments only (all by default; the rates are then those of
+ * K establishments' jobs), {@code --keep} keeps the database (dropped otherwise) and
+ * writes its administrator's password and codes key beside the results; {@code --reuse} runs the given steps on such a kept
+ * database as it is (e.g. {@code --steps replication,statistics --reuse --keep} after {@code --steps import,generation
+ * --keep}), without recreating it or registering the establishments, and keeps it.
  */
 public final class NationalPeakBenchmark {
 
@@ -114,6 +118,7 @@ public final class NationalPeakBenchmark {
         database = "teleservices_national_bench";
         List<String> wanted = ALL_STEPS;
         boolean keep = false;
+        boolean reuse = false;
         int notify = Integer.MAX_VALUE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -125,9 +130,10 @@ public final class NationalPeakBenchmark {
                 case "--database" -> database = args[++i];
                 case "--steps" -> wanted = List.of(args[++i].split(","));
                 case "--keep" -> keep = true;
+                case "--reuse" -> reuse = true;
                 case "--notify" -> notify = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (--students N --establishments M"
-                        + " --nodes 1|2 --clients C --heap H --database D --steps " + String.join(",", ALL_STEPS) + " --notify K --keep)");
+                        + " --nodes 1|2 --clients C --heap H --database D --steps " + String.join(",", ALL_STEPS) + " --notify K --keep --reuse)");
             }
         }
         if (nodeCount < 1 || nodeCount > 2) {
@@ -137,9 +143,26 @@ public final class NationalPeakBenchmark {
         List<Planned> plan = plan(students, establishmentCount);
         Path exports = exports(dir, plan);
 
-        url = freshDatabase(database);
-        String adminPassword = "peak-" + random(9);
-        String codesKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        // a kept database remembers its administrator's password (created once) and the key of its codes
+        Path kept = dir.resolve("kept-" + database + ".properties");
+        Properties secrets = new Properties();
+        if (reuse) {
+            try (var in = Files.newBufferedReader(kept)) {
+                secrets.load(in);
+            }
+            url = Machine.databaseUrl(database);
+        } else {
+            url = freshDatabase(database);
+            secrets.setProperty("admin.password", "peak-" + random(9));
+            secrets.setProperty("codes.key", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
+            if (keep) {
+                try (var out = Files.newBufferedWriter(kept)) {
+                    secrets.store(out, "database " + database + " kept by NationalPeakBenchmark --keep, for --reuse");
+                }
+            }
+        }
+        String adminPassword = secrets.getProperty("admin.password");
+        String codesKey = secrets.getProperty("codes.key");
         SlowSmtpServer smtp = new SlowSmtpServer(Duration.ZERO);
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", url + "?transactionIsolation=READ-COMMITTED&nullDatabaseMeansCurrent=true");
@@ -170,8 +193,11 @@ public final class NationalPeakBenchmark {
                     establishmentCount, nodeCount, heap, clients, mariaDbVersion(url), url, Runtime.getRuntime().availableProcessors(),
                     (System.nanoTime() - startingAt) / 1_000_000, loadAverage());
             NodeProcess a = nodes.get(0);
-            a.send("PUT", "/api/academy/services/NOTES", "{\"open\":true,\"mandatory\":false}", 200);
-            for (Planned p : plan) {
+            // a reused database has its establishments and heads already
+            if (!reuse) {
+                a.send("PUT", "/api/academy/services/NOTES", "{\"open\":true,\"mandatory\":false}", 200);
+            }
+            for (Planned p : reuse ? List.<Planned>of() : plan) {
                 a.send("POST", "/api/establishments", """
                         {"uai":"%s","name":"%s de mesure n° %d","kind":"%s","postalCode":"99000","city":"Mesure","headName":"M. Mesure",
                          "emails":[],"siecleModules":["BASE_ELEVES","NOTES","ABSENCES","LPC","INSCRIPTION"]}"""
@@ -192,7 +218,9 @@ public final class NationalPeakBenchmark {
                     ok &= notificationStep(pool, plan.subList(0, Math.min(notify, plan.size())), smtp);
                 }
                 if (wanted.contains("replication")) {
-                    ok &= replicationStep();
+                    ok &= replicationStep("replication");
+                    // the next night: every row of the ts_* tables is there and replaced
+                    ok &= replicationStep("replication-2");
                 }
                 if (wanted.contains("statistics")) {
                     ok &= statisticsStep();
@@ -208,7 +236,7 @@ public final class NationalPeakBenchmark {
         }
         summary(establishmentCount, nodeCount, dir);
         meters();
-        if (!keep) {
+        if (!keep && !reuse) {
             try (Connection c = DriverManager.getConnection(Machine.MARIADB_SERVER, "root", ""); Statement s = c.createStatement()) {
                 s.execute("drop database if exists " + database);
             }
@@ -358,8 +386,8 @@ public final class NationalPeakBenchmark {
 
     private static final Map<String, Double> rates = new LinkedHashMap<>();
 
-    private static boolean replicationStep() throws Exception {
-        Measure m = Measure.start("replication");
+    private static boolean replicationStep(String name) throws Exception {
+        Measure m = Measure.start(name);
         JsonNode run = nodes.get(0).send("POST", "/api/replication/runs", null, 200);
         awaitQuiet();
         long rows = run.path("students").asLong() + run.path("guardians").asLong() + run.path("links").asLong()
