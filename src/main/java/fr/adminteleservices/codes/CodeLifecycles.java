@@ -1,7 +1,10 @@
 package fr.adminteleservices.codes;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +62,29 @@ class CodeLifecycles {
         runtime.createMessageCorrelation(CAE_USED).processInstanceBusinessKey(caeKey(codeId)).correlateAllWithResult();
     }
 
-    void startCar(String uai, long codeId) {
-        runtime.startProcessInstanceByKey(CAR_PROCESS, carKey(codeId), Map.of("uai", uai, "codeId", codeId));
+    /** The lifecycles of a generation's chunk, in the caller's transaction. */
+    void startCars(String uai, List<Long> codeIds) {
+        startAll(CAR_PROCESS, CodeLifecycles::carKey, uai, codeIds);
+    }
+
+    void startCaes(String uai, List<Long> codeIds) {
+        startAll(CAE_PROCESS, CodeLifecycles::caeKey, uai, codeIds);
+    }
+
+    /**
+     * The first start finds the latest version of the process as any start by key does; the others start that
+     * same version by its id, found in the transaction's cache: by key, each start queried the database for the
+     * latest version (8 % of the CPU of starting lifecycles, CodeGenerationBenchmark).
+     */
+    private void startAll(String process, LongFunction<String> key, String uai, List<Long> codeIds) {
+        String definitionId = null;
+        for (long codeId : codeIds) {
+            Map<String, Object> variables = Map.of("uai", uai, "codeId", codeId);
+            ProcessInstance started = definitionId == null
+                    ? runtime.startProcessInstanceByKey(process, key.apply(codeId), variables)
+                    : runtime.startProcessInstanceById(definitionId, key.apply(codeId), variables);
+            definitionId = started.getProcessDefinitionId();
+        }
     }
 
     /** The code was invalidated (new code, refusal, student leaving): its lifecycle ends. */

@@ -32,12 +32,10 @@ class LifecycleTasks {
             }
             List<Long> ids = cae ? mapper.findStudentCodesToStart(generationId, LIFECYCLES_PER_TRANSACTION)
                     : mapper.findGuardianCodesToStart(generationId, LIFECYCLES_PER_TRANSACTION);
-            for (Long id : ids) {
-                if (cae) {
-                    lifecycles.startCae(uai, id);
-                } else {
-                    lifecycles.startCar(uai, id);
-                }
+            if (cae) {
+                lifecycles.startCaes(uai, ids);
+            } else {
+                lifecycles.startCars(uai, ids);
             }
             if (!ids.isEmpty()) {
                 if (cae) {

@@ -55,7 +55,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Mass generation of CARs (activation codes of the couples élève / responsable) on the real MariaDB
- * (127.0.0.1:3306, root without password), database {@code teleservices_codes_bench}, dropped and recreated.
+ * (127.0.0.1:3306, root without password), database {@code teleservices_codes_bench} (or {@code --database},
+ * {@code -Dbenchmark.codes.database}), dropped and recreated.
  * Not a timed test: it measures and prints, and fails (exit status 1) only when the results are wrong
  * (codes missing, lifecycles missing or started twice), never on a time.
  *
@@ -90,7 +91,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class CodeGenerationBenchmark {
 
-    private static final String DATABASE = "teleservices_codes_bench";
     private static final String ACADEMY = "bench";
     private static final String BY = "bench";
     private static final int FIRST_UAI_NUMBER = 990101;
@@ -113,16 +113,18 @@ public final class CodeGenerationBenchmark {
         int students = 1_720;
         int runs = 3;
         int warmUp = 300;
+        String database = "teleservices_codes_bench";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--students" -> students = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
+                case "--database" -> database = args[++i];
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]
-                        + " (--students N --runs R --warm-up N)");
+                        + " (--students N --runs R --warm-up N --database NAME)");
             }
         }
-        url = freshDatabase(DATABASE);
+        url = freshDatabase(database);
 
         long startingAt = System.nanoTime();
         // the background starts of the lifecycles must really run: the job executor is on where a benchmark needs it
