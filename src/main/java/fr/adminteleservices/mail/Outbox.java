@@ -34,10 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decision to send it was committed. {@link #sendSlice} sends a bounded slice of a batch's waiting
  * messages ({@code teleservices.mail.slice-size} messages, {@code teleservices.mail.slice-time}), so
  * that a process job always ends well inside the engine's job lock. Each message is first claimed
- * (owner and {@code teleservices.mail.claim-time}) in its own transaction, then sent, then recorded as
- * sent in its own transaction as soon as the server accepted it: a second execution beside this one
- * (lock expired, another node) never takes a claimed message, and a crash leaves at most the one
- * message in flight unrecorded. Its Message-ID is fixed by the outbox row, so that this window gives
+ * (owner and {@code teleservices.mail.claim-time}; the next {@value #FETCH} at most in one transaction), then
+ * sent, then recorded as sent in its own transaction as soon as the server accepted it: a second execution
+ * beside this one (lock expired, another node) never takes a claimed message, and a crash leaves at most
+ * the one message in flight unrecorded (and the rest of its group claimed until the claim runs out). Its Message-ID is fixed by the outbox row, so that this window gives
  * at worst a copy with the same Message-ID, which mail readers merge.
  */
 @Service
@@ -135,9 +135,10 @@ public class Outbox {
         long deadline = System.nanoTime() + sliceTime.toNanos();
         int sent = 0;
         Set<Long> handled = new HashSet<>();
+        Set<Long> held = new HashSet<>();
         try (SmtpConnection smtp = new SmtpConnection()) {
             while (sent < sliceSize && System.nanoTime() < deadline) {
-                List<OutboxMapper.OutboxRow> rows = mapper.findClaimable(batchId, clock.instant(), FETCH);
+                List<OutboxMapper.OutboxRow> rows = mapper.findClaimable(batchId, owner, clock.instant(), Math.min(FETCH, sliceSize - sent));
                 if (rows.isEmpty()) {
                     if (mapper.countPending(batchId) == 0) {
                         break;
@@ -146,20 +147,27 @@ public class Outbox {
                     sleep(CLAIM_POLL);
                     continue;
                 }
-                for (OutboxMapper.OutboxRow row : rows) {
-                    if (sent >= sliceSize || System.nanoTime() >= deadline) {
+                // one transaction claims the group, not one per message
+                Instant until = clock.instant().plus(claimTime);
+                List<OutboxMapper.OutboxRow> claimed = claim(rows, owner, until);
+                claimed.forEach(r -> held.add(r.id()));
+                Instant renewBy = until.minus(claimTime.dividedBy(2));
+                for (OutboxMapper.OutboxRow row : claimed) {
+                    // past half the claim (a slow relay), the rest of the group is claimed again before it is sent
+                    if (System.nanoTime() >= deadline || clock.instant().isAfter(renewBy)) {
                         break;
-                    }
-                    if (!claim(row, owner)) {
-                        continue;
                     }
                     // a message handled in this call must not come back: sending it again is the one thing never to do
                     if (!handled.add(row.id())) {
                         throw new IllegalStateException("Mail " + row.id() + " is still pending after it was handled");
                     }
+                    held.remove(row.id());
                     sent += sendOne(row, smtp);
                 }
             }
+        } finally {
+            // what this slice claimed and did not send goes back now, not when its claim runs out
+            release(held, owner);
         }
         return new Slice(sent, mapper.countPending(batchId));
     }
@@ -168,10 +176,25 @@ public class Outbox {
     public record Slice(int sent, int left) {
     }
 
-    private boolean claim(OutboxMapper.OutboxRow row, String owner) {
+    /**
+     * Claims these waiting messages for this slice until {@code until}, in one transaction; returns those it got, in
+     * their order. The condition of the update makes it atomic: of two executions, each message goes to one. A
+     * message this slice claimed before (and has not sent: the renewal of a slow group) is taken again.
+     */
+    private List<OutboxMapper.OutboxRow> claim(List<OutboxMapper.OutboxRow> rows, String owner, Instant until) {
         Instant now = clock.instant();
-        Integer claimed = ownTransaction.execute(t -> mapper.claim(row.id(), owner, now, now.plus(claimTime)));
-        return claimed != null && claimed == 1;
+        List<Long> ids = rows.stream().map(OutboxMapper.OutboxRow::id).toList();
+        Set<Long> got = ownTransaction.execute(t -> {
+            mapper.claim(ids, owner, now, until);
+            return new HashSet<>(mapper.findClaimedBy(ids, owner));
+        });
+        return rows.stream().filter(r -> got.contains(r.id())).toList();
+    }
+
+    private void release(Set<Long> held, String owner) {
+        if (!held.isEmpty()) {
+            ownTransaction.executeWithoutResult(t -> mapper.release(List.copyOf(held), owner));
+        }
     }
 
     /** Sends one claimed message and records the outcome at once; returns 1 when it was sent. */
@@ -201,20 +224,45 @@ public class Outbox {
         return 1;
     }
 
-    /** One SMTP connection for a slice, opened at the first message, each message sent on its own. */
+    /**
+     * One SMTP connection for a slice, opened at the first message, each message sent on its own. Asking the
+     * connection whether it is alive costs a NOOP and its answer per message (Transport.isConnected): it is not
+     * asked; a message that fails on a connection already used (the server closed it meanwhile) is sent once more on
+     * a new one, as the engine's retry would have sent it, with the same Message-ID.
+     */
     private final class SmtpConnection implements AutoCloseable {
         private Transport transport;
 
         void send(MimeMessage message) throws MessagingException {
-            if (transport == null || !transport.isConnected()) {
-                transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
-                transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
-            }
             if (message.getSentDate() == null) {
                 message.setSentDate(new java.util.Date(clock.millis()));
             }
             message.saveChanges();
-            transport.sendMessage(message, message.getAllRecipients());
+            boolean reused = transport != null;
+            if (!reused) {
+                connect();
+            }
+            try {
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                if (!reused || isRecipientRefused(e)) {
+                    throw e;
+                }
+                log.debug("SMTP connection lost, sending again on a new one: {}", e.toString());
+                close();
+                connect();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        }
+
+        private void connect() throws MessagingException {
+            transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp" : sender.getProtocol());
+            try {
+                transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+            } catch (MessagingException e) {
+                transport = null;
+                throw e;
+            }
         }
 
         @Override
@@ -225,6 +273,7 @@ public class Outbox {
                 } catch (MessagingException e) {
                     log.debug("Closing the SMTP connection: {}", e.toString());
                 }
+                transport = null;
             }
         }
     }

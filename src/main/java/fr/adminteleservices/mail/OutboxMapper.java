@@ -11,11 +11,18 @@ interface OutboxMapper {
     /** Inserts unless a message with the same pending key waits; returns the rows inserted (0 or 1). */
     int insert(@Param("m") OutgoingMail mail, @Param("at") Instant at);
 
-    /** Waiting messages of the batch that no execution claims (or whose claim ran out). */
-    List<OutboxRow> findClaimable(@Param("batchId") String batchId, @Param("now") Instant now, @Param("limit") int limit);
+    /** Waiting messages of the batch that no other execution claims (or whose claim ran out). */
+    List<OutboxRow> findClaimable(@Param("batchId") String batchId, @Param("owner") String owner, @Param("now") Instant now,
+                                  @Param("limit") int limit);
 
-    /** Claims a waiting message for one sender until {@code until}; returns 1 when this sender got it. */
-    int claim(@Param("id") long id, @Param("owner") String owner, @Param("now") Instant now, @Param("until") Instant until);
+    /** Claims those of these messages still waiting and free (or already this owner's) for one sender until {@code until}. */
+    int claim(@Param("ids") List<Long> ids, @Param("owner") String owner, @Param("now") Instant now, @Param("until") Instant until);
+
+    /** Of these messages, those waiting that the owner claims. */
+    List<Long> findClaimedBy(@Param("ids") List<Long> ids, @Param("owner") String owner);
+
+    /** Gives back the owner's claims of these messages, still waiting. */
+    int release(@Param("ids") List<Long> ids, @Param("owner") String owner);
 
     int markSent(@Param("id") long id, @Param("at") Instant at);
 

@@ -71,21 +71,26 @@ public class NotificationDecisions {
         }
         rules.session("notification-channel").execute(channels);
         rules.session("letter-variant").execute(variants);
+        Outcomes outcomes = new Outcomes();
+        List<NotificationMapper.GuardianItem> emailed = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
             NotificationMapper.GuardianItem item = items.get(k);
             ChannelChoice channel = channels.get(k);
             Letter.Variant variant = variants.get(k).getVariant();
             if (!item.codeValid()) {
-                mapper.skipItem(item.id(), INVALIDATED);
+                outcomes.add(item.id(), Channel.NONE, null, INVALIDATED);
             } else if (channel.getChannel() == Channel.NONE) {
-                mapper.skipItem(item.id(), channel.getReason());
+                outcomes.add(item.id(), Channel.NONE, null, channel.getReason());
             } else {
-                mapper.decideItem(item.id(), channel.getChannel(), variant, channel.getReason());
+                outcomes.add(item.id(), channel.getChannel(), variant, channel.getReason());
                 if (channel.getChannel() == Channel.EMAIL) {
-                    emails.queue(job.id(), item, context);
+                    emailed.add(item);
                 }
             }
         }
+        outcomes.record(mapper);
+        // after the decisions: an e-mail already pending for the code fails its (decided) item
+        emailed.forEach(item -> emails.queue(job.id(), item, context));
     }
 
     void decideStudents(NotificationMapper.JobRow job, LetterFactory.Context context) {
@@ -101,16 +106,41 @@ public class NotificationDecisions {
             variants.add(new LetterVariantChoice(i.continuityOn(), context.schoolYearStart(), i.continuitySent(), false));
         }
         rules.session("letter-variant").execute(variants);
+        Outcomes outcomes = new Outcomes();
         for (int k = 0; k < items.size(); k++) {
             NotificationMapper.StudentItem item = items.get(k);
             CaeOrderingCheck ordering = orderings.get(k);
             if (!item.codeValid()) {
-                mapper.skipItem(item.id(), INVALIDATED);
+                outcomes.add(item.id(), Channel.NONE, null, INVALIDATED);
             } else if (!ordering.isAllowed()) {
-                mapper.skipItem(item.id(), ordering.getReason());
+                outcomes.add(item.id(), Channel.NONE, null, ordering.getReason());
             } else {
-                mapper.decideItem(item.id(), Channel.PAPER, variants.get(k).getVariant(), ordering.getReason());
+                outcomes.add(item.id(), Channel.PAPER, variants.get(k).getVariant(), ordering.getReason());
             }
+        }
+        outcomes.record(mapper);
+    }
+
+    /** The decisions of a chunk, grouped by outcome: one statement per outcome rather than one per item. */
+    private static final class Outcomes {
+        private record Outcome(Channel channel, Letter.Variant variant, String reason) {
+        }
+
+        private final Map<Outcome, List<Long>> items = new LinkedHashMap<>();
+
+        /** Channel NONE: the item is skipped, with the reason. */
+        void add(long itemId, Channel channel, Letter.Variant variant, String reason) {
+            items.computeIfAbsent(new Outcome(channel, variant, reason), k -> new ArrayList<>()).add(itemId);
+        }
+
+        void record(NotificationMapper mapper) {
+            items.forEach((o, ids) -> {
+                if (o.channel() == Channel.NONE) {
+                    mapper.skipItems(ids, o.reason());
+                } else {
+                    mapper.decideItems(ids, o.channel(), o.variant(), o.reason());
+                }
+            });
         }
     }
 

@@ -97,12 +97,12 @@ interface NotificationMapper {
                          boolean refused, boolean notified) {
     }
 
-    /** A pending item is decided: its channel (e-mail or paper), its letter, and the rule's reason. */
-    void decideItem(@Param("id") long id, @Param("decision") Channel decision, @Param("variant") Letter.Variant variant,
-                    @Param("reason") String reason);
+    /** Pending items are decided alike: their channel (e-mail or paper), their letter, and the rule's reason. */
+    void decideItems(@Param("ids") List<Long> ids, @Param("decision") Channel decision, @Param("variant") Letter.Variant variant,
+                     @Param("reason") String reason);
 
-    /** A pending item is not notified, with the reason. */
-    void skipItem(@Param("id") long id, @Param("reason") String reason);
+    /** Pending items are not notified, with the reason. */
+    void skipItems(@Param("ids") List<Long> ids, @Param("reason") String reason);
 
     int countItemsToDecide(@Param("jobId") String jobId);
 

@@ -119,7 +119,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class NotificationBenchmark {
 
-    private static final String DATABASE = "teleservices_notif_bench";
+    /** The database, dropped and recreated: {@code -Dbenchmark.notification.database} (engineers sharing a server use their own). */
+    private static final String DATABASE = System.getProperty("benchmark.notification.database", "teleservices_notif_bench");
     private static final String ACADEMY = "bench";
     private static final String BY = "bench";
     private static final int START_YEAR = 2026;

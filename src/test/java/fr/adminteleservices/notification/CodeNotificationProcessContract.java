@@ -222,7 +222,8 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
     /**
      * Issue 17, point 2: each message is recorded as sent as soon as the server accepted it, so that a
      * crash leaves at most the message in flight unrecorded: when the relay accepts message n, the
-     * n − 1 before it are already SENT in the outbox (they were recorded by groups of 10 before).
+     * n − 1 before it are already SENT in the outbox (they were recorded by groups of 10 before). The slice claims its
+     * messages in one transaction, not one per message.
      */
     @Test
     void eachMessageIsRecordedAsSentBeforeTheNextOneLeaves() throws Exception {
@@ -230,7 +231,12 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
         String jobId = eMailNotificationOfThirtyGuardians(big);
         try (SlowSmtpServer relay = new SlowSmtpServer(java.time.Duration.ofMillis(20))) {
             java.util.List<Integer> unrecorded = new java.util.concurrent.CopyOnWriteArrayList<>();
-            relay.onAccepted(n -> unrecorded.add((n - 1) - sentInOutbox(jobId)));
+            java.util.List<Integer> claimedWaiting = new java.util.concurrent.CopyOnWriteArrayList<>();
+            relay.onAccepted(n -> {
+                unrecorded.add((n - 1) - sentInOutbox(jobId));
+                claimedWaiting.add(jdbc.queryForObject("select count(*) from mail_outbox where batch_id = ? and state = 'PENDING'"
+                        + " and claimed_by is not null", Integer.class, jobId));
+            });
             int port = mailSender.getPort();
             mailSender.setPort(relay.port());
             try {
@@ -240,6 +246,9 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
             }
             assertThat(relay.messageIds()).hasSize(30).doesNotHaveDuplicates();
             assertThat(unrecorded).hasSize(30).allSatisfy(u -> assertThat(u).as("accepted before, not recorded").isLessThanOrEqualTo(0));
+            // each slice (the test profile's 10) claimed its messages in one go, before the first left, not one by one
+            assertThat(claimedWaiting.get(0)).as("claimed when the first was accepted").isEqualTo(10);
+            assertThat(claimedWaiting.get(9)).as("claimed when the tenth was accepted").isEqualTo(1);
         }
     }
 
@@ -269,6 +278,9 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
         outage.join();
         int sentFirst = jdbc.queryForObject("select count(*) from mail_outbox where batch_id = ? and state = 'SENT'", Integer.class, jobId);
         assertThat(sentFirst).isBetween(1, 29);
+        // the failed slice claimed a group at once: what it did not send is free again at once, not when its claim runs out
+        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where batch_id = ? and state = 'PENDING'"
+                + " and (claimed_by is not null or claimed_until is not null)", Integer.class, jobId)).isZero();
         List<String> sentBefore = jdbc.queryForList("select recipient from mail_outbox where batch_id = ? and state = 'SENT'",
                 String.class, jobId);
         assertThat(jdbc.queryForObject("select count(*) from guardian_code where uai = ? and notified_on is not null", Integer.class, big))
