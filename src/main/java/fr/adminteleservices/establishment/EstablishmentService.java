@@ -35,6 +35,11 @@ public class EstablishmentService {
         return mapper.findEstablishments(academyCode).stream().map(this::complete).toList();
     }
 
+    /** Every académie registered, the installation's own first. */
+    public List<String> academyCodes() {
+        return mapper.findAcademyCodes();
+    }
+
     /** The académie of this installation (the first one registered). */
     public String defaultAcademyCode() {
         return mapper.findAcademyCodes().stream().findFirst().orElse(null);

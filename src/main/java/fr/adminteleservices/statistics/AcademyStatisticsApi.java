@@ -2,13 +2,21 @@ package fr.adminteleservices.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The statistics of §6 of the académie, for its administrator only, as {@link StatisticsApi} serves an establishment's. */
+/**
+ * The statistics of §6 of the académie, for its administrator only, as {@link StatisticsApi} serves an establishment's.
+ * The syntheses are the figures last computed ({@link AcademyFigures}: {@code computedAt} says when); the accesses are
+ * counted at each call.
+ */
 @RestController
 @RequestMapping(path = "/api/academies/{code}/statistics", produces = {StatisticsApi.JSON, StatisticsApi.CSV})
 @PreAuthorize("hasRole('ACADEMY_ADMIN')")
@@ -16,33 +24,51 @@ import org.springframework.web.bind.annotation.RestController;
 class AcademyStatisticsApi {
 
     private final Statistics statistics;
+    private final AcademyFigures figures;
 
-    AcademyStatisticsApi(Statistics statistics) {
+    AcademyStatisticsApi(Statistics statistics, AcademyFigures figures) {
         this.statistics = statistics;
+        this.figures = figures;
     }
 
     @GetMapping("/student-codes")
     @Operation(summary = "Synthèse codes élèves de l'académie : l'académie, une ligne par établissement, la somme")
     Synthesis<StudentCodeLine> academyStudentCodes(@PathVariable String code) {
-        return statistics.academyStudentCodes(code);
+        return figures.read(AcademyFigures.Kind.STUDENT_CODES, code);
     }
 
     @GetMapping("/guardian-codes")
     @Operation(summary = "Synthèse codes responsables de l'académie : l'académie, une ligne par établissement, la somme")
     Synthesis<GuardianCodeLine> academyGuardianCodes(@PathVariable String code) {
-        return statistics.academyGuardianCodes(code);
+        return figures.read(AcademyFigures.Kind.GUARDIAN_CODES, code);
     }
 
     @GetMapping("/guardian-funnel")
     @Operation(summary = "Parcours des comptes responsables de l'académie, une ligne par établissement")
     Synthesis<FunnelLine> academyGuardianFunnel(@PathVariable String code) {
-        return statistics.academyFunnel(Statistics.GUARDIANS, code);
+        return figures.read(AcademyFigures.Kind.GUARDIAN_FUNNEL, code);
     }
 
     @GetMapping("/student-funnel")
     @Operation(summary = "Parcours des comptes élèves de l'académie, une ligne par établissement")
     Synthesis<FunnelLine> academyStudentFunnel(@PathVariable String code) {
-        return statistics.academyFunnel(Statistics.STUDENTS, code);
+        return figures.read(AcademyFigures.Kind.STUDENT_FUNNEL, code);
+    }
+
+    /** What {@link #refresh} answers for each synthesis: when its figures were computed, and in how long. */
+    record Computed(String kind, Instant computedAt, long tookMs) {
+    }
+
+    @PostMapping("/refresh")
+    @Operation(summary = "Recalcule maintenant les quatre synthèses de l'académie (sinon recalculées en arrière-plan)")
+    List<Computed> refresh(@PathVariable String code) {
+        List<Computed> done = new ArrayList<>();
+        for (AcademyFigures.Kind kind : AcademyFigures.Kind.values()) {
+            long began = System.nanoTime();
+            Synthesis<?> s = figures.compute(kind, code);
+            done.add(new Computed(kind.slug, s.computedAt(), (System.nanoTime() - began) / 1_000_000));
+        }
+        return done;
     }
 
     @GetMapping("/accesses")

@@ -3,15 +3,19 @@ package fr.adminteleservices.statistics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.adminteleservices.establishment.EstablishmentService;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * « Statistiques » (§6): a side menu with the three syntheses, each with its CSV download. The head sees their
@@ -33,14 +37,20 @@ class StatisticsScreens {
     record Page(String slug, String label, boolean available) {
     }
 
+    /** When the académie's figures were computed, in the académie's time (« le 07/12/2026 à 08:15 »). */
+    private static final DateTimeFormatter COMPUTED_AT = DateTimeFormatter.ofPattern("'le' dd/MM/yyyy 'à' HH:mm", Locale.FRANCE)
+            .withZone(Period.PARIS);
+
     private static final String PAGE_SLUGS = "codes-eleves|codes-responsables|acces|parcours-responsables|parcours-eleves";
 
     private final Statistics statistics;
+    private final AcademyFigures academyFigures;
     private final EstablishmentService establishments;
     private final ObjectMapper json;
 
-    StatisticsScreens(Statistics statistics, EstablishmentService establishments, ObjectMapper json) {
+    StatisticsScreens(Statistics statistics, AcademyFigures academyFigures, EstablishmentService establishments, ObjectMapper json) {
         this.statistics = statistics;
+        this.academyFigures = academyFigures;
         this.establishments = establishments;
         this.json = json;
     }
@@ -87,6 +97,20 @@ class StatisticsScreens {
         return fill(page, model, true, null, academy);
     }
 
+    /** « Recalculer maintenant »: the page's synthesis computed now rather than at the next background refresh. */
+    @PostMapping("/academie/statistiques/{page:" + PAGE_SLUGS + "}/recalcul")
+    @PreAuthorize("hasRole('ACADEMY_ADMIN')")
+    String recompute(@PathVariable String page, RedirectAttributes redirect) {
+        AcademyFigures.Kind kind = AcademyFigures.ofPage(page);
+        if (kind != null) {
+            long began = System.nanoTime();
+            academyFigures.compute(kind, establishments.defaultAcademyCode());
+            redirect.addFlashAttribute("message", String.format(Locale.FRANCE, "Chiffres de l’académie recalculés en %.1f s.",
+                    (System.nanoTime() - began) / 1e9));
+        }
+        return "redirect:/academie/statistiques/" + page;
+    }
+
     @GetMapping(path = "/academie/statistiques/{page:" + PAGE_SLUGS + "}.csv", produces = "text/csv")
     @PreAuthorize("hasRole('ACADEMY_ADMIN')")
     @ResponseBody
@@ -111,6 +135,10 @@ class StatisticsScreens {
             return "statistics/accesses";
         }
         Synthesis<? extends SynthesisLine> synthesis = (Synthesis<? extends SynthesisLine>) figures;
+        if (synthesis.computedAt() != null) {
+            model.addAttribute("computedAt", COMPUTED_AT.format(synthesis.computedAt()));
+            model.addAttribute("refreshEvery", academyFigures.refreshEveryText());
+        }
         boolean funnel = page.startsWith("parcours-");
         boolean students = page.endsWith("eleves");
         String whole = academyView ? "de l’académie" : "de l’établissement";
@@ -141,15 +169,17 @@ class StatisticsScreens {
         }
     }
 
-    /** The figures of a page: of the establishment {@code uai}, or of the académie {@code academy}. */
+    /** The figures of a page: of the establishment {@code uai}, or of the académie {@code academy} (as last computed). */
     private Object figures(String page, String uai, String academy) {
+        AcademyFigures.Kind kind = AcademyFigures.ofPage(page);
+        if (academy != null && kind != null) {
+            return academyFigures.read(kind, academy);
+        }
         return switch (page) {
-            case "codes-eleves" -> academy != null ? statistics.academyStudentCodes(academy) : statistics.studentCodes(uai);
-            case "codes-responsables" -> academy != null ? statistics.academyGuardianCodes(academy) : statistics.guardianCodes(uai);
-            case "parcours-responsables" -> academy != null ? statistics.academyFunnel(Statistics.GUARDIANS, academy)
-                    : statistics.funnel(Statistics.GUARDIANS, uai);
-            case "parcours-eleves" -> academy != null ? statistics.academyFunnel(Statistics.STUDENTS, academy)
-                    : statistics.funnel(Statistics.STUDENTS, uai);
+            case "codes-eleves" -> statistics.studentCodes(uai);
+            case "codes-responsables" -> statistics.guardianCodes(uai);
+            case "parcours-responsables" -> statistics.funnel(Statistics.GUARDIANS, uai);
+            case "parcours-eleves" -> statistics.funnel(Statistics.STUDENTS, uai);
             default -> academy != null ? statistics.academyAccesses(academy) : statistics.accesses(uai);
         };
     }

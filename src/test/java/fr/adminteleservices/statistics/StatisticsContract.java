@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -57,6 +60,8 @@ abstract class StatisticsContract {
     Directory directory;
     @Autowired
     Statistics statistics;
+    @Autowired
+    AcademyFigures academyFigures;
 
     String uai;
     SchoolYear year;
@@ -338,8 +343,7 @@ abstract class StatisticsContract {
         assertThat(academy.rows()).filteredOn(r -> r.uai().equals(uai)).singleElement()
                 .extracting(GuardianCodeLine::guardians, GuardianCodeLine::accountsCreated).containsExactly(7, 3);
         assertThat(academy.academy().guardians()).isEqualTo(academy.rows().stream().mapToInt(GuardianCodeLine::guardians).sum());
-        Document page = Jsoup.parse(mvc.perform(get("/academie/statistiques/codes-eleves").session(academySession()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Document page = Jsoup.parse(academyPage("codes-eleves"));
         Element row = page.select("tr.app-stats__row").stream().filter(r -> r.text().startsWith(uai)).findFirst().orElseThrow();
         assertThat(cells(row).subList(2, 8)).containsExactly("9", "1", "5", "3", "33.33 %", "22.22 %");
         mvc.perform(get("/academie/statistiques/acces").session(academySession())).andExpect(status().isOk())
@@ -421,10 +425,98 @@ abstract class StatisticsContract {
         assertThat(academy.academy().population()).isEqualTo(academy.rows().stream().mapToInt(FunnelLine::population).sum());
         mvc.perform(get("/api/academies/demo/statistics/student-funnel").with(academyAdmin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.academy.holder").value("STUDENT"));
-        Document page = Jsoup.parse(mvc.perform(get("/academie/statistiques/parcours-eleves").session(academySession()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        Document page = Jsoup.parse(academyPage("parcours-eleves"));
         Element row = page.select("tr.app-stats__row").stream().filter(r -> r.text().startsWith(uai)).findFirst().orElseThrow();
         assertThat(cells(row).subList(2, 11)).containsExactly("9", "1", "2", "0", "2", "1", "0", "3", "33.33 %");
+    }
+
+    // ------------------------------------------------------------------ the académie's figures, computed in the background
+
+    /**
+     * The académie's syntheses are the figures last computed: a change shows after « Recalculer maintenant » (or the
+     * background refresh), not before; the page and the API say when they were computed; a head cannot recompute.
+     */
+    @Test
+    void theAcademysSynthesesAreTheFiguresLastComputedWithTheirTime() throws Exception {
+        academyFigures.compute(AcademyFigures.Kind.GUARDIAN_CODES, "demo");
+        String computedAt = mvc.perform(get("/api/academies/demo/statistics/guardian-codes").with(academyAdmin()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.computedAt").isString())
+                .andReturn().getResponse().getContentAsString();
+        GuardianCodeLine before = academyLine(academyFigures.read(AcademyFigures.Kind.GUARDIAN_CODES, "demo"));
+        assertThat(before.guardians()).isEqualTo(7);
+
+        // one more guardian in 3A: the establishment's figures show it at once, the académie's kept figures not yet
+        long a1 = jdbc.queryForObject("select id from student where uai = ? and last_name = 'A1'", Long.class, uai);
+        jdbc.update("insert into guardian (uai, personne_id, last_name, first_name) values (?, 'P99', 'G99', 'Prénom')", uai);
+        long g99 = jdbc.queryForObject("select id from guardian where uai = ? and personne_id = 'P99'", Long.class, uai);
+        jdbc.update("insert into guardian_link (uai, student_id, guardian_id, legal_rank) values (?, ?, ?, 2)", uai, a1, g99);
+        mvc.perform(get("/api/establishments/" + uai + "/statistics/guardian-codes").with(headOf(uai)))
+                .andExpect(jsonPath("$.establishment.guardians").value(8));
+        assertThat(mvc.perform(get("/api/academies/demo/statistics/guardian-codes").with(academyAdmin()))
+                .andReturn().getResponse().getContentAsString()).isEqualTo(computedAt);
+        Document page = Jsoup.parse(academyPageAsIs("codes-responsables"));
+        assertThat(page.getElementById("computed-at").text()).matches("Chiffres de l’académie calculés le \\d\\d/\\d\\d/\\d{4} à "
+                + "\\d\\d:\\d\\d, puis recalculés toutes les 10 minutes\\.");
+        Element row = page.select("tr.app-stats__row").stream().filter(r -> r.text().startsWith(uai)).findFirst().orElseThrow();
+        assertThat(cells(row).get(2)).isEqualTo("7");
+
+        // a head may neither read nor recompute them
+        mvc.perform(post("/api/academies/demo/statistics/refresh").with(headOf(uai))).andExpect(status().isForbidden());
+        mvc.perform(post("/academie/statistiques/codes-responsables/recalcul").session(head(uai)).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        // « Recalculer maintenant »: the new guardian is counted, with the new time
+        mvc.perform(post("/academie/statistiques/codes-responsables/recalcul").session(academySession()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.matchesPattern(
+                        "Chiffres de l’académie recalculés en \\d+,\\d s\\.")));
+        assertThat(academyLine(academyFigures.read(AcademyFigures.Kind.GUARDIAN_CODES, "demo")).guardians()).isEqualTo(8);
+
+        // the API's refresh recomputes the four syntheses and says in how long
+        mvc.perform(post("/api/academies/demo/statistics/refresh").with(academyAdmin())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].kind").value(org.hamcrest.Matchers.contains("student-codes", "guardian-codes",
+                        "guardian-funnel", "student-funnel")))
+                .andExpect(jsonPath("$[0].computedAt").isString());
+    }
+
+    /** Kept figures read back are the figures computed, line for line; too old ones are computed again on the read. */
+    @Test
+    void keptFiguresReadBackAsComputedAndTooOldOnesAreComputedAgain() {
+        for (AcademyFigures.Kind kind : AcademyFigures.Kind.values()) {
+            Synthesis<?> computed = academyFigures.compute(kind, "demo");
+            Synthesis<?> read = academyFigures.read(kind, "demo");
+            assertThat(read).as(kind.slug).isEqualTo(computed);
+        }
+        Instant hourAgo = Instant.now().minusSeconds(3600);
+        jdbc.update("update academy_statistics_snapshot set computed_at = ? where academy_code = 'demo' and kind = 'student-codes'",
+                java.sql.Timestamp.from(hourAgo));
+        assertThat(academyFigures.read(AcademyFigures.Kind.STUDENT_CODES, "demo").computedAt()).isAfter(hourAgo.plusSeconds(1800));
+
+        // the background refresh computes every kind of every académie
+        jdbc.update("update academy_statistics_snapshot set computed_at = ? where academy_code = 'demo'", java.sql.Timestamp.from(hourAgo));
+        academyFigures.refreshAll();
+        assertThat(jdbc.queryForObject("select count(*) from academy_statistics_snapshot where academy_code = 'demo' and computed_at > ?",
+                Integer.class, java.sql.Timestamp.from(hourAgo.plusSeconds(1800)))).isEqualTo(4);
+        assertThat(AcademyFigures.every(java.time.Duration.ofMinutes(10))).isEqualTo("toutes les 10 minutes");
+        assertThat(AcademyFigures.every(java.time.Duration.ofHours(1))).isEqualTo("toutes les heures");
+        assertThat(AcademyFigures.every(java.time.Duration.ofSeconds(30))).isEqualTo("toutes les 30 secondes");
+    }
+
+    /** The establishment's line among the académie's. */
+    private GuardianCodeLine academyLine(Synthesis<GuardianCodeLine> s) {
+        return s.rows().stream().filter(r -> uai.equals(r.uai())).findFirst().orElseThrow();
+    }
+
+    /** An académie page after « Recalculer maintenant », as its administrator would press it to see a change at once. */
+    private String academyPage(String slug) throws Exception {
+        mvc.perform(post("/academie/statistiques/" + slug + "/recalcul").session(academySession()).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        return academyPageAsIs(slug);
+    }
+
+    private String academyPageAsIs(String slug) throws Exception {
+        return mvc.perform(get("/academie/statistiques/" + slug).session(academySession()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     MockHttpSession head(String uai) throws Exception {
