@@ -3,10 +3,12 @@ package fr.adminteleservices.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.adminteleservices.support.NodeReadiness;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +23,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -184,21 +187,26 @@ final class NodeProcess {
 
     /** Lines of the node's log written since the mark that contain {@code text}. */
     long logLinesSince(long[] mark, String text) throws IOException {
-        return linesSince(log, mark[0]).stream().filter(l -> l.contains(text)).count();
+        long[] count = {0};
+        forEachLineSince(log, mark[0], line -> {
+            if (line.contains(text)) {
+                count[0]++;
+            }
+        });
+        return count[0];
     }
 
     /** The largest heap used before and after a collection since the mark (MB; -1 when no collection ran). */
     long[] heapSince(long[] mark) throws IOException {
-        long before = -1;
-        long after = -1;
-        for (String line : linesSince(gcLog, mark[1])) {
+        long[] heap = {-1, -1};
+        forEachLineSince(gcLog, mark[1], line -> {
             Matcher m = GC_HEAP.matcher(line);
             if (m.find()) {
-                before = Math.max(before, mb(m.group(1), m.group(2)));
-                after = Math.max(after, mb(m.group(3), m.group(4)));
+                heap[0] = Math.max(heap[0], mb(m.group(1), m.group(2)));
+                heap[1] = Math.max(heap[1], mb(m.group(3), m.group(4)));
             }
-        }
-        return new long[] {before, after};
+        });
+        return heap;
     }
 
     private static long mb(String value, String unit) {
@@ -210,19 +218,17 @@ final class NodeProcess {
         };
     }
 
-    private static List<String> linesSince(Path file, long offset) throws IOException {
+    /** Each line written since the offset, read as a stream: a node's log can reach hundreds of MB in one step. */
+    private static void forEachLineSince(Path file, long offset, Consumer<String> action) throws IOException {
         if (!Files.exists(file)) {
-            return List.of();
+            return;
         }
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            long length = f.length();
-            if (length <= offset) {
-                return List.of();
+        try (InputStream in = Files.newInputStream(file);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            in.skipNBytes(Math.min(offset, Files.size(file)));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                action.accept(line);
             }
-            byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, length - offset)];
-            f.seek(offset);
-            f.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8).lines().toList();
         }
     }
 }

@@ -225,6 +225,47 @@ class LetterRendererTest {
         }
     }
 
+    /**
+     * A new node's first two notifications print at once: FOP builds its PDF renderer's configuration (our fonts) on
+     * the first rendering, in a map that is not thread-safe, and two first renderings at once left every later letter
+     * of the node in Times without « ☐ » and « ✂ » (national-peak benchmark, two paper jobs on a fresh node).
+     */
+    @Test
+    void lettersRenderedAtOnceByANewRendererAllHaveTheirFonts() throws Exception {
+        int threads = 4;
+        for (int round = 0; round < 5; round++) {
+            LetterRenderer fresh = new LetterRenderer();
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<byte[]>> pdfs = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    pdfs.add(pool.submit(() -> {
+                        together.await();
+                        return fresh.renderOne(guardian(Variant.NORMAL, "3A", "Léa Martin", "r"));
+                    }));
+                }
+                for (java.util.concurrent.Future<byte[]> pdf : pdfs) {
+                    assertThat(fontsOf(pdf.get())).allMatch(f -> f.contains("DejaVuSans"));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static List<String> fontsOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name).getName());
+                }
+            }
+            return fonts;
+        }
+    }
+
     @Test
     void metadataTitleAndCreator() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(RENDERER.renderOne(student(Variant.NORMAL, CODE)))) {

@@ -133,7 +133,13 @@ public class LetterRenderer {
             agent.setCreator(CREATOR);
             agent.setAccessibility(false);
             agent.getEventBroadcaster().addEventListener(new LoggingEventListener());
-            Fop fop = engine.fopFactory.newFop(MimeConstants.MIME_PDF, agent, buffered);
+            Fop fop;
+            // a new Fop reads the renderer's configuration (our fonts) from the shared factory's DOM, which is not safe
+            // to read from two threads at once: two letters jobs starting together got NullPointerExceptions or every
+            // letter in Times without « ☐ » and « ✂ ». Only this setup is serialised, not the rendering.
+            synchronized (engine.fopFactory) {
+                fop = engine.fopFactory.newFop(MimeConstants.MIME_PDF, agent, buffered);
+            }
             ContentHandler fo = fop.getDefaultHandler();
             Transformer transformer = engine.templates.newTransformer();
             DocumentBuilder builder = engine.documentBuilders.newDocumentBuilder();
