@@ -73,7 +73,7 @@ abstract class AccountsContract extends PortalFamily {
         String student = "lea-continuite-" + suffix;
         page(activate(caeOf(lea), "2012-04-03", student, PASSWORD));
 
-        String next = Heads.newEstablishmentWithHead(establishments, directory);
+        String next = fixtures.another();
         String leaInNext = withIne(eleve(lea, "Martin", "Léa", "03/04/2012", ""), ine(uai, lea)); // the same student
         List<SiecleImportService.Upload> nextExports = List.of(
                 upload("ElevesSansAdresses.xml", eleves(next, leaInNext, division(lea, "2NDE1"))),
@@ -266,7 +266,7 @@ abstract class AccountsContract extends PortalFamily {
         assertThat(smtp.getReceivedMessages()[1].getSubject()).isEqualTo("Choisissez un nouveau mot de passe");
 
         // another establishment's head reaches neither the panel nor the account
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String other = fixtures.another();
         mvc.perform(post("/api/establishments/" + other + "/accounts/" + id + "/password-reset").with(Heads.headOf(other)))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/establishments/" + uai + "/accounts/" + id + "/password-reset").with(Heads.headOf(other)))

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.adminteleservices.settings.SettingsUpdate;
-import fr.adminteleservices.support.Heads;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Date;
@@ -67,7 +66,7 @@ abstract class ContactEstablishmentProcessContract extends PortalFamily {
         assertThat(copy.getFrom()[0].toString()).doesNotContain("ce." + uai);
 
         // an establishment without a child of the account: nothing to write to
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String other = fixtures.another();
         mvc.perform(get("/portail/contact/" + other).session(session)).andExpect(status().isNotFound());
     }
 }

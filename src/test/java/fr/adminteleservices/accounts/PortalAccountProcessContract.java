@@ -158,7 +158,7 @@ abstract class PortalAccountProcessContract extends PortalFamily {
         mvc.perform(post("/api/establishments/" + uai + "/accounts/" + id + "/confirmation-link").with(Heads.headOf(uai)))
                 .andExpect(status().isConflict());
         // another establishment's head does not reach it
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String other = fixtures.another();
         mvc.perform(post("/api/establishments/" + other + "/accounts/" + id + "/confirmation-link").with(Heads.headOf(other)))
                 .andExpect(status().isNotFound());
     }

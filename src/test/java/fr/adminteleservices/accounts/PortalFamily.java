@@ -10,16 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.codes.StudentCodes;
-import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
-import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.settings.SettingsService;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
-import fr.adminteleservices.support.Heads;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +55,7 @@ abstract class PortalFamily {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     ServiceOpening opening;
     @Autowired
@@ -85,19 +81,15 @@ abstract class PortalFamily {
     @BeforeEach
     void codesReplicatedAndUsable() {
         init(engine);
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
+        uai = fixtures.establishment().families(id -> Families.of(id)
+                .student(id.substring(0, 7) + "1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .student(id.substring(0, 7) + "2", "Martin", "Hugo", "05/06/2014", "5B")
+                .guardian("10", "M.", "Martin", "Paul", "1"))
+                .open("NOTES").withGuardianCodes().create();
         suffix = uai.toLowerCase();
         lea = uai.substring(0, 7) + "1";
         hugo = uai.substring(0, 7) + "2";
-        imports.importExports(uai, Families.of(uai)
-                .student(lea, "Martin", "Léa", "03/04/2012", "3A")
-                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
-                .student(hugo, "Martin", "Hugo", "05/06/2014", "5B")
-                .guardian("10", "M.", "Martin", "Paul", "1")
-                .exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
-        guardianCodes.generate(uai, null, true, null, null, "test");
         replication.runNow("test");
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1))));
     }

@@ -4,10 +4,7 @@ import static fr.adminteleservices.support.SiecleFixtures.division;
 import static fr.adminteleservices.support.SiecleFixtures.responsables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.adminteleservices.establishment.EstablishmentService;
-import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
-import fr.adminteleservices.siecle.SiecleImportService;
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
@@ -30,13 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @H2Test
 class GuardianCodesBrowserTest extends BrowserTest {
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
-    @Autowired
-    SiecleImportService imports;
-    @Autowired
-    ServiceOpening opening;
+    EstablishmentFixtures fixtures;
     @Autowired
     ManagementService management;
     @Autowired
@@ -45,16 +36,13 @@ class GuardianCodesBrowserTest extends BrowserTest {
     @Test
     void aHeadCreatesTheCodesOfTwoCouplesOfADivisionAndSeesTheirLifecyclesStart() {
         // given an establishment with an open service, Léa (3A) with her two legal guardians, Hugo (3B) with his mother
-        String uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, Families.of(uai)
+        String uai = fixtures.establishment().families(id -> Families.of(id)
                 .student("1", "Martin", "Léa", "03/04/2012", "3A")
                 .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
                 .guardian("11", "Mme", "Martin", "Claire", "2")
                 .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
-                .guardian("13", "Mme", "Bernard", "Anne", "1")
-                .exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
+                .guardian("13", "Mme", "Bernard", "Anne", "1"))
+                .open("NOTES").create();
         long father = linkOf(uai, "10");
         long mother = linkOf(uai, "11");
 

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.codes.GuardianCodes;
-import fr.adminteleservices.establishment.EstablishmentService;
-import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
-import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
@@ -58,13 +55,7 @@ class NotificationBrowserTest extends BrowserTest {
     private static final Pattern JOB_URL = Pattern.compile("/notifications/([0-9a-f-]{36})$");
 
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
-    @Autowired
-    SiecleImportService imports;
-    @Autowired
-    ServiceOpening opening;
+    EstablishmentFixtures fixtures;
     @Autowired
     GuardianCodes codes;
     @Autowired
@@ -76,16 +67,13 @@ class NotificationBrowserTest extends BrowserTest {
     void aHeadNotifiesThreeCouplesByEMailAndOnPaperFollowsTheProgressAndSavesThePdf() throws Exception {
         // given Léa (3A) with her father Paul (e-mail) and her mother Claire (postal address only), Hugo (3B) with
         // his mother Anne (e-mail), an open service and the CARs of the three couples
-        String uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, Families.of(uai)
+        String uai = fixtures.establishment().families(id -> Families.of(id)
                 .student("1", "Martin", "Léa", "03/04/2012", "3A")
                 .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
                 .guardian("11", "Mme", "Martin", "Claire", "2").address("A11", "3 rue des Écoles", "99000", "Essai")
                 .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
-                .guardian("13", "Mme", "Bernard", "Anne", "1").email("anne.bernard@example.fr")
-                .exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
+                .guardian("13", "Mme", "Bernard", "Anne", "1").email("anne.bernard@example.fr"))
+                .open("NOTES").create();
         assertThat(codes.generate(uai, null, true, null, null, "test").created()).isEqualTo(3);
         runJobs("code-generation", uai);
 

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.consultation.SchoolRecords;
-import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.notification.Channel;
 import fr.adminteleservices.notification.Notifications;
-import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
-import fr.adminteleservices.security.Directory;
-import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
-import fr.adminteleservices.support.Heads;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
@@ -69,15 +65,9 @@ class PortalBrowserTest extends BrowserTest {
     static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+(/portail/[a-z-]+\\?jeton=[A-Za-z0-9_-]+)");
 
     @Autowired
-    EstablishmentService establishments;
+    EstablishmentFixtures fixtures;
     @Autowired
     fr.adminteleservices.consultation.ViewLog viewLog;
-    @Autowired
-    Directory directory;
-    @Autowired
-    SiecleImportService imports;
-    @Autowired
-    ServiceOpening opening;
     @Autowired
     GuardianCodes codes;
     @Autowired
@@ -102,12 +92,9 @@ class PortalBrowserTest extends BrowserTest {
     void aFatherTypesTheCodeOfHisLetterConfirmsHisAccountByTheEMailSignsInAndReadsHisDaughtersGrade() throws Exception {
         // given Léa (3A), with an ELEVE_ID of this establishment only (a shared INE would be a change of school), her
         // father Paul (e-mail), Notes open, the couple's CAR, and a test the teacher published three days ago
-        String uai = Heads.newEstablishmentWithHead(establishments, directory);
+        String uai = fixtures.establishment().families(id -> Families.of(id).student(id.substring(0, 7) + "1", "Martin", "Léa",
+                "03/04/2012", "3A").guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")).open("NOTES").create();
         String leaId = uai.substring(0, 7) + "1";
-        imports.importExports(uai, Families.of(uai).student(leaId, "Martin", "Léa", "03/04/2012", "3A")
-                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr").exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
         assertThat(codes.generate(uai, null, true, null, null, "test").created()).isEqualTo(1);
         long lea = jdbc.queryForObject("select id from student where uai = ? and eleve_id = ?", Long.class, uai, leaId);
         long link = jdbc.queryForObject("select id from guardian_link where uai = ? and student_id = ?", Long.class, uai, lea);

@@ -4,6 +4,7 @@ import static fr.adminteleservices.support.SiecleFixtures.LATIN9;
 import static fr.adminteleservices.support.SiecleFixtures.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.enrolment.AssignmentResults;
 import fr.adminteleservices.enrolment.Teleinscription;
@@ -11,7 +12,6 @@ import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
-import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
@@ -49,7 +49,7 @@ class TeleinscriptionBrowserTest extends BrowserTest {
     @Autowired
     EstablishmentService establishments;
     @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     SiecleImportService imports;
     @Autowired
@@ -73,21 +73,17 @@ class TeleinscriptionBrowserTest extends BrowserTest {
     @Test
     void aFatherEnrolsHisDaughterAndBothHeadsSeeIt() throws Exception {
         // given a collège where Léa (3A) has her father Paul, and a lycée profiled like the demo's
-        String college = Heads.newEstablishmentWithHead(establishments, directory);
-        String lycee = Heads.newEstablishmentWithHead(establishments, directory);
+        // families enrol only where the service « Téléinscription » is open: in the collège and in the lycée
+        String college = fixtures.establishment().families(id -> Families.of(id).student(id.substring(0, 7) + "1", "Martin", "Léa",
+                "03/04/2012", "3A").guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr"))
+                .open("NOTES", "TELEINSCRIPTION").withGuardianCodes().create();
+        String lycee = fixtures.another();
         jdbc.update("update establishment set kind = 'LYCEE', name = ? where uai = ?", "Lycée d'essai " + lycee, lycee);
         String leaId = college.substring(0, 7) + "1";
-        imports.importExports(college, Families.of(college).student(leaId, "Martin", "Léa", "03/04/2012", "3A")
-                .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr").exports(), "test");
         String demoProfile = new String(new ClassPathResource("demo/siecle/0990002P/Nomenclature.xml").getContentAsByteArray(), LATIN9);
         imports.importExports(lycee, List.of(upload("Nomenclature.xml", demoProfile.replace("0990002P", lycee), LATIN9)), "test");
-        opening.declare(college, "test");
-        opening.setOpen(college, "NOTES", true, "test");
-        // families enrol only where the service « Téléinscription » is open: in the collège and in the lycée
-        opening.setOpen(college, "TELEINSCRIPTION", true, "test");
         opening.declare(lycee, "test");
         opening.setOpen(lycee, "TELEINSCRIPTION", true, "test");
-        codes.generate(college, null, true, null, null, "test");
         replication.runNow("test");
 
         // and the académie: both take part (with the demo's), the results are out, Léa is assigned to the lycée

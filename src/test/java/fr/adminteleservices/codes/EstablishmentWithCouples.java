@@ -1,5 +1,6 @@
 package fr.adminteleservices.codes;
 
+import fr.adminteleservices.support.EstablishmentFixtures;
 import static fr.adminteleservices.support.Heads.headOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -8,9 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
@@ -39,9 +38,7 @@ abstract class EstablishmentWithCouples {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     ServiceOpening opening;
     @Autowired
@@ -58,10 +55,7 @@ abstract class EstablishmentWithCouples {
     @BeforeEach
     void establishmentWithCouples() {
         init(engine);
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, Families.martinAndBernard(uai).exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
+        uai = fixtures.establishment().families(Families::martinAndBernard).open("NOTES").create();
     }
 
     @AfterEach

@@ -12,10 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
-import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
@@ -50,13 +48,9 @@ class GuardianCodesScreenTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     ServiceOpening opening;
-    @Autowired
-    SiecleImportService imports;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -66,26 +60,20 @@ class GuardianCodesScreenTest {
     /** Léa Martin (3A) with her father (légal 1), her mother (légal 2) and a nanny (no legal rank); Hugo Bernard (3B), his mother. */
     @BeforeEach
     void establishmentWithCouplesAndAnOpenService() throws Exception {
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, Families.martinAndBernard(uai).exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
-        session = login(Heads.username(uai), Heads.password(uai));
+        uai = fixtures.establishment().families(Families::martinAndBernard).open("NOTES").create();
+        session = EstablishmentFixtures.headSession(mvc, uai);
     }
 
     @Test
     void theListsReadInFrenchOrderOnTheScreenAndInTheApi() throws Exception {
         // given Boucher, Bédier, Émile Abel and Élodie Abel in one division (H2 alone would put « Bédier » after « Boucher »)
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(other, Families.of(other)
+        String other = fixtures.establishment().families(id -> Families.of(id)
                 .student("1", "Boucher", "Anna", "03/04/2012", "3A").guardian("10", "M.", "Boucher", "Paul", "1")
                 .student("2", "Bédier", "Jules", "05/06/2012", "3A").guardian("11", "M.", "Bédier", "Marc", "1")
                 .student("3", "Abel", "Émile", "05/06/2012", "3A").guardian("12", "Mme", "Abel", "Rose", "1")
-                .student("4", "Abel", "Elsa", "05/06/2012", "3A").guardian("12", "Mme", "Abel", "Rose", "1")
-                .exports(), "test");
-        opening.declare(other, "test");
-        opening.setOpen(other, "NOTES", true, "test");
-        MockHttpSession head = login(Heads.username(other), Heads.password(other));
+                .student("4", "Abel", "Elsa", "05/06/2012", "3A").guardian("12", "Mme", "Abel", "Rose", "1"))
+                .open("NOTES").create();
+        MockHttpSession head = EstablishmentFixtures.headSession(mvc, other);
         List<String> french = List.of("Abel Elsa", "Abel Émile", "Bédier Jules", "Boucher Anna");
 
         // the creation list, the students' list and the API give the same French order

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import fr.adminteleservices.establishment.EstablishmentService;
-import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.security.Roles;
-import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
 import java.util.List;
@@ -27,13 +24,7 @@ abstract class RefusCouponProcessContract {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
-    @Autowired
-    ServiceOpening opening;
-    @Autowired
-    SiecleImportService imports;
+    EstablishmentFixtures fixtures;
     @Autowired
     GuardianCodes guardianCodes;
     @Autowired
@@ -44,11 +35,8 @@ abstract class RefusCouponProcessContract {
     @BeforeEach
     void establishment() {
         init(engine);
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, Families.of(uai).student("1", "Martin", "Léa", "03/04/2012", "3A")
-                .guardian("10", "M.", "Martin", "Paul", "1").exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
+        uai = fixtures.establishment().families(id -> Families.of(id).student("1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian("10", "M.", "Martin", "Paul", "1")).open("NOTES").create();
     }
 
     @AfterEach

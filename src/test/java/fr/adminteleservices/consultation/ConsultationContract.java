@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.codes.StudentCodes;
 import fr.adminteleservices.establishment.EstablishmentService;
@@ -15,15 +16,12 @@ import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.platform.RuleBook;
 import fr.adminteleservices.replication.Replication;
-import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.settings.DueDate;
 import fr.adminteleservices.settings.NotesPublication;
 import fr.adminteleservices.settings.PublicationMode;
 import fr.adminteleservices.settings.SettingsService;
 import fr.adminteleservices.settings.SettingsUpdate;
-import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
-import fr.adminteleservices.support.Heads;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,11 +64,9 @@ abstract class ConsultationContract {
     @Autowired
     EstablishmentService establishments;
     @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     ServiceOpening opening;
-    @Autowired
-    SiecleImportService imports;
     @Autowired
     GuardianCodes guardianCodes;
     @Autowired
@@ -105,19 +101,17 @@ abstract class ConsultationContract {
      */
     @BeforeEach
     void aGuardianWithAnAccountForLea() throws Exception {
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
+        // ids (and so INEs) of this establishment only: the same student in two establishments would be a change of school
+        uai = fixtures.establishment().families(id -> Families.of(id)
+                .student(id.substring(0, 7) + "1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian(id.substring(0, 7) + "10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .student(id.substring(0, 7) + "2", "Martin", "Hugo", "05/06/2014", "5B")
+                .guardian(id.substring(0, 7) + "10", "M.", "Martin", "Paul", "1")
+                .student(id.substring(0, 7) + "3", "Dupont", "Zoé", "07/08/2012", "3A")
+                .guardian(id.substring(0, 7) + "11", "Mme", "Dupont", "Anne", "1").email("anne.dupont@example.fr"))
+                .open("NOTES", "ABSENCES", "LPC").withGuardianCodes().create();
         suffix = uai.toLowerCase();
         year = establishments.currentSchoolYear("demo").orElseThrow();
-        // ids (and so INEs) of this establishment only: the same student in two establishments would be a change of school
-        String n = uai.substring(0, 7);
-        imports.importExports(uai, Families.of(uai)
-                .student(n + "1", "Martin", "Léa", "03/04/2012", "3A")
-                .guardian(n + "10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
-                .student(n + "2", "Martin", "Hugo", "05/06/2014", "5B")
-                .guardian(n + "10", "M.", "Martin", "Paul", "1")
-                .student(n + "3", "Dupont", "Zoé", "07/08/2012", "3A")
-                .guardian(n + "11", "Mme", "Dupont", "Anne", "1").email("anne.dupont@example.fr")
-                .exports(), "test");
         // what Nomenclature.xml gives: the MEF of the students and its MEFSTAT
         if (jdbc.queryForObject("select count(*) from mef where uai = ? and code = '10310019110'", Integer.class, uai) == 0) {
             jdbc.update("insert into mef (uai, code, label, edition_label, mefstat) values (?, '10310019110', '3EME', '3ème', ?)",
@@ -128,11 +122,6 @@ abstract class ConsultationContract {
         lea = studentId("1");
         hugo = studentId("2");
         zoe = studentId("3");
-        opening.declare(uai, "test");
-        for (String service : List.of("NOTES", "ABSENCES", "LPC")) {
-            opening.setOpen(uai, service, true, "test");
-        }
-        guardianCodes.generate(uai, null, true, null, null, "test");
         replication.runNow("test");
         LocalDate tomorrow = LocalDate.now(PARIS).plusDays(1);
         moveTo(tomorrow);

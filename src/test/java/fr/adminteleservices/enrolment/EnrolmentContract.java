@@ -12,12 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.codes.GuardianCodes;
 import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.establishment.SchoolYear;
 import fr.adminteleservices.opening.ServiceOpening;
 import fr.adminteleservices.replication.Replication;
-import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.ImportReport;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
@@ -61,7 +61,7 @@ abstract class EnrolmentContract {
     @Autowired
     EstablishmentService establishments;
     @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     ServiceOpening opening;
     @Autowired
@@ -88,26 +88,21 @@ abstract class EnrolmentContract {
      */
     @BeforeEach
     void aCollegeALyceeAndAGuardianWithAnAccount() throws Exception {
-        college = Heads.newEstablishmentWithHead(establishments, directory);
-        lycee = Heads.newEstablishmentWithHead(establishments, directory);
+        // families enrol only where the service « Téléinscription » is open: in the collège and in the lycée
+        college = fixtures.establishment().families(id -> Families.of(id)
+                .student(id.substring(0, 7) + "1", "Martin", "Léa", "03/04/2012", "3A")
+                .guardian(id.substring(0, 7) + "10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
+                .student(id.substring(0, 7) + "2", "Dupont", "Zoé", "07/08/2012", "3B")
+                .guardian(id.substring(0, 7) + "11", "Mme", "Dupont", "Anne", "1").email("anne.dupont@example.fr"))
+                .open("NOTES", "TELEINSCRIPTION").withGuardianCodes().create();
+        lycee = fixtures.another();
         jdbc.update("update establishment set kind = 'LYCEE', name = ? where uai = ?", "Lycée d'essai " + lycee, lycee);
         year = establishments.currentSchoolYear("demo").orElseThrow();
         n = college.substring(0, 7);
-        imports.importExports(college, Families.of(college)
-                .student(n + "1", "Martin", "Léa", "03/04/2012", "3A")
-                .guardian(n + "10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
-                .student(n + "2", "Dupont", "Zoé", "07/08/2012", "3B")
-                .guardian(n + "11", "Mme", "Dupont", "Anne", "1").email("anne.dupont@example.fr")
-                .exports(), "test");
         ImportReport nomenclature = imports.importExports(lycee, List.of(upload("Nomenclature.xml", nomenclature(lycee))), "test");
         assertThat(nomenclature.rejected()).isEmpty();
-        opening.declare(college, "test");
-        opening.setOpen(college, "NOTES", true, "test");
-        // families enrol only where the service « Téléinscription » is open: in the collège and in the lycée
-        opening.setOpen(college, "TELEINSCRIPTION", true, "test");
         opening.declare(lycee, "test");
         opening.setOpen(lycee, "TELEINSCRIPTION", true, "test");
-        guardianCodes.generate(college, null, true, null, null, "test");
         replication.runNow("test");
         today = LocalDate.now(PARIS).plusDays(1);
         moveTo(today);

@@ -103,7 +103,7 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
      */
     @Test
     void aSecondExecutionOfThePdfStepBesideTheFirstRecordsNoLetterTwice() throws Exception {
-        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String big = fixtures.another();
         String jobId = notificationOfThirtyGuardians(big, "PAPER");
         Job printer = job(instanceOf(jobId));
         ManagementService management = engine.getManagementService();
@@ -148,7 +148,7 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
      */
     @Test
     void aSecondExecutionOfTheMailJobBesideTheFirstSendsNoMessageTwice() throws Exception {
-        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String big = fixtures.another();
         String jobId = eMailNotificationOfThirtyGuardians(big);
         ProcessInstance pi = instanceOf(jobId);
         try (SlowSmtpServer relay = new SlowSmtpServer(java.time.Duration.ofMillis(150))) {
@@ -227,7 +227,7 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
      */
     @Test
     void eachMessageIsRecordedAsSentBeforeTheNextOneLeaves() throws Exception {
-        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String big = fixtures.another();
         String jobId = eMailNotificationOfThirtyGuardians(big);
         try (SlowSmtpServer relay = new SlowSmtpServer(java.time.Duration.ofMillis(20))) {
             java.util.List<Integer> unrecorded = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -258,7 +258,7 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
      */
     @Test
     void anSmtpOutageInTheMiddleOfABatchLosesNothingAndSendsNothingTwice() throws Exception {
-        String big = Heads.newEstablishmentWithHead(establishments, directory);
+        String big = fixtures.another();
         String jobId = eMailNotificationOfThirtyGuardians(big);
         ProcessInstance pi = instanceOf(jobId);
         Job mailer = job(pi);

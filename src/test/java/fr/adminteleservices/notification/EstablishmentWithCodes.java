@@ -1,5 +1,6 @@
 package fr.adminteleservices.notification;
 
+import fr.adminteleservices.support.EstablishmentFixtures;
 import static fr.adminteleservices.support.Heads.headOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -13,9 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
-import fr.adminteleservices.establishment.EstablishmentService;
 import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
 import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.Heads;
@@ -57,9 +56,7 @@ abstract class EstablishmentWithCodes {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     ServiceOpening opening;
     @Autowired
@@ -83,8 +80,7 @@ abstract class EstablishmentWithCodes {
     @BeforeEach
     void establishmentWithCodes() throws Exception {
         init(engine);
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, Families.of(uai)
+        uai = fixtures.establishment().families(id -> Families.of(id)
                 .student("1", "Martin", "Léa", "03/04/2012", "3A")
                 .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
                 .guardian("11", "Mme", "Martin", "Claire", "2").address("A11", "3 rue des Écoles", "99000", "Essai")
@@ -92,11 +88,8 @@ abstract class EstablishmentWithCodes {
                 .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
                 .guardian("13", "Mme", "Bernard", "Anne", "1").email("anne.bernard@example.fr")
                 .student("3", "Petit", "Chloé", "01/01/2000", "3B")
-                .guardian("14", "M.", "Petit", "Émile", "1").address("A14", "5 place de l'Église", "99100", "Ailleurs")
-                .exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
-        opening.setOpen(uai, "ABSENCES", true, "test");
+                .guardian("14", "M.", "Petit", "Émile", "1").address("A14", "5 place de l'Église", "99100", "Ailleurs"))
+                .open("NOTES", "ABSENCES").create();
         mvc.perform(post(base() + "/guardian-codes/generation").with(headOf(uai)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"all\":true}")).andExpect(status().isOk());
     }

@@ -78,7 +78,7 @@ abstract class NotificationContract extends EstablishmentWithCodes {
         // the PDF prints codes: it is in the database (any node serves it), only to the establishment's people
         assertThat(jdbc.queryForObject("select sum(octet_length(x.bytes)) from notification_pdf_part x join notification_job j "
                 + "on j.pdf_id = x.pdf_id where j.id = ?", Long.class, jobId)).isEqualTo(pdf.length);
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String other = fixtures.another();
         mvc.perform(get("/api/notification-jobs/" + jobId + "/pdf").with(headOf(other))).andExpect(status().isForbidden());
 
         // everyone is notified now: "Non notifiés uniquement" has nobody left (§4.2)
@@ -214,7 +214,7 @@ abstract class NotificationContract extends EstablishmentWithCodes {
                 .andExpect(jsonPath("$[0].recipient").value("paul.martin@example.fr"));
         mvc.perform(get(base() + "/students/3/notifications").with(headOf(uai))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(0));
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String other = fixtures.another();
         mvc.perform(get(link).with(headOf(other))).andExpect(status().isForbidden());
 
         // the nanny has no code: nothing to notify
@@ -301,7 +301,7 @@ abstract class NotificationContract extends EstablishmentWithCodes {
         notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"],\"division\":\"6Z\"}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value("Aucun couple élève / responsable n'existe pour cette sélection."));
 
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String other = fixtures.another();
         mvc.perform(post("/api/establishments/" + uai + "/guardian-notifications").with(headOf(other))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"channels\":[\"PAPER\"]}")).andExpect(status().isForbidden());
         String jobId = started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"PAPER\"]}"));

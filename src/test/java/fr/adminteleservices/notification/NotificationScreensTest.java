@@ -16,11 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fr.adminteleservices.codes.GuardianCodes;
-import fr.adminteleservices.establishment.EstablishmentService;
+import fr.adminteleservices.support.EstablishmentFixtures;
 import fr.adminteleservices.opening.ServiceOpening;
-import fr.adminteleservices.security.Directory;
-import fr.adminteleservices.siecle.SiecleImportService;
 import fr.adminteleservices.support.Families;
 import fr.adminteleservices.support.H2Test;
 import fr.adminteleservices.support.Heads;
@@ -48,15 +45,9 @@ class NotificationScreensTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
-    EstablishmentService establishments;
-    @Autowired
-    Directory directory;
+    EstablishmentFixtures fixtures;
     @Autowired
     ServiceOpening opening;
-    @Autowired
-    SiecleImportService imports;
-    @Autowired
-    GuardianCodes codes;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -66,19 +57,14 @@ class NotificationScreensTest {
     @BeforeEach
     void establishmentWithCodes() throws Exception {
         init(engine);
-        uai = Heads.newEstablishmentWithHead(establishments, directory);
-        imports.importExports(uai, Families.of(uai)
+        uai = fixtures.establishment().families(id -> Families.of(id)
                 .student("1", "Martin", "Léa", "03/04/2012", "3A")
                 .guardian("10", "M.", "Martin", "Paul", "1").email("paul.martin@example.fr")
                 .guardian("11", "Mme", "Martin", "Claire", "2").address("A11", "3 rue des Écoles", "99000", "Essai")
                 .student("2", "Bernard", "Hugo", "05/06/2012", "3B")
-                .guardian("13", "Mme", "Bernard", "Anne", "1")
-                .exports(), "test");
-        opening.declare(uai, "test");
-        opening.setOpen(uai, "NOTES", true, "test");
-        codes.generate(uai, null, true, null, null, "test");
-        session = (MockHttpSession) mvc.perform(formLogin("/login").user(Heads.username(uai)).password(Heads.password(uai)))
-                .andReturn().getRequest().getSession(false);
+                .guardian("13", "Mme", "Bernard", "Anne", "1"))
+                .open("NOTES").withGuardianCodes().create();
+        session = EstablishmentFixtures.headSession(mvc, uai);
     }
 
     String base() {
@@ -277,7 +263,7 @@ class NotificationScreensTest {
                 .andExpect(redirectedUrl(student)).andExpect(flash().attribute("error", containsString("M. MARTIN Paul")));
 
         // another establishment's head reaches nothing
-        String other = Heads.newEstablishmentWithHead(establishments, directory);
+        String other = fixtures.another();
         MockHttpSession otherSession = (MockHttpSession) mvc.perform(formLogin("/login").user(Heads.username(other))
                 .password(Heads.password(other))).andReturn().getRequest().getSession(false);
         mvc.perform(post(couple + "/notification").session(otherSession).with(csrf()).param("canal", "PAPER"))
