@@ -78,9 +78,26 @@ class AcademyFigures {
         return compute(kind, academyCode);
     }
 
+    /** What « Recalculer maintenant » and {@code POST …/statistics/refresh} say of one synthesis computed now. */
+    record Computed(String kind, Instant computedAt, long tookMs) {
+    }
+
     /** Computes the figures now, keeps them for every node, and returns them with their time. */
-    @SuppressWarnings("unchecked")
     <L> Synthesis<L> compute(Kind kind, String academyCode) {
+        return this.<L>computeAndKeep(kind, academyCode).figures();
+    }
+
+    /** Computes the figures now and keeps them; says when, and how long it took. */
+    Computed refresh(Kind kind, String academyCode) {
+        Kept<?> kept = computeAndKeep(kind, academyCode);
+        return new Computed(kind.slug, kept.figures().computedAt(), kept.tookMs());
+    }
+
+    private record Kept<L>(Synthesis<L> figures, long tookMs) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <L> Kept<L> computeAndKeep(Kind kind, String academyCode) {
         Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long began = System.nanoTime();
         Synthesis<L> figures = (Synthesis<L>) kind.compute.apply(statistics, academyCode);
@@ -91,7 +108,7 @@ class AcademyFigures {
             throw new IllegalStateException(e);
         }
         log.info("Statistiques de l'académie {} ({}) calculées en {} ms", academyCode, kind.slug, tookMs);
-        return figures.computedAt(start);
+        return new Kept<>(figures.computedAt(start), tookMs);
     }
 
     /** Every académie's syntheses, on one node of the cluster; one that fails does not stop the others. */

@@ -2,8 +2,7 @@ package fr.adminteleservices.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,20 +54,10 @@ class AcademyStatisticsApi {
         return figures.read(AcademyFigures.Kind.STUDENT_FUNNEL, code);
     }
 
-    /** What {@link #refresh} answers for each synthesis: when its figures were computed, and in how long. */
-    record Computed(String kind, Instant computedAt, long tookMs) {
-    }
-
     @PostMapping("/refresh")
     @Operation(summary = "Recalcule maintenant les quatre synthèses de l'académie (sinon recalculées en arrière-plan)")
-    List<Computed> refresh(@PathVariable String code) {
-        List<Computed> done = new ArrayList<>();
-        for (AcademyFigures.Kind kind : AcademyFigures.Kind.values()) {
-            long began = System.nanoTime();
-            Synthesis<?> s = figures.compute(kind, code);
-            done.add(new Computed(kind.slug, s.computedAt(), (System.nanoTime() - began) / 1_000_000));
-        }
-        return done;
+    List<AcademyFigures.Computed> refresh(@PathVariable String code) {
+        return Arrays.stream(AcademyFigures.Kind.values()).map(kind -> figures.refresh(kind, code)).toList();
     }
 
     @GetMapping("/accesses")

@@ -103,10 +103,9 @@ class StatisticsScreens {
     String recompute(@PathVariable String page, RedirectAttributes redirect) {
         AcademyFigures.Kind kind = AcademyFigures.ofPage(page);
         if (kind != null) {
-            long began = System.nanoTime();
-            academyFigures.compute(kind, establishments.defaultAcademyCode());
+            long tookMs = academyFigures.refresh(kind, establishments.defaultAcademyCode()).tookMs();
             redirect.addFlashAttribute("message", String.format(Locale.FRANCE, "Chiffres de l’académie recalculés en %.1f s.",
-                    (System.nanoTime() - began) / 1e9));
+                    tookMs / 1e3));
         }
         return "redirect:/academie/statistiques/" + page;
     }

@@ -476,7 +476,7 @@ abstract class StatisticsContract {
         mvc.perform(post("/api/academies/demo/statistics/refresh").with(academyAdmin())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].kind").value(org.hamcrest.Matchers.contains("student-codes", "guardian-codes",
                         "guardian-funnel", "student-funnel")))
-                .andExpect(jsonPath("$[0].computedAt").isString());
+                .andExpect(jsonPath("$[0].computedAt").isString()).andExpect(jsonPath("$[0].tookMs").isNumber());
     }
 
     /** Kept figures read back are the figures computed, line for line; too old ones are computed again on the read. */
