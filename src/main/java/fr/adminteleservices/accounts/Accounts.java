@@ -265,7 +265,9 @@ public class Accounts {
                 || auth.getAuthorities().stream().noneMatch(a -> ("ROLE_" + PortalSecurity.ROLE).equals(a.getAuthority()))) {
             return Optional.empty();
         }
-        return byUsername(auth.getName()).map(Accounts::view);
+        // the filter that ends sessions after a password change read the account a moment ago, in this request
+        AccountMapper.AccountRow checked = PasswordChangeEndsSessions.checkedThisRequest(auth.getName());
+        return (checked != null ? Optional.of(checked) : byUsername(auth.getName())).map(Accounts::view);
     }
 
     /** Whether this child (establishment and student of the téléservices side) is reachable from the account: a valid code of it is in it. */

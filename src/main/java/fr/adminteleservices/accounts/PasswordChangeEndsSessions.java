@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,6 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PasswordChangeEndsSessions extends OncePerRequestFilter {
 
     static final String STAMP = "TELESERVICES_PORTAL_PASSWORD_STAMP";
+    /** The account's row this filter read, kept for the rest of the request ({@link #checkedThisRequest}). */
+    private static final String CHECKED = PasswordChangeEndsSessions.class.getName() + ".CHECKED";
 
     private final Accounts accounts;
 
@@ -43,10 +48,13 @@ class PasswordChangeEndsSessions extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (session != null && session.getAttribute(STAMP) != null && auth != null && auth.isAuthenticated()) {
             Object remembered = session.getAttribute(STAMP);
-            boolean same = accounts.byUsername(auth.getName())
+            Optional<AccountMapper.AccountRow> account = accounts.byUsername(auth.getName());
+            boolean same = account
                     .map(a -> remembered.equals(stamp(a)) || remembered.equals(legacyStamp(a.passwordHash())))
                     .orElse(false);
-            if (!same) {
+            if (same) {
+                request.setAttribute(CHECKED, account.get());
+            } else {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 response.sendRedirect(request.getContextPath() + "/portail/connexion?mot-de-passe-change");
@@ -54,6 +62,20 @@ class PasswordChangeEndsSessions extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The row of {@code username} this filter read at the start of the current request, if it did: the page then
+     * needs the same account (Accounts#signedIn), and a portal request changes nothing of the row it reads (a new
+     * password goes through a reset link, signed out). One read of the account per page instead of two.
+     */
+    static AccountMapper.AccountRow checkedThisRequest(String username) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                && current.getRequest().getAttribute(CHECKED) instanceof AccountMapper.AccountRow row
+                && row.username().equals(username)) {
+            return row;
+        }
+        return null;
     }
 
     private static String stamp(AccountMapper.AccountRow account) {

@@ -18,10 +18,12 @@ class ConsultationScreens {
 
     private final Accounts accounts;
     private final Consultations consultations;
+    private final RenderedLines lines;
 
-    ConsultationScreens(Accounts accounts, Consultations consultations) {
+    ConsultationScreens(Accounts accounts, Consultations consultations, RenderedLines lines) {
         this.accounts = accounts;
         this.consultations = consultations;
+        this.lines = lines;
     }
 
     @GetMapping("/portail/eleves/{uai}/{studentId}/notes")
@@ -52,6 +54,7 @@ class ConsultationScreens {
         model.addAttribute("account", account);
         model.addAttribute("page", page);
         model.addAttribute("child", page.child());
+        model.addAttribute("lines", lines.of(page));
         return "portal/consultation/" + page.service().path();
     }
 

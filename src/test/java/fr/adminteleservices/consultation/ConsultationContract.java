@@ -83,6 +83,8 @@ abstract class ConsultationContract {
     JdbcTemplate jdbc;
     @Autowired
     RuleBook rules;
+    @Autowired
+    RenderedLines renderedLines;
 
     String uai;
     String suffix;
@@ -211,6 +213,32 @@ abstract class ConsultationContract {
         assertThat(rows(page(paul, notesOf(lea)))).hasSize(2);
         moveTo(base.plusDays(1));
         assertThat(rows(page(paul, notesOf(lea)))).hasSize(3);
+    }
+
+    /**
+     * 18.4: the rows of a decided page are rendered once and given to every view of it, escaped as any value of a page;
+     * the next copy of the establishment gives new rows.
+     */
+    @Test
+    void theRowsOfADecidedPageAreRenderedOnceEscapedAndRenderedAgainAfterTheNextCopy() throws Exception {
+        assessment("3A", "Mathématiques", "<b>Fractions</b> & <script>alert(1)</script>", base.minusDays(5), Map.of(lea, "12.5"));
+        replication.runNow("test");
+        long before = renderedLines.renderings();
+
+        String first = mvc.perform(get(notesOf(lea)).session(paul)).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get(notesOf(lea)).session(paul)).andReturn().getResponse().getContentAsString();
+        Document notes = Jsoup.parse(second);
+        assertThat(rows(notes)).containsExactly(
+                List.of(FRENCH.format(base.minusDays(7)), "Mathématiques", "<b>Fractions</b> & <script>alert(1)</script>", "12,5 / 20", "1"));
+        assertThat(notes.select("#items tbody b, #items tbody script")).as("the title is text, not markup").isEmpty();
+        assertThat(second).contains("&lt;b&gt;Fractions&lt;/b&gt; &amp; &lt;script&gt;");
+        assertThat(Jsoup.parse(first).select("#items tbody").outerHtml()).isEqualTo(notes.select("#items tbody").outerHtml());
+        assertThat(renderedLines.renderings()).as("one rendering for the two views").isEqualTo(before + 1);
+
+        assessment("3A", "Français", "Dictée", base.minusDays(2), Map.of(lea, "15"));
+        replication.runNow("test");
+        assertThat(rows(page(paul, notesOf(lea)))).extracting(r -> r.get(2))
+                .containsExactly("Dictée", "<b>Fractions</b> & <script>alert(1)</script>");
     }
 
     @Test
