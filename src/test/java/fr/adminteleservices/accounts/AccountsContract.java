@@ -135,10 +135,15 @@ abstract class AccountsContract extends PortalFamily {
                 .andExpect(redirectedUrl("/portail"));
         assertThat(page(mvc.perform(get("/portail").session(session))).select("#children li")).hasSize(2);
 
+        long hugoId = jdbc.queryForObject("select id from student where uai = ? and eleve_id = ?", Long.class, uai, hugo);
+        String hugosNotes = "/portail/eleves/" + uai + "/" + hugoId + "/notes";
+        mvc.perform(get(hugosNotes).session(session)).andExpect(status().isOk());
+
         // G4: the school invalidates Hugo's code (« Nouveau code »): the access stops at once, without waiting for the night
         guardianCodes.newCode(uai, linkOf(hugo), "test");
         Document suspended = page(mvc.perform(get("/portail").session(session)));
         assertThat(suspended.getElementById("children").text()).contains("l'accès est suspendu");
+        mvc.perform(get(hugosNotes).session(session)).andExpect(status().isForbidden());
 
         // G6: the new code, once replicated and usable, is entered into the same account
         replication.runNow("test");

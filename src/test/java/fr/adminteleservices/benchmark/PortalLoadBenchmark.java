@@ -100,7 +100,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * log-in is CPU-bound by design (one check, tens of ms of one core).
  *
  * <p>Before the scenarios, a JIT warm-up ({@code --jit-warm-up}, 30 s: grades with 8 VUs, then log-ins with 4),
- * printed, not counted: the first scenario would otherwise pay for C2 compiling on both cores.
+ * printed, not counted: the first scenario would otherwise pay for C2 compiling on both cores; then more rounds of
+ * grades until the JIT is quiet ({@code --jit-quiet-max}).
  *
  * <p>The load generator: {@code java.net.http.HttpClient}, HTTP/1.1 with keep-alive, one client and one
  * {@code CookieManager} per virtual user (VU), redirects not followed automatically; a bounded pool of VUs, each a
@@ -135,7 +136,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Run it alone: {@code mvn -B -Pbenchmark -DskipTests -DskipFrontend=true test-compile exec:exec@portal-load-benchmark}.
  * Arguments: {@code --accounts N} (200), {@code --students S} (300), {@code --grades G} (30),
  * {@code --concurrency 16,32}, {@code --warm-up s} (10), {@code --duration s} (20), {@code --rate R,...} (200,400),
- * {@code --rate-pool P} (32), {@code --jit-warm-up s} (30, 0 for none), {@code --scenarios grades,ceiling,rate,logins} (all).
+ * {@code --rate-pool P} (32), {@code --jit-warm-up s} (30, 0 for none), {@code --jit-quiet-max s} (180: then grades by rounds of 10 s until
+ * the JIT compiles less than a tenth of a core), {@code --scenarios grades,ceiling,rate,logins} (all).
  */
 public final class PortalLoadBenchmark {
 
@@ -193,6 +195,7 @@ public final class PortalLoadBenchmark {
         int[] rates = {200, 400};
         int ratePool = 32;
         int jitWarmUp = 30;
+        int jitQuietMax = 180;
         List<String> scenarios = List.of("grades", "ceiling", "rate", "logins");
         boolean containerSessions = false;
         for (int i = 0; i < args.length; i++) {
@@ -205,11 +208,12 @@ public final class PortalLoadBenchmark {
                 case "--duration" -> duration = Integer.parseInt(args[++i]);
                 case "--rate" -> rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).filter(r -> r > 0).toArray();
                 case "--jit-warm-up" -> jitWarmUp = Integer.parseInt(args[++i]);
+                case "--jit-quiet-max" -> jitQuietMax = Integer.parseInt(args[++i]);
                 case "--rate-pool" -> ratePool = Integer.parseInt(args[++i]);
                 case "--scenarios" -> scenarios = List.of(args[++i].split(","));
                 case "--container-sessions" -> containerSessions = true;
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (--accounts N --students S "
-                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --scenarios grades,ceiling,rate,logins)");
+                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --jit-quiet-max s --scenarios grades,ceiling,rate,logins)");
             }
         }
         int maxVus = Math.max(Arrays.stream(concurrencies).max().orElse(8), rates.length > 0 ? ratePool : 8);
@@ -258,6 +262,7 @@ public final class PortalLoadBenchmark {
                 System.out.printf(Locale.ROOT, "%nJIT warm-up (not counted): grades then log-ins, %d s%n", jitWarmUp);
                 gradesClosed(vus.subList(0, Math.min(8, vus.size())), accounts, 0, jitWarmUp * 3 / 4);
                 logins(vus.subList(0, Math.min(4, vus.size())), accounts, 0, Math.max(1, jitWarmUp / 4));
+                untilTheJitIsQuiet(vus.subList(0, Math.min(8, vus.size())), accounts, jitQuietMax);
             }
             List<Result> results = new ArrayList<>();
             for (int c : concurrencies) {
@@ -571,6 +576,36 @@ public final class PortalLoadBenchmark {
 
         double throughput() {
             return completed / seconds;
+        }
+    }
+
+    /**
+     * On 2 cores, C2 (one compiler thread) was still compiling 0.4 cores' worth minutes after the start, so the first
+     * scenarios measured the JIT as much as the pages. Grades are requested by rounds of 10 s until C2 and C1 used less
+     * than a tenth of a core in a round, or {@code --jit-quiet-max} s have passed (printed: a scenario then still pays
+     * for the JIT, and its own jit column says how much).
+     */
+    private static void untilTheJitIsQuiet(List<Vu> vus, List<Account> accounts, int maxSeconds) throws Exception {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (maxSeconds <= 0 || jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long started = System.nanoTime();
+        while (true) {
+            long compiling = jit.getTotalCompilationTime();
+            long roundStart = System.nanoTime();
+            gradesClosed(vus, accounts, 0, 10);
+            double cores = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - roundStart) / 1e6);
+            long waited = (System.nanoTime() - started) / 1_000_000_000L;
+            System.out.printf(Locale.ROOT, "JIT: %.2f cores compiling in the last round (%d s of rounds so far)%n", cores, waited);
+            if (cores < 0.1) {
+                System.out.printf(Locale.ROOT, "JIT quiet after %d s of extra warm-up%n", waited);
+                return;
+            }
+            if (waited >= maxSeconds) {
+                System.out.printf(Locale.ROOT, "JIT still busy after %d s of extra warm-up (--jit-quiet-max): the scenarios pay for it%n", waited);
+                return;
+            }
         }
     }
 
