@@ -79,7 +79,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Load test of the portal over real HTTP on loopback: log-ins and grade consultations per second, with their
  * latency percentiles, on the real MariaDB (127.0.0.1:3306, root without password), database
- * {@code teleservices_load_bench}, dropped and recreated. The application (Tomcat on a free port, job executor ON)
+ * {@code teleservices_load_bench} ({@code --database}: two runs side by side need two), dropped and recreated. The application (Tomcat on a free port, job executor ON)
  * and the load generator run in this one JVM and share the machine's cores with the MariaDB server. Not a timed
  * test: it measures and prints, and fails (exit status 1) only when answers are wrong (a wrong status, a page
  * without the expected rows, a log-in refused), never on a time.
@@ -137,11 +137,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Arguments: {@code --accounts N} (200), {@code --students S} (300), {@code --grades G} (30),
  * {@code --concurrency 16,32}, {@code --warm-up s} (10), {@code --duration s} (20), {@code --rate R,...} (200,400),
  * {@code --rate-pool P} (32), {@code --jit-warm-up s} (30, 0 for none), {@code --jit-quiet-max s} (180: then grades by rounds of 10 s until
- * the JIT compiles less than a tenth of a core), {@code --scenarios grades,ceiling,rate,logins} (all).
+ * the JIT compiles less than a tenth of a core), {@code --database name}, {@code --scenarios grades,ceiling,rate,logins} (all).
  */
 public final class PortalLoadBenchmark {
 
-    private static final String DATABASE = "teleservices_load_bench";
     private static final String ACADEMY = "bench";
     private static final String BY = "bench";
     private static final String UAI = SiecleExportGenerator.uai(990301);
@@ -196,6 +195,7 @@ public final class PortalLoadBenchmark {
         int ratePool = 32;
         int jitWarmUp = 30;
         int jitQuietMax = 180;
+        String database = "teleservices_load_bench";
         List<String> scenarios = List.of("grades", "ceiling", "rate", "logins");
         boolean containerSessions = false;
         for (int i = 0; i < args.length; i++) {
@@ -209,11 +209,12 @@ public final class PortalLoadBenchmark {
                 case "--rate" -> rates = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).filter(r -> r > 0).toArray();
                 case "--jit-warm-up" -> jitWarmUp = Integer.parseInt(args[++i]);
                 case "--jit-quiet-max" -> jitQuietMax = Integer.parseInt(args[++i]);
+                case "--database" -> database = args[++i];
                 case "--rate-pool" -> ratePool = Integer.parseInt(args[++i]);
                 case "--scenarios" -> scenarios = List.of(args[++i].split(","));
                 case "--container-sessions" -> containerSessions = true;
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (--accounts N --students S "
-                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --jit-quiet-max s --scenarios grades,ceiling,rate,logins)");
+                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --jit-quiet-max s --database name --scenarios grades,ceiling,rate,logins)");
             }
         }
         int maxVus = Math.max(Arrays.stream(concurrencies).max().orElse(8), rates.length > 0 ? ratePool : 8);
@@ -221,7 +222,7 @@ public final class PortalLoadBenchmark {
             throw new IllegalArgumentException("At least as many accounts as virtual users are needed: " + maxVus);
         }
         String startLoad = loadAverage();
-        url = freshDatabase(DATABASE);
+        url = freshDatabase(database);
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
