@@ -137,7 +137,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Arguments: {@code --accounts N} (200), {@code --students S} (300), {@code --grades G} (30),
  * {@code --concurrency 16,32}, {@code --warm-up s} (10), {@code --duration s} (20), {@code --rate R,...} (200,400),
  * {@code --rate-pool P} (32), {@code --jit-warm-up s} (30, 0 for none), {@code --jit-quiet-max s} (180: then grades by rounds of 10 s until
- * the JIT compiles less than a tenth of a core), {@code --database name}, {@code --scenarios grades,ceiling,rate,logins} (all).
+ * the JIT compiles during less than a tenth of a round), {@code --database name}, {@code --scenarios grades,ceiling,rate,logins} (all).
  */
 public final class PortalLoadBenchmark {
 
@@ -582,9 +582,10 @@ public final class PortalLoadBenchmark {
 
     /**
      * On 2 cores, C2 (one compiler thread) was still compiling 0.4 cores' worth minutes after the start, so the first
-     * scenarios measured the JIT as much as the pages. Grades are requested by rounds of 10 s until C2 and C1 used less
-     * than a tenth of a core in a round, or {@code --jit-quiet-max} s have passed (printed: a scenario then still pays
-     * for the JIT, and its own jit column says how much).
+     * scenarios measured the JIT as much as the pages. Grades are requested by rounds of 10 s until the compilers'
+     * time in a round (elapsed time summed over C1 and C2, as the JVM counts it) is under a tenth of the round, or
+     * {@code --jit-quiet-max} s have passed (printed: a scenario then still pays for the JIT, and its own jit column
+     * says how much CPU).
      */
     private static void untilTheJitIsQuiet(List<Vu> vus, List<Account> accounts, int maxSeconds) throws Exception {
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -593,13 +594,13 @@ public final class PortalLoadBenchmark {
         }
         long started = System.nanoTime();
         while (true) {
-            long compiling = jit.getTotalCompilationTime();
+            long before = jit.getTotalCompilationTime();
             long roundStart = System.nanoTime();
             gradesClosed(vus, accounts, 0, 10);
-            double cores = (jit.getTotalCompilationTime() - compiling) / ((System.nanoTime() - roundStart) / 1e6);
+            double compiling = (jit.getTotalCompilationTime() - before) / ((System.nanoTime() - roundStart) / 1e6);
             long waited = (System.nanoTime() - started) / 1_000_000_000L;
-            System.out.printf(Locale.ROOT, "JIT: %.2f cores compiling in the last round (%d s of rounds so far)%n", cores, waited);
-            if (cores < 0.1) {
+            System.out.printf(Locale.ROOT, "JIT: compiling %.2f of the last round (%d s of rounds so far)%n", compiling, waited);
+            if (compiling < 0.1) {
                 System.out.printf(Locale.ROOT, "JIT quiet after %d s of extra warm-up%n", waited);
                 return;
             }
