@@ -1,5 +1,6 @@
 package fr.adminteleservices.accounts;
 
+import fr.adminteleservices.security.CsrfTokens;
 import fr.adminteleservices.security.HardenedHeaders;
 import fr.adminteleservices.security.LoginThrottle;
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,6 +74,7 @@ class PortalSecurity {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portail/connexion"))
                         .accessDeniedHandler((request, response, denied) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .csrf(c -> c.csrfTokenRequestHandler(CsrfTokens.requestHandler()))
                 .addFilterBefore(new PasswordChangeEndsSessions(accounts), AuthorizationFilter.class)
                 .build();
     }

@@ -62,7 +62,7 @@ class SecurityConfig {
                                 + (e instanceof LoginThrottle.Throttled ? "/login?attente" : "/login?erreur"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?deconnecte"))
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
-                .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/api/**")))
+                .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/api/**")).csrfTokenRequestHandler(CsrfTokens.requestHandler()))
                 .build();
     }
 
