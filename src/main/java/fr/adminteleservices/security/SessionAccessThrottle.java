@@ -1,17 +1,28 @@
 package fr.adminteleservices.security;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -24,6 +35,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>The price: the idle timeout (30 min) counts from a last access up to a minute old, so a session may end up
  * to a minute early. Every node reads the same row, so this holds across the cluster.
+ *
+ * <p>A request reads its session once. Spring Session's filter commits the session twice (when the response is
+ * committed, then at the end of its filter), and the first commit forgets the session it read, so the second reads it
+ * again only to learn its id (spring-projects/spring-session#1731, open): two SELECTs per page. {@link OneReadPerRequest},
+ * just outside Spring Session's filter, keeps the sessions a request read for the rest of that request.
  *
  * <p>An auto-configuration ({@code META-INF/spring/…AutoConfiguration.imports}) that runs after Spring Boot's
  * session configuration, so it exists exactly when the sessions are in the database (not in the MockMvc
@@ -45,6 +61,16 @@ public class SessionAccessThrottle {
 
     static <S extends Session> ThrottledRepository<S> throttle(SessionRepository<S> sessions) {
         return new ThrottledRepository<>(sessions);
+    }
+
+    /** Just outside Spring Session's filter, for the same dispatches (Spring Boot's default: request, async, error). */
+    @Bean
+    FilterRegistrationBean<OneReadPerRequest> oneSessionReadPerRequest() {
+        var registration = new FilterRegistrationBean<>(new OneReadPerRequest());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+        registration.setName("one-session-read-per-request");
+        return registration;
     }
 
     /**
@@ -84,13 +110,53 @@ public class SessionAccessThrottle {
 
         @Override
         public ThrottledSession<S> findById(String id) {
+            Map<String, ThrottledSession<?>> read = OneReadPerRequest.READ.get();
+            ThrottledSession<?> earlier = read == null ? null : read.get(id);
+            if (earlier != null && id.equals(earlier.getId())) {
+                @SuppressWarnings("unchecked") // put by this repository, the one repository of the application
+                ThrottledSession<S> same = (ThrottledSession<S>) earlier;
+                return same;
+            }
             S found = SessionTransactions.read(() -> delegate.findById(id));
-            return found == null ? null : new ThrottledSession<>(found);
+            ThrottledSession<S> session = found == null ? null : new ThrottledSession<>(found);
+            if (read != null && session != null) {
+                read.put(id, session);
+            }
+            return session;
         }
 
         @Override
         public void deleteById(String id) {
+            Map<String, ThrottledSession<?>> read = OneReadPerRequest.READ.get();
+            if (read != null) {
+                read.remove(id);
+            }
             delegate.deleteById(id);
+        }
+    }
+
+    /**
+     * The sessions the current request read, by id, until its end: what it read (and wrote) is what its second
+     * commit needs, and a session it ended, or whose id it changed, is not taken from here.
+     */
+    static final class OneReadPerRequest implements Filter {
+
+        static final ThreadLocal<Map<String, ThrottledSession<?>>> READ = new ThreadLocal<>();
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            if (READ.get() != null) {
+                // a dispatch inside the request (an error page): the request's own scope holds
+                chain.doFilter(request, response);
+                return;
+            }
+            READ.set(new HashMap<>(2));
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                READ.remove();
+            }
         }
     }
 
