@@ -16,8 +16,12 @@ interface ConsultationMapper {
 
     // ------------------------------------------------------------------ téléservices side (the portal)
 
-    /** The child and what decides visibility for one service: settings, the division's due date, the service's state. */
-    ChildRow findChild(@Param("uai") String uai, @Param("studentId") long studentId, @Param("service") String service);
+    /**
+     * The child and what decides visibility for one service (settings, the division's due date, the service's
+     * state), or null unless the account holds a valid code of the child (Accounts#reaches, in the same statement).
+     */
+    ChildRow findReachedChild(@Param("accountId") long accountId, @Param("uai") String uai,
+                              @Param("studentId") long studentId, @Param("service") String service);
 
     record ChildRow(long id, String uai, String firstName, String lastName, String divisionCode, String mefstat,
                     boolean nationalServicesRefused, String establishmentName, String notesMode, Integer lpcDelayDays,

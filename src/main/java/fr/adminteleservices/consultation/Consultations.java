@@ -31,16 +31,14 @@ public class Consultations {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final ConsultationMapper mapper;
-    private final Accounts accounts;
     private final RuleBook rules;
     private final Clock clock;
     private final ViewLog viewLog;
     private final DecidedPages decided;
 
-    Consultations(ConsultationMapper mapper, Accounts accounts, RuleBook rules, Clock clock, ViewLog viewLog,
+    Consultations(ConsultationMapper mapper, RuleBook rules, Clock clock, ViewLog viewLog,
                   DecidedPages decided) {
         this.mapper = mapper;
-        this.accounts = accounts;
         this.rules = rules;
         this.clock = clock;
         this.viewLog = viewLog;
@@ -138,8 +136,7 @@ public class Consultations {
     }
 
     private ConsultationMapper.ChildRow reach(Accounts.PortalAccount account, String uai, long studentId, Teleservice service) {
-        ConsultationMapper.ChildRow child = accounts.reaches(account.id(), uai, studentId)
-                ? mapper.findChild(uai, studentId, service.code()) : null;
+        ConsultationMapper.ChildRow child = mapper.findReachedChild(account.id(), uai, studentId, service.code());
         if (child == null) {
             log.warn("Consultation refused: portal account {} ({}) asked for {} of student {} of {}, not reached by the account",
                     account.id(), account.holder(), service, studentId, uai);
