@@ -96,7 +96,8 @@ interface AccountMapper {
     /** The children of an account: its codes, with whether each is still valid on the téléservices side (G4). */
     List<ChildRow> findChildren(@Param("accountId") long accountId);
 
-    int countValidCodesFor(@Param("accountId") long accountId, @Param("uai") String uai, @Param("studentId") long studentId);
+    /** 1 if the account reaches this child of the téléservices side (a still valid code of it), else 0. */
+    int countReached(@Param("accountId") long accountId, @Param("uai") String uai, @Param("studentId") long studentId);
 
     /** The first (by UAI) establishment whose code the account holds: the tenant of its password resets. */
     String firstEstablishmentOf(@Param("accountId") long accountId);

@@ -272,7 +272,7 @@ public class Accounts {
 
     /** Whether this child (establishment and student of the téléservices side) is reachable from the account: a valid code of it is in it. */
     public boolean reaches(long accountId, String uai, long studentId) {
-        return mapper.countValidCodesFor(accountId, uai, studentId) > 0;
+        return mapper.countReached(accountId, uai, studentId) > 0;
     }
 
     public Optional<PortalAccount> account(long accountId) {

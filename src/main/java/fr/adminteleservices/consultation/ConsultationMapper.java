@@ -18,7 +18,7 @@ interface ConsultationMapper {
 
     /**
      * The child and what decides visibility for one service (settings, the division's due date, the service's
-     * state), or null unless the account holds a valid code of the child (Accounts#reaches, in the same statement).
+     * state), or null unless the account reaches the child (AccountMapper.xml's reaches, as Accounts#reaches).
      */
     ChildRow findReachedChild(@Param("accountId") long accountId, @Param("uai") String uai,
                               @Param("studentId") long studentId, @Param("service") String service);

@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 
 /**
@@ -39,6 +40,9 @@ import org.springframework.mock.web.MockHttpSession;
  * driven by moving the clock (their own paths: PortalAccountProcessContract, PasswordResetProcessContract); on H2 and MariaDB.
  */
 abstract class AccountsContract extends PortalFamily {
+
+    @Autowired
+    Accounts accounts;
 
     @Test
     void afterFiveTriesOnAStudentsCodeEvenTheRightBirthDateWaits() throws Exception {
@@ -138,12 +142,16 @@ abstract class AccountsContract extends PortalFamily {
         long hugoId = jdbc.queryForObject("select id from student where uai = ? and eleve_id = ?", Long.class, uai, hugo);
         String hugosNotes = "/portail/eleves/" + uai + "/" + hugoId + "/notes";
         mvc.perform(get(hugosNotes).session(session)).andExpect(status().isOk());
+        // the same question as the online enrolment asks it (AccountMapper's fragment reaches, shared with the pages)
+        assertThat(accounts.reaches(id, uai, hugoId)).isTrue();
+        assertThat(accounts.reaches(id, fixtures.another(), hugoId)).as("the same student id in another establishment").isFalse();
 
         // G4: the school invalidates Hugo's code (« Nouveau code »): the access stops at once, without waiting for the night
         guardianCodes.newCode(uai, linkOf(hugo), "test");
         Document suspended = page(mvc.perform(get("/portail").session(session)));
         assertThat(suspended.getElementById("children").text()).contains("l'accès est suspendu");
         mvc.perform(get(hugosNotes).session(session)).andExpect(status().isForbidden());
+        assertThat(accounts.reaches(id, uai, hugoId)).isFalse();
 
         // G6: the new code, once replicated and usable, is entered into the same account
         replication.runNow("test");
