@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hibernate.validator.HibernateValidator;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -26,6 +27,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertyResolver;
 
 /**
  * Checks the whole configuration before anything starts (no database connection, no Camunda table):
@@ -76,7 +78,42 @@ public class StartupConfigurationCheck implements EnvironmentPostProcessor, Orde
                     + "Camunda refuse de démarrer sans (ENGINE-12019).");
         }
         mailSlice(env, problems);
+        connectionPool(env).ifPresent(problems::add);
         return problems;
+    }
+
+    /**
+     * Some work holds a database connection while it takes a second one (a process step's mail in its own
+     * transaction, a rate limit's bucket during an activation). A pool no larger than the threads that may do so
+     * starves at the peak: every connection held by a thread that waits for another (seen: 10 job threads on 10
+     * connections, 30 s timeouts). So whoever gives a node more request threads must give its pool as many more.
+     */
+    static Optional<String> connectionPool(PropertyResolver env) {
+        Integer pool = number(env, "spring.datasource.hikari.maximum-pool-size", 10);
+        Integer tomcat = number(env, "server.tomcat.threads.max", 200);
+        boolean jobs = env.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true);
+        Integer jobThreads = jobs ? number(env, "camunda.bpm.job-execution.max-pool-size", 10) : Integer.valueOf(0);
+        Integer scheduling = number(env, "spring.task.scheduling.pool.size", 1);
+        if (pool == null || tomcat == null || jobThreads == null || scheduling == null) {
+            return Optional.empty(); // malformed: Spring's own binding says which
+        }
+        int holders = tomcat + jobThreads + scheduling;
+        if (pool > holders) {
+            return Optional.empty();
+        }
+        return Optional.of("spring.datasource.hikari.maximum-pool-size (" + pool + ") doit dépasser le nombre de fils qui peuvent "
+                + "tenir une connexion à la base : server.tomcat.threads.max (" + tomcat + ") + "
+                + (jobs ? "camunda.bpm.job-execution.max-pool-size (" + jobThreads + ") + " : "")
+                + "spring.task.scheduling.pool.size (" + scheduling + ") = " + holders + " ; sinon, au pic, chaque connexion "
+                + "est tenue par un fil qui en attend une seconde. Donnez au moins " + (holders + 1) + " connexions.");
+    }
+
+    private static Integer number(PropertyResolver env, String key, int byDefault) {
+        try {
+            return env.getProperty(key, Integer.class, byDefault);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**

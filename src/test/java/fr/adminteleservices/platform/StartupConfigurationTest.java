@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.adminteleservices.Application;
+import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -58,5 +64,36 @@ class StartupConfigurationTest {
                                 .contains("n'est pas une valeur possible")));
         assertThat(output.getAll()).contains("L'application ne démarre pas : 4 réglages manquent ou sont faux")
                 .doesNotContain("HikariPool", "ENGINE-");
+    }
+
+    /** Issue 18 §4: a node given more request threads than its database pool can serve does not start. */
+    @Test
+    void moreThreadsThatHoldConnectionsThanThePoolStopsTheStart() {
+        SpringApplication app = new SpringApplication(Application.class);
+        assertThatThrownBy(() -> app.run("--spring.datasource.url=jdbc:h2:mem:never-opened", "--server.port=0",
+                "--server.tomcat.threads.max=16"))
+                .isInstanceOfSatisfying(StartupConfigurationCheck.ConfigurationProblems.class, e -> assertThat(e.problems())
+                        .singleElement().asString()
+                        .startsWith("spring.datasource.hikari.maximum-pool-size (24) doit dépasser le nombre de fils")
+                        .contains("server.tomcat.threads.max (16) + camunda.bpm.job-execution.max-pool-size (8) + "
+                                + "spring.task.scheduling.pool.size (4) = 28")
+                        .endsWith("Donnez au moins 29 connexions."));
+    }
+
+    @Test
+    void theShippedPoolServesEveryThreadAndAJoblessNodeNeedsFewer() throws IOException {
+        StandardEnvironment shipped = new StandardEnvironment();
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(shipped.getPropertySources()::addLast);
+        assertThat(StartupConfigurationCheck.connectionPool(shipped)).isEmpty();
+
+        // 16 request threads + 4 scheduling threads fit in 24 connections when the node runs no job
+        shipped.getPropertySources().addFirst(new MapPropertySource("node", Map.of("server.tomcat.threads.max", "16",
+                "camunda.bpm.job-execution.enabled", "false")));
+        assertThat(StartupConfigurationCheck.connectionPool(shipped)).isEmpty();
+        shipped.getPropertySources().addFirst(new MapPropertySource("larger", Map.of("server.tomcat.threads.max", "20")));
+        assertThat(StartupConfigurationCheck.connectionPool(shipped)).get().asString()
+                .contains("server.tomcat.threads.max (20) + spring.task.scheduling.pool.size (4) = 24")
+                .doesNotContain("camunda.bpm.job-execution");
     }
 }
