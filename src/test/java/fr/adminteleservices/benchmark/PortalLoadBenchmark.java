@@ -74,6 +74,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -137,7 +139,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Arguments: {@code --accounts N} (200), {@code --students S} (300), {@code --grades G} (30),
  * {@code --concurrency 16,32}, {@code --warm-up s} (10), {@code --duration s} (20), {@code --rate R,...} (200,400),
  * {@code --rate-pool P} (32), {@code --jit-warm-up s} (30, 0 for none), {@code --jit-quiet-max s} (180: then grades by rounds of 10 s until
- * the JIT compiles during less than a tenth of a round), {@code --database name}, {@code --scenarios grades,ceiling,rate,logins} (all).
+ * the JIT compiles during less than a tenth of a round), {@code --database name}, {@code --scenarios grades,ceiling,rate,logins} (all),
+ * {@code --tomcat-threads 8,16,40} (none: before the scenarios, grades at each concurrency with Tomcat's request pool
+ * resized at run time to each of these maximums in turn, {@code --rounds} (3) times, windows interleaved, then a table
+ * per size: the machine's drift from run to run is larger than the differences between sizes).
  */
 public final class PortalLoadBenchmark {
 
@@ -198,6 +203,8 @@ public final class PortalLoadBenchmark {
         String database = "teleservices_load_bench";
         List<String> scenarios = List.of("grades", "ceiling", "rate", "logins");
         boolean containerSessions = false;
+        int[] tomcatThreads = {};
+        int rounds = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--accounts" -> accountCount = Integer.parseInt(args[++i]);
@@ -213,8 +220,10 @@ public final class PortalLoadBenchmark {
                 case "--rate-pool" -> ratePool = Integer.parseInt(args[++i]);
                 case "--scenarios" -> scenarios = List.of(args[++i].split(","));
                 case "--container-sessions" -> containerSessions = true;
+                case "--tomcat-threads" -> tomcatThreads = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (--accounts N --students S "
-                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --jit-quiet-max s --database name --scenarios grades,ceiling,rate,logins)");
+                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --jit-quiet-max s --database name --scenarios grades,ceiling,rate,logins --tomcat-threads 8,40 --rounds R)");
             }
         }
         int maxVus = Math.max(Arrays.stream(concurrencies).max().orElse(8), rates.length > 0 ? ratePool : 8);
@@ -233,6 +242,12 @@ public final class PortalLoadBenchmark {
         if (containerSessions) {
             // the comparison of issue 18.4: the container's sessions instead of Spring Session JDBC
             properties.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
+        }
+        if (tomcatThreads.length > 0) {
+            // the pool must stay larger than the request threads (StartupConfigurationCheck) at the largest size tried
+            int most = Math.max(Arrays.stream(tomcatThreads).max().getAsInt(), Integer.getInteger("server.tomcat.threads.max", 8));
+            properties.put("server.tomcat.threads.max", Integer.toString(most));
+            properties.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(most + 16));
         }
         System.out.println("Sessions: " + (containerSessions ? "the container's (in memory)" : "in the database (Spring Session JDBC)"));
         ConfigurableApplicationContext app = startApplication(url, true, properties);
@@ -266,6 +281,24 @@ public final class PortalLoadBenchmark {
                 untilTheJitIsQuiet(vus.subList(0, Math.min(8, vus.size())), accounts, jitQuietMax);
             }
             List<Result> results = new ArrayList<>();
+            if (tomcatThreads.length > 0) {
+                // Tomcat's pool sizes side by side in one JVM: same JIT, same data, windows interleaved, so that the
+                // machine's drift (a third from run to run here) falls on every size alike
+                int configured = tomcatPool(app).getMaximumPoolSize();
+                for (int c : concurrencies) {
+                    for (int round = 1; round <= rounds; round++) {
+                        for (int t : tomcatThreads) {
+                            resizeTomcatPool(app, t);
+                            Result r = gradesClosed(vus.subList(0, c), accounts, warmUp, duration);
+                            results.add(r.named("grades/" + t + "t"));
+                            System.out.printf(Locale.ROOT, "  Tomcat's pool: at most %d threads, %d at the end of the window%n", t,
+                                    tomcatPool(app).getPoolSize());
+                        }
+                    }
+                }
+                resizeTomcatPool(app, configured);
+                tomcatThreadsSummary(results, tomcatThreads, concurrencies);
+            }
             for (int c : concurrencies) {
                 if (scenarios.contains("grades")) {
                     results.add(gradesClosed(vus.subList(0, c), accounts, warmUp, duration));
@@ -577,6 +610,47 @@ public final class PortalLoadBenchmark {
 
         double throughput() {
             return completed / seconds;
+        }
+
+        Result named(String name) {
+            return new Result(name, concurrency, seconds, latencies, extras, errors, timeouts, errorKinds, usage, extraName, completed);
+        }
+    }
+
+    private static org.apache.tomcat.util.threads.ThreadPoolExecutor tomcatPool(ConfigurableApplicationContext app) {
+        TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) app).getWebServer();
+        return (org.apache.tomcat.util.threads.ThreadPoolExecutor) server.getTomcat().getConnector().getProtocolHandler().getExecutor();
+    }
+
+    /** Changes the request threads' maximum at run time; threads above it end when they next look for work. */
+    private static void resizeTomcatPool(ConfigurableApplicationContext app, int max) {
+        org.apache.tomcat.util.threads.ThreadPoolExecutor pool = tomcatPool(app);
+        int core = Math.min(10, max);
+        if (max >= pool.getMaximumPoolSize()) {
+            pool.setMaximumPoolSize(max);
+            pool.setCorePoolSize(core);
+        } else {
+            pool.setCorePoolSize(core);
+            pool.setMaximumPoolSize(max);
+        }
+    }
+
+    /** Per pool size and concurrency: the rounds together (pages/s averaged, percentiles of all their latencies). */
+    private static void tomcatThreadsSummary(List<Result> results, int[] sizes, int[] concurrencies) {
+        System.out.printf(Locale.ROOT, "%nTomcat's pool sizes side by side (rounds interleaved)%n");
+        System.out.println("threads  VUs  rounds  pages/s (each round)          p50 ms   p90 ms   p99 ms  Tomcat ms/page  MariaDB ms/page");
+        for (int c : concurrencies) {
+            for (int t : sizes) {
+                List<Result> mine = results.stream().filter(r -> r.scenario().equals("grades/" + t + "t") && r.concurrency() == c).toList();
+                long[] all = mine.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
+                double seconds = mine.stream().mapToDouble(Result::seconds).sum();
+                long completed = mine.stream().mapToLong(Result::completed).sum();
+                double tomcatMs = mine.stream().mapToDouble(r -> r.usage().msPer("tomcat", r.completed())).average().orElse(Double.NaN);
+                double dbMs = mine.stream().mapToDouble(r -> r.usage().msPer("mariadb", r.completed())).average().orElse(Double.NaN);
+                String each = String.join(" ", mine.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.throughput())).toList());
+                System.out.printf(Locale.ROOT, "%7d  %3d  %6d  %7.1f (%-20s)  %7.1f  %7.1f  %7.1f  %14.2f  %15.2f%n", t, c, mine.size(),
+                        completed / seconds, each, pct(all, 50), pct(all, 90), pct(all, 99), tomcatMs, dbMs);
+            }
         }
     }
 
