@@ -91,7 +91,12 @@ public class StartupConfigurationCheck implements EnvironmentPostProcessor, Orde
     static Optional<String> connectionPool(PropertyResolver env) {
         Integer pool = number(env, "spring.datasource.hikari.maximum-pool-size", 10);
         Integer tomcat = number(env, "server.tomcat.threads.max", 200);
-        boolean jobs = env.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true);
+        boolean jobs;
+        try {
+            jobs = env.getProperty("camunda.bpm.job-execution.enabled", Boolean.class, true);
+        } catch (RuntimeException e) {
+            jobs = true; // malformed: Camunda's own binding says so; count its threads meanwhile
+        }
         Integer jobThreads = jobs ? number(env, "camunda.bpm.job-execution.max-pool-size", 10) : Integer.valueOf(0);
         Integer scheduling = number(env, "spring.task.scheduling.pool.size", 1);
         if (pool == null || tomcat == null || jobThreads == null || scheduling == null) {

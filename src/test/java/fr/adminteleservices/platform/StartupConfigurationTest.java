@@ -95,5 +95,10 @@ class StartupConfigurationTest {
         assertThat(StartupConfigurationCheck.connectionPool(shipped)).get().asString()
                 .contains("server.tomcat.threads.max (20) + spring.task.scheduling.pool.size (4) = 24")
                 .doesNotContain("camunda.bpm.job-execution");
+
+        // a malformed number or switch is said by Spring's own binding, not turned into a stack trace here
+        shipped.getPropertySources().addFirst(new MapPropertySource("malformed", Map.of("server.tomcat.threads.max", "huit",
+                "camunda.bpm.job-execution.enabled", "peut-être")));
+        assertThat(StartupConfigurationCheck.connectionPool(shipped)).isEmpty();
     }
 }
