@@ -72,6 +72,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
@@ -244,9 +245,9 @@ public final class PortalLoadBenchmark {
             properties.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
         }
         if (tomcatThreads.length > 0) {
-            // the pool must stay larger than the request threads (StartupConfigurationCheck) at the largest size tried
-            int most = Math.max(Arrays.stream(tomcatThreads).max().getAsInt(), Integer.getInteger("server.tomcat.threads.max", 8));
-            properties.put("server.tomcat.threads.max", Integer.toString(most));
+            // the database pool must stay larger than the request threads (StartupConfigurationCheck) at the largest
+            // size tried; Tomcat itself starts with its configured size, which the scenarios after these rounds keep
+            int most = Math.max(Arrays.stream(tomcatThreads).max().getAsInt(), Integer.getInteger("server.tomcat.threads.max", 0));
             properties.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(most + 16));
         }
         System.out.println("Sessions: " + (containerSessions ? "the container's (in memory)" : "in the database (Spring Session JDBC)"));
@@ -643,10 +644,10 @@ public final class PortalLoadBenchmark {
             for (int t : sizes) {
                 List<Result> mine = results.stream().filter(r -> r.scenario().equals("grades/" + t + "t") && r.concurrency() == c).toList();
                 long[] all = mine.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
-                double seconds = mine.stream().mapToDouble(Result::seconds).sum();
+                double seconds = mine.stream().collect(Collectors.summingDouble(Result::seconds));
                 long completed = mine.stream().mapToLong(Result::completed).sum();
-                double tomcatMs = mine.stream().mapToDouble(r -> r.usage().msPer("tomcat", r.completed())).average().orElse(Double.NaN);
-                double dbMs = mine.stream().mapToDouble(r -> r.usage().msPer("mariadb", r.completed())).average().orElse(Double.NaN);
+                double tomcatMs = mine.stream().collect(Collectors.averagingDouble(r -> r.usage().msPer("tomcat", r.completed())));
+                double dbMs = mine.stream().collect(Collectors.averagingDouble(r -> r.usage().msPer("mariadb", r.completed())));
                 String each = String.join(" ", mine.stream().map(r -> String.format(Locale.ROOT, "%.0f", r.throughput())).toList());
                 System.out.printf(Locale.ROOT, "%7d  %3d  %6d  %7.1f (%-20s)  %7.1f  %7.1f  %7.1f  %14.2f  %15.2f%n", t, c, mine.size(),
                         completed / seconds, each, pct(all, 50), pct(all, 90), pct(all, 99), tomcatMs, dbMs);
