@@ -6,19 +6,29 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -41,6 +51,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * again only to learn its id (spring-projects/spring-session#1731, open): two SELECTs per page. {@link OneReadPerRequest},
  * just outside Spring Session's filter, keeps the sessions a request read for the rest of that request.
  *
+ * <p>And most requests do not read it at all: a node serves a page from its own copy of the session
+ * ({@link SessionCopies}: its revision cookie and the change feed tell it when the copy is no longer the session),
+ * and reads the database when it has none, or when the page writes to the session.
+ *
  * <p>An auto-configuration ({@code META-INF/spring/…AutoConfiguration.imports}) that runs after Spring Boot's
  * session configuration, so it exists exactly when the sessions are in the database (not in the MockMvc
  * tests, which keep the container's). It is the {@code @Primary} repository: Spring Session's filter takes it,
@@ -55,12 +69,24 @@ public class SessionAccessThrottle {
 
     @Bean
     @Primary
-    ThrottledRepository<?> throttledSessionRepository(JdbcIndexedSessionRepository sessions) {
-        return throttle(sessions);
+    ThrottledRepository<?> throttledSessionRepository(JdbcIndexedSessionRepository sessions,
+                                                      ObjectProvider<SessionCopies> copies) {
+        return throttle(sessions, copies.getIfAvailable());
+    }
+
+    /** This node's copies of the sessions, unless {@code teleservices.sessions.node-copies} is 0. */
+    @Bean
+    @ConditionalOnExpression("T(org.springframework.util.unit.DataSize).parse('${teleservices.sessions.node-copies}').toBytes() > 0")
+    SessionCopies sessionCopies(SessionChangeMapper changes, SessionsProperties properties) {
+        return new SessionCopies(changes, properties.nodeCopies().toBytes(), properties.changesPolledEvery());
     }
 
     static <S extends Session> ThrottledRepository<S> throttle(SessionRepository<S> sessions) {
-        return new ThrottledRepository<>(sessions);
+        return throttle(sessions, null);
+    }
+
+    static <S extends Session> ThrottledRepository<S> throttle(SessionRepository<S> sessions, SessionCopies copies) {
+        return new ThrottledRepository<>(sessions, copies);
     }
 
     /** Just outside Spring Session's filter, for the same dispatches (Spring Boot's default: request, async, error). */
@@ -83,160 +109,345 @@ public class SessionAccessThrottle {
         return new SessionTransactions(transactionManager);
     }
 
-    /** Spring Session's repository seen through {@link ThrottledSession}s. */
+    /** Spring Session's repository seen through {@link ThrottledSession}s, and through this node's copies if any. */
     static final class ThrottledRepository<S extends Session> implements SessionRepository<ThrottledSession<S>> {
 
         private final SessionRepository<S> delegate;
+        /** Null: every request reads its session from the store. */
+        private final SessionCopies copies;
 
-        ThrottledRepository(SessionRepository<S> delegate) {
+        ThrottledRepository(SessionRepository<S> delegate, SessionCopies copies) {
             this.delegate = delegate;
+            this.copies = copies;
         }
 
         @Override
         public ThrottledSession<S> createSession() {
-            ThrottledSession<S> created = new ThrottledSession<>(delegate.createSession());
+            ThrottledSession<S> created = new ThrottledSession<>(this, delegate.createSession(), null);
             created.changed = true;
+            created.created = true;
             return created;
         }
 
         @Override
         public void save(ThrottledSession<S> session) {
-            // nothing written, nothing to save: not even the empty transaction the JDBC repository would open
-            if (session.changed) {
-                delegate.save(session.delegate);
-                session.changed = false;
+            if (session.gone) {
+                return; // ended on another node while this request ran: not brought back
             }
+            if (session.changed) {
+                String revision = null;
+                if (copies != null) {
+                    revision = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+                    session.delegate.setAttribute(SessionCopies.REVISION, revision);
+                }
+                @SuppressWarnings("unchecked") // not gone: read from the store or created by it
+                S stored = (S) session.delegate;
+                delegate.save(stored);
+                if (copies != null) {
+                    if (!session.created) {
+                        // the other nodes drop their copies, under the former id too if the id changed (a log-in)
+                        copies.changed(session.readId.equals(session.getId()) ? List.of(session.readId)
+                                : List.of(session.readId, session.getId()));
+                    }
+                    RequestScope scope = RequestScope.CURRENT.get();
+                    if (scope != null) {
+                        scope.revisionWritten(revision);
+                    }
+                }
+            } else if (session.touched) {
+                @SuppressWarnings("unchecked")
+                S stored = (S) session.delegate;
+                delegate.save(stored);
+                if (copies != null) {
+                    // only the access time moved: the copies elsewhere merely look older; this one is read again
+                    copies.drop(List.of(session.getId()));
+                }
+            }
+            session.changed = false;
+            session.touched = false;
+            session.created = false;
+            session.readId = session.getId();
         }
 
         @Override
         public ThrottledSession<S> findById(String id) {
-            Map<String, ThrottledSession<?>> read = OneReadPerRequest.READ.get();
-            ThrottledSession<?> earlier = read == null ? null : read.get(id);
+            RequestScope scope = RequestScope.CURRENT.get();
+            ThrottledSession<?> earlier = scope == null ? null : scope.read.get(id);
             if (earlier != null && id.equals(earlier.getId())) {
                 @SuppressWarnings("unchecked") // put by this repository, the one repository of the application
                 ThrottledSession<S> same = (ThrottledSession<S>) earlier;
                 return same;
             }
-            S found = SessionTransactions.read(() -> delegate.findById(id));
-            ThrottledSession<S> session = found == null ? null : new ThrottledSession<>(found);
-            if (read != null && session != null) {
-                read.put(id, session);
+            ThrottledSession<S> session = null;
+            if (copies != null && scope != null) {
+                SessionCopies.Copy copy = copies.find(id, scope.revision(), Instant.now());
+                if (copy != null) {
+                    session = new ThrottledSession<>(this, null, copy);
+                }
+            }
+            if (session == null) {
+                long readStarts = copies == null ? 0 : copies.readStarts();
+                S found = read(id);
+                if (found != null) {
+                    session = new ThrottledSession<>(this, found, null);
+                    if (copies != null) {
+                        copies.keep(found, readStarts);
+                    }
+                }
+            }
+            if (scope != null && session != null) {
+                scope.read.put(id, session);
             }
             return session;
         }
 
+        /** The session as the store has it now. */
+        S read(String id) {
+            return SessionTransactions.read(() -> delegate.findById(id));
+        }
+
+        Object deserialize(byte[] bytes) {
+            return copies.deserialize(bytes);
+        }
+
         @Override
         public void deleteById(String id) {
-            Map<String, ThrottledSession<?>> read = OneReadPerRequest.READ.get();
-            if (read != null) {
-                read.remove(id);
+            RequestScope scope = RequestScope.CURRENT.get();
+            if (scope != null) {
+                scope.read.remove(id);
             }
             delegate.deleteById(id);
+            if (copies != null) {
+                copies.changed(List.of(id));
+                if (scope != null) {
+                    scope.revisionWritten(null);
+                }
+            }
         }
     }
 
     /**
-     * The sessions the current request read, by id, until its end: what it read (and wrote) is what its second
-     * commit needs, and a session it ended, or whose id it changed, is not taken from here.
+     * Just outside Spring Session's filter: what the current request read of the sessions (what its second commit
+     * needs; a session it ended, or whose id it changed, is not taken from here), and its revision cookie.
      */
     static final class OneReadPerRequest implements Filter {
-
-        static final ThreadLocal<Map<String, ThrottledSession<?>>> READ = new ThreadLocal<>();
 
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
-            if (READ.get() != null) {
+            if (RequestScope.CURRENT.get() != null || !(request instanceof HttpServletRequest http)
+                    || !(response instanceof HttpServletResponse httpResponse)) {
                 // a dispatch inside the request (an error page): the request's own scope holds
                 chain.doFilter(request, response);
                 return;
             }
-            READ.set(new HashMap<>(2));
+            RequestScope.CURRENT.set(new RequestScope(http, httpResponse));
             try {
                 chain.doFilter(request, response);
             } finally {
-                READ.remove();
+                RequestScope.CURRENT.remove();
             }
         }
     }
 
-    /** A session whose last access time reaches the stored one only once it has moved by a minute. */
+    /** One request's view of its sessions. */
+    static final class RequestScope {
+
+        static final ThreadLocal<RequestScope> CURRENT = new ThreadLocal<>();
+
+        final Map<String, ThrottledSession<?>> read = new HashMap<>(2);
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private String revision;
+        private boolean revisionRead;
+
+        RequestScope(HttpServletRequest request, HttpServletResponse response) {
+            this.request = request;
+            this.response = response;
+        }
+
+        /** The revision of the session's content this client last received, null if none. */
+        String revision() {
+            if (!revisionRead) {
+                revisionRead = true;
+                Cookie[] cookies = request.getCookies();
+                for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+                    if (SessionCopies.REVISION_COOKIE.equals(cookie.getName())) {
+                        revision = cookie.getValue();
+                    }
+                }
+            }
+            return revision;
+        }
+
+        /**
+         * Gives the client the revision just written (null: the session ended), so that its next request, on any
+         * node, is not served from an older copy. Written as Spring Session's own cookie is: before the response is
+         * committed (the first commit of the session is then); a later write is still seen by the other nodes
+         * through the change feed.
+         */
+        void revisionWritten(String written) {
+            revision = written;
+            revisionRead = true;
+            if (response.isCommitted()) {
+                return;
+            }
+            ResponseCookie cookie = ResponseCookie.from(SessionCopies.REVISION_COOKIE, written == null ? "" : written)
+                    .path(request.getContextPath() + "/")
+                    .httpOnly(true)
+                    .secure(request.isSecure())
+                    .sameSite("Lax")
+                    .maxAge(written == null ? Duration.ZERO : Duration.ofSeconds(-1))
+                    .build();
+            response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+        }
+    }
+
+    /**
+     * A session of one request. Its last access time reaches the store only once it has moved by a minute. Served
+     * from this node's copy, it reads the copy's bytes; its first write reads the session from the store and
+     * writes there.
+     */
     static final class ThrottledSession<S extends Session> implements Session {
 
-        private final S delegate;
-        /** Whether anything was written to the session since it was read or saved. */
+        private final ThrottledRepository<S> repository;
+        /** The session of the store (or, once it was found gone, a session of this request only); null while copied. */
+        private Session delegate;
+        private final SessionCopies.Copy copy;
+        /** The attributes this request took from the copy, by name. */
+        private final Map<String, Object> fromCopy;
+        /** Its id when read or last saved: the copies to drop elsewhere if the id changes. */
+        private String readId;
+        /** Anything written to the session but its access time since it was read or saved. */
         private boolean changed;
+        private boolean touched;
+        private boolean created;
+        /** Ended on another node: nothing of this request is saved. */
+        private boolean gone;
 
-        ThrottledSession(S delegate) {
-            this.delegate = delegate;
+        ThrottledSession(ThrottledRepository<S> repository, S stored, SessionCopies.Copy copy) {
+            this.repository = repository;
+            this.delegate = stored;
+            this.copy = copy;
+            this.fromCopy = copy == null ? Map.of() : new HashMap<>();
+            this.readId = stored != null ? stored.getId() : copy.id();
+        }
+
+        /** Before a write: the session as the store has it (a copy may be a little old). */
+        private Session stored() {
+            if (delegate == null) {
+                S found = repository.read(copy.id());
+                if (found != null) {
+                    delegate = found;
+                } else {
+                    gone = true;
+                    MapSession alone = new MapSession(copy.id());
+                    alone.setCreationTime(copy.creationTime());
+                    alone.setLastAccessedTime(copy.lastAccessedTime());
+                    alone.setMaxInactiveInterval(copy.maxInactiveInterval());
+                    for (String name : copy.attributeNames()) {
+                        alone.setAttribute(name, getAttribute(name));
+                    }
+                    delegate = alone;
+                }
+            }
+            return delegate;
+        }
+
+        boolean servedFromCopy() {
+            return copy != null;
         }
 
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
             // the JDBC session marks itself changed (an UPDATE at the end of the request) whenever this is called
-            if (Duration.between(delegate.getLastAccessedTime(), lastAccessedTime).compareTo(TOUCH_EVERY) >= 0) {
+            if (movedEnough(getLastAccessedTime(), lastAccessedTime)
+                    && movedEnough(stored().getLastAccessedTime(), lastAccessedTime)) {
                 delegate.setLastAccessedTime(lastAccessedTime);
-                changed = true;
+                touched = true;
             }
+        }
+
+        private static boolean movedEnough(Instant from, Instant to) {
+            return Duration.between(from, to).compareTo(TOUCH_EVERY) >= 0;
         }
 
         @Override
         public String getId() {
-            return delegate.getId();
+            return delegate != null ? delegate.getId() : copy.id();
         }
 
         @Override
         public String changeSessionId() {
+            String id = stored().changeSessionId();
             changed = true;
-            return delegate.changeSessionId();
+            return id;
         }
 
         @Override
         public <T> T getAttribute(String attributeName) {
-            return delegate.getAttribute(attributeName);
+            Object value;
+            if (fromCopy.containsKey(attributeName)) {
+                value = fromCopy.get(attributeName);
+            } else if (delegate != null) {
+                value = delegate.getAttribute(attributeName);
+            } else {
+                byte[] bytes = copy.attributes().get(attributeName);
+                value = bytes == null ? null : repository.deserialize(bytes);
+                fromCopy.put(attributeName, value);
+            }
+            @SuppressWarnings("unchecked") // as Spring Session's own sessions: the caller knows what it stored
+            T typed = (T) value;
+            return typed;
         }
 
         @Override
         public Set<String> getAttributeNames() {
-            return delegate.getAttributeNames();
+            return delegate != null ? delegate.getAttributeNames() : copy.attributeNames();
         }
 
         @Override
         public void setAttribute(String attributeName, Object attributeValue) {
+            stored().setAttribute(attributeName, attributeValue);
+            if (copy != null) {
+                fromCopy.remove(attributeName);
+            }
             changed = true;
-            delegate.setAttribute(attributeName, attributeValue);
         }
 
         @Override
         public void removeAttribute(String attributeName) {
+            stored().removeAttribute(attributeName);
+            if (copy != null) {
+                fromCopy.remove(attributeName);
+            }
             changed = true;
-            delegate.removeAttribute(attributeName);
         }
 
         @Override
         public Instant getCreationTime() {
-            return delegate.getCreationTime();
+            return delegate != null ? delegate.getCreationTime() : copy.creationTime();
         }
 
         @Override
         public Instant getLastAccessedTime() {
-            return delegate.getLastAccessedTime();
+            return delegate != null ? delegate.getLastAccessedTime() : copy.lastAccessedTime();
         }
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            stored().setMaxInactiveInterval(interval);
             changed = true;
-            delegate.setMaxInactiveInterval(interval);
         }
 
         @Override
         public Duration getMaxInactiveInterval() {
-            return delegate.getMaxInactiveInterval();
+            return delegate != null ? delegate.getMaxInactiveInterval() : copy.maxInactiveInterval();
         }
 
         @Override
         public boolean isExpired() {
-            return delegate.isExpired();
+            return delegate != null ? delegate.isExpired() : copy.isExpired(Instant.now());
         }
     }
 }

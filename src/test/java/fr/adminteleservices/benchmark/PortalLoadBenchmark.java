@@ -143,7 +143,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the JIT compiles during less than a tenth of a round), {@code --database name}, {@code --scenarios grades,ceiling,rate,logins} (all),
  * {@code --tomcat-threads 8,16,40} (none: before the scenarios, grades at each concurrency with Tomcat's request pool
  * resized at run time to each of these maximums in turn, {@code --rounds} (3) times, windows interleaved, then a table
- * per size: the machine's drift from run to run is larger than the differences between sizes).
+ * per size: the machine's drift from run to run is larger than the differences between sizes), {@code --container-sessions}
+ * (the container's sessions in memory, not Spring Session JDBC), {@code --no-session-copies} (Spring Session JDBC, every
+ * page reading its session: teleservices.sessions.node-copies 0).
  */
 public final class PortalLoadBenchmark {
 
@@ -204,6 +206,7 @@ public final class PortalLoadBenchmark {
         String database = "teleservices_load_bench";
         List<String> scenarios = List.of("grades", "ceiling", "rate", "logins");
         boolean containerSessions = false;
+        boolean noSessionCopies = false;
         int[] tomcatThreads = {};
         int rounds = 3;
         for (int i = 0; i < args.length; i++) {
@@ -221,10 +224,11 @@ public final class PortalLoadBenchmark {
                 case "--rate-pool" -> ratePool = Integer.parseInt(args[++i]);
                 case "--scenarios" -> scenarios = List.of(args[++i].split(","));
                 case "--container-sessions" -> containerSessions = true;
+                case "--no-session-copies" -> noSessionCopies = true;
                 case "--tomcat-threads" -> tomcatThreads = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i] + " (--accounts N --students S "
-                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --jit-quiet-max s --database name --scenarios grades,ceiling,rate,logins --tomcat-threads 8,40 --rounds R)");
+                        + "--grades G --concurrency 16,32 --warm-up s --duration s --rate 200,400 --rate-pool P --jit-warm-up s --jit-quiet-max s --database name --scenarios grades,ceiling,rate,logins --tomcat-threads 8,40 --rounds R --container-sessions --no-session-copies)");
             }
         }
         int maxVus = Math.max(Arrays.stream(concurrencies).max().orElse(8), rates.length > 0 ? ratePool : 8);
@@ -244,13 +248,19 @@ public final class PortalLoadBenchmark {
             // the comparison of issue 18.4: the container's sessions instead of Spring Session JDBC
             properties.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration");
         }
+        if (noSessionCopies) {
+            // sessions in the database, every page reading its own (as before SessionCopies)
+            properties.put("teleservices.sessions.node-copies", "0");
+        }
         if (tomcatThreads.length > 0) {
             // the database pool must stay larger than the request threads (StartupConfigurationCheck) at the largest
             // size tried; Tomcat itself starts with its configured size, which the scenarios after these rounds keep
             int most = Math.max(Arrays.stream(tomcatThreads).max().getAsInt(), Integer.getInteger("server.tomcat.threads.max", 0));
             properties.put("spring.datasource.hikari.maximum-pool-size", Integer.toString(most + 16));
         }
-        System.out.println("Sessions: " + (containerSessions ? "the container's (in memory)" : "in the database (Spring Session JDBC)"));
+        System.out.println("Sessions: " + (containerSessions ? "the container's (in memory)"
+                : noSessionCopies ? "in the database (Spring Session JDBC), read by every page"
+                : "in the database (Spring Session JDBC), served from the node's copies (SessionCopies)"));
         ConfigurableApplicationContext app = startApplication(url, true, properties);
         boolean ok = true;
         AtomicInteger threadNumber = new AtomicInteger();

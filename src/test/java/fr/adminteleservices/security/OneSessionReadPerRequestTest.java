@@ -98,7 +98,7 @@ class OneSessionReadPerRequestTest {
         Filter sessions = new SessionRepositoryFilter<>(SessionAccessThrottle.throttle(store));
         Filter[] filters = oneRead ? new Filter[] {new SessionAccessThrottle.OneReadPerRequest(), sessions} : new Filter[] {sessions};
         new MockFilterChain(servlet, filters).doFilter(request, response);
-        assertThat(SessionAccessThrottle.OneReadPerRequest.READ.get()).as("nothing left on the thread").isNull();
+        assertThat(SessionAccessThrottle.RequestScope.CURRENT.get()).as("nothing left on the thread").isNull();
         return seen;
     }
 
