@@ -105,8 +105,9 @@ public class SessionAccessThrottle {
      * injected everywhere else.
      */
     @Bean(defaultCandidate = false)
-    SessionTransactions springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
-        return new SessionTransactions(transactionManager);
+    SessionTransactions springSessionTransactionOperations(PlatformTransactionManager transactionManager,
+                                                           SessionChangeMapper changes) {
+        return new SessionTransactions(transactionManager, changes::insertChanges);
     }
 
     /** Spring Session's repository seen through {@link ThrottledSession}s, and through this node's copies if any. */
@@ -135,32 +136,34 @@ public class SessionAccessThrottle {
                 return; // ended on another node while this request ran: not brought back
             }
             if (session.changed) {
-                String revision = null;
-                if (copies != null) {
-                    revision = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-                    session.delegate.setAttribute(SessionCopies.REVISION, revision);
-                }
+                // a new revision for the client's cookie, and a row of the feed for the other nodes' copies (written in
+                // the session's own transaction), under the former id too if the id changed (a log-in); every node
+                // does both, copies or not, so that a node without copies never leaves another's stale
+                String revision = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+                session.delegate.setAttribute(SessionCopies.REVISION, revision);
                 @SuppressWarnings("unchecked") // not gone: read from the store or created by it
                 S stored = (S) session.delegate;
-                delegate.save(stored);
+                List<String> changed = session.created ? List.of()
+                        : session.readId.equals(session.getId()) ? List.of(session.readId) : List.of(session.readId, session.getId());
+                SessionTransactions.recordingChanges(changed, () -> delegate.save(stored));
                 if (copies != null) {
-                    if (!session.created) {
-                        // the other nodes drop their copies, under the former id too if the id changed (a log-in)
-                        copies.changed(session.readId.equals(session.getId()) ? List.of(session.readId)
-                                : List.of(session.readId, session.getId()));
-                    }
-                    RequestScope scope = RequestScope.CURRENT.get();
-                    if (scope != null) {
-                        scope.revisionWritten(revision);
-                    }
+                    copies.drop(changed);
+                }
+                RequestScope scope = RequestScope.CURRENT.get();
+                if (scope != null) {
+                    scope.revisionWritten(revision);
                 }
             } else if (session.touched) {
-                @SuppressWarnings("unchecked")
-                S stored = (S) session.delegate;
-                delegate.save(stored);
-                if (copies != null) {
-                    // only the access time moved: the copies elsewhere merely look older; this one is read again
-                    copies.drop(List.of(session.getId()));
+                // only the access time moved: the copies elsewhere merely look older (they read again once they look idle)
+                if (session.delegate != null) {
+                    @SuppressWarnings("unchecked")
+                    S stored = (S) session.delegate;
+                    delegate.save(stored);
+                    if (copies != null) {
+                        copies.touched(stored.getId(), stored.getAttribute(SessionCopies.REVISION), stored.getLastAccessedTime());
+                    }
+                } else {
+                    copies.touch(session.copy, session.touchedAt);
                 }
             }
             session.changed = false;
@@ -216,12 +219,12 @@ public class SessionAccessThrottle {
             if (scope != null) {
                 scope.read.remove(id);
             }
-            delegate.deleteById(id);
+            SessionTransactions.recordingChanges(List.of(id), () -> delegate.deleteById(id));
             if (copies != null) {
-                copies.changed(List.of(id));
-                if (scope != null) {
-                    scope.revisionWritten(null);
-                }
+                copies.drop(List.of(id));
+            }
+            if (scope != null) {
+                scope.revisionWritten(null);
             }
         }
     }
@@ -321,6 +324,8 @@ public class SessionAccessThrottle {
         /** Anything written to the session but its access time since it was read or saved. */
         private boolean changed;
         private boolean touched;
+        /** The access time to store, once it moved by a minute. */
+        private Instant touchedAt;
         private boolean created;
         /** Ended on another node: nothing of this request is saved. */
         private boolean gone;
@@ -339,6 +344,9 @@ public class SessionAccessThrottle {
                 S found = repository.read(copy.id());
                 if (found != null) {
                     delegate = found;
+                    if (touched) {
+                        found.setLastAccessedTime(touchedAt);
+                    }
                 } else {
                     gone = true;
                     MapSession alone = new MapSession(copy.id());
@@ -360,10 +368,13 @@ public class SessionAccessThrottle {
 
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
-            // the JDBC session marks itself changed (an UPDATE at the end of the request) whenever this is called
-            if (movedEnough(getLastAccessedTime(), lastAccessedTime)
-                    && movedEnough(stored().getLastAccessedTime(), lastAccessedTime)) {
-                delegate.setLastAccessedTime(lastAccessedTime);
+            // the JDBC session marks itself changed (an UPDATE at the end of the request) whenever this is called;
+            // served from a copy, the access time is written alone (SessionCopies.touch), without reading the session
+            if (movedEnough(getLastAccessedTime(), lastAccessedTime)) {
+                if (delegate != null) {
+                    delegate.setLastAccessedTime(lastAccessedTime);
+                }
+                touchedAt = lastAccessedTime;
                 touched = true;
             }
         }

@@ -21,6 +21,12 @@ interface SessionChangeMapper {
     /** The sessions changed at or after {@code since} (database time). */
     List<String> findChangedSince(@Param("since") LocalDateTime since);
 
+    /**
+     * Writes a session's last access (and its expiry, that access plus its idle timeout) unless a later access is
+     * stored already; 1 if written. Spring Session's own table, as its repository would write it.
+     */
+    int touchSession(@Param("sessionId") String sessionId, @Param("at") long at);
+
     /** Forgets the changes older than {@code before}: every node has read them long ago. */
     int deleteChangesBefore(@Param("before") LocalDateTime before);
 }

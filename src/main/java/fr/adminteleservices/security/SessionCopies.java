@@ -26,13 +26,16 @@ import org.springframework.session.Session;
  *   session and sent to the browser in the {@value #REVISION_COOKIE} cookie. A request whose revision is not the
  *   copy's reads the database: a client always sees its own last write, whichever node made it (the flash message
  *   after a form, a log-in);</li>
- *   <li><b>the change feed</b>: the same writes, and every log-out, add a row to {@code session_change}; every node
- *   reads the feed every {@code teleservices.sessions.changes-polled-every} (250 ms) and drops its copies of the
- *   sessions named there. A session ended on another node (a log-out, a new id at log-in) is refused here at most
- *   that long after, also to whoever replays its cookies. While the feed cannot be read, no copy is trusted.</li>
+ *   <li><b>the change feed</b>: the same writes, and every log-out, add a row to {@code session_change} in their own
+ *   transaction ({@link SessionTransactions}); every node reads the feed every
+ *   {@code teleservices.sessions.changes-polled-every} (250 ms) and drops its copies of the sessions named there. A
+ *   session ended on another node (a log-out, a new id at log-in) is refused here from that next read on, also to
+ *   whoever replays its cookies. While the feed cannot be read, no copy is trusted.</li>
  * </ul>
- * A copy also expires on its own after {@link #MAX_AGE}, and holds the attributes' bytes, not their objects: each
- * request deserialises its own, as it would from the database, and no request sees another's changes in memory.
+ * A page served from a copy writes nothing but, once a minute, the session's access time ({@link #touch}), and
+ * keeps its copy. A copy leaves after two idle minutes, and is read again at the latest {@link #MAX_AGE} after its
+ * read. It holds the attributes' bytes, not their objects: each request deserialises its own, as it would from the
+ * database, and no request sees another's changes in memory.
  */
 final class SessionCopies {
 
@@ -40,8 +43,13 @@ final class SessionCopies {
     static final String REVISION = "fr.adminteleservices.session.revision";
     static final String REVISION_COOKIE = "SESSION_REV";
 
-    /** A copy is read again from the database at least this often, whatever the feed says. */
-    static final Duration MAX_AGE = Duration.ofMinutes(1);
+    /**
+     * A copy is read again from the database at least this often, whatever the feed says: the feed is written in the
+     * session's own transaction and read with an overlap, so this is only a last resort.
+     */
+    static final Duration MAX_AGE = Duration.ofMinutes(10);
+    /** Longer than any read of a session: a read begun before a drop has ended by then. */
+    private static final Duration DROPS_KEPT = Duration.ofMinutes(1);
     /**
      * How far before the previous poll each poll reads the feed again: a change written just before a poll but
      * committed just after it is still seen at the next one.
@@ -49,6 +57,9 @@ final class SessionCopies {
     static final Duration OVERLAP = Duration.ofSeconds(5);
     /** How long the feed keeps its rows; a node that could not read it for half as long drops every copy. */
     static final Duration FEED_KEPT = Duration.ofMinutes(5);
+
+    /** A copy in use is refreshed at least once a minute (its access time written); one unused for longer leaves. */
+    private static final Duration TOUCH_EVERY_WITH_MARGIN = SessionAccessThrottle.TOUCH_EVERY.multipliedBy(2);
 
     private static final Logger log = LoggerFactory.getLogger(SessionCopies.class);
 
@@ -80,9 +91,10 @@ final class SessionCopies {
         this.copies = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String id, Copy copy) -> copy.weight())
-                .expireAfterWrite(MAX_AGE)
+                // idle copies leave; a copy refreshed by a touch stays, up to MAX_AGE from its read (find)
+                .expireAfterWrite(TOUCH_EVERY_WITH_MARGIN)
                 .build();
-        this.droppedAt = Caffeine.newBuilder().expireAfterWrite(MAX_AGE).build();
+        this.droppedAt = Caffeine.newBuilder().expireAfterWrite(DROPS_KEPT).build();
         this.everythingDroppedAt = nanoTime.getAsLong();
     }
 
@@ -99,7 +111,8 @@ final class SessionCopies {
             return null;
         }
         Copy copy = copies.getIfPresent(id);
-        if (copy == null || !revision.equals(copy.revision()) || copy.isExpired(now)) {
+        if (copy == null || !revision.equals(copy.revision()) || copy.isExpired(now)
+                || nanoTime.getAsLong() - copy.keptAt() > MAX_AGE.toNanos()) {
             return null;
         }
         return copy;
@@ -119,7 +132,7 @@ final class SessionCopies {
             }
         }
         Copy copy = new Copy(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
-                session.getMaxInactiveInterval(), Map.copyOf(attributes), rev);
+                session.getMaxInactiveInterval(), Map.copyOf(attributes), rev, readStartedAt);
         copies.put(copy.id(), copy);
         // a drop that ran between the check above and the put: the copy may be older than what it dropped
         if (wasDroppedSince(copy.id(), readStartedAt)) {
@@ -146,10 +159,22 @@ final class SessionCopies {
         copies.invalidateAll();
     }
 
-    /** These sessions' content changed or they ended: drops the copies here, and tells the other nodes. */
-    void changed(List<String> ids) {
-        drop(ids);
-        changes.insertChanges(ids);
+    /**
+     * Writes the access time of a session served from {@code copy}, alone, without reading the session: its row's
+     * last access and expiry, unless another node wrote a later access. The copy here then carries the new time;
+     * if nothing was written (the session ended, or another node's access is later), it is dropped and read again.
+     */
+    void touch(Copy copy, Instant at) {
+        if (changes.touchSession(copy.id(), at.toEpochMilli()) == 1) {
+            touched(copy.id(), copy.revision(), at);
+        } else {
+            drop(List.of(copy.id()));
+        }
+    }
+
+    /** The access time of this session was just written: its copy here (of that revision) carries it. */
+    void touched(String id, Object revision, Instant at) {
+        copies.asMap().computeIfPresent(id, (key, kept) -> kept.revision().equals(revision) ? kept.accessedAt(at) : kept);
     }
 
     /** Reads the feed: drops the copies of the sessions another node changed since the previous poll. Every node. */
@@ -186,7 +211,11 @@ final class SessionCopies {
 
     /** What a node keeps of a session: its times, its revision and its attributes as bytes. */
     record Copy(String id, Instant creationTime, Instant lastAccessedTime, Duration maxInactiveInterval,
-                Map<String, byte[]> attributes, String revision) {
+                Map<String, byte[]> attributes, String revision, long keptAt) {
+
+        Copy accessedAt(Instant at) {
+            return new Copy(id, creationTime, at, maxInactiveInterval, attributes, revision, keptAt);
+        }
 
         boolean isExpired(Instant now) {
             return !maxInactiveInterval.isNegative()

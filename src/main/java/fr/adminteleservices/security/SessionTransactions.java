@@ -1,5 +1,7 @@
 package fr.adminteleservices.security;
 
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,16 +17,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * eight round trips for one SELECT. That SELECT (the session and its attributes, one join) is consistent on its
  * own, so the read of {@link SessionAccessThrottle.ThrottledRepository#findById} runs without a transaction; every
  * write (creation, attributes, access time, deletion, the purge) keeps its own, as Spring Session made it, so another
- * node never sees a session without its attributes.
+ * node never sees a session without its attributes. A write of a session's content also records the session in the
+ * feed of changes ({@code session_change}, {@link SessionCopies}) in its own transaction.
  */
 final class SessionTransactions implements TransactionOperations {
 
     /** Set by {@link #read} for the repository's next transaction only. */
     private static final ThreadLocal<Boolean> NEXT_IS_A_READ = new ThreadLocal<>();
+    /** Set by {@link #recordingChanges} for the repository's next transaction only. */
+    private static final ThreadLocal<List<String>> CHANGED = new ThreadLocal<>();
 
     private final TransactionTemplate writes;
+    /** Records sessions in the feed of changes ({@link SessionCopies}); null: no feed. */
+    private final Consumer<List<String>> feed;
 
     SessionTransactions(PlatformTransactionManager transactionManager) {
+        this(transactionManager, null);
+    }
+
+    SessionTransactions(PlatformTransactionManager transactionManager, Consumer<List<String>> feed) {
+        this.feed = feed;
         writes = new TransactionTemplate(transactionManager);
         // as Spring Session's own: the session's writes are not part of whatever the request is doing
         writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -40,6 +52,24 @@ final class SessionTransactions implements TransactionOperations {
         }
     }
 
+    /**
+     * Runs {@code writing}, whose first use of the repository's transactions writes these sessions: the same transaction
+     * records them in the feed of changes, so that another node never keeps a copy of what was written, and never
+     * learns of a write that was rolled back.
+     */
+    static void recordingChanges(List<String> sessionIds, Runnable writing) {
+        if (sessionIds.isEmpty()) {
+            writing.run();
+            return;
+        }
+        CHANGED.set(sessionIds);
+        try {
+            writing.run();
+        } finally {
+            CHANGED.remove();
+        }
+    }
+
     @Override
     public <T> T execute(TransactionCallback<T> action) throws TransactionException {
         if (NEXT_IS_A_READ.get() != null) {
@@ -47,6 +77,15 @@ final class SessionTransactions implements TransactionOperations {
             NEXT_IS_A_READ.remove();
             return action.doInTransaction(new SimpleTransactionStatus(false));
         }
-        return writes.execute(action);
+        List<String> changed = CHANGED.get();
+        if (changed == null || feed == null) {
+            return writes.execute(action);
+        }
+        CHANGED.remove();
+        return writes.execute(status -> {
+            T result = action.doInTransaction(status);
+            feed.accept(changed);
+            return result;
+        });
     }
 }

@@ -131,6 +131,30 @@ class SessionCopiesOnMariaDbTest {
     }
 
     @Test
+    void aCopyInUseWritesItsAccessTimeOnceAMinuteWithoutReadingTheSession() throws Exception {
+        Browser parent = new Browser();
+        parent.visit(a, (request, response) -> request.getSession(true).setAttribute("user", "alice"));
+        a.poll();
+        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        String id = a.reads.get(0);
+        int reads = a.reads.size();
+        // the parent read on for two minutes, from A's copy: its access time is two minutes old
+        Instant twoMinutesAgo = Instant.now().minus(Duration.ofMinutes(2));
+        jdbc.update("update SPRING_SESSION set LAST_ACCESS_TIME = ?, EXPIRY_TIME = ? where SESSION_ID = ?",
+                twoMinutesAgo.toEpochMilli(), twoMinutesAgo.plus(Duration.ofMinutes(30)).toEpochMilli(), id);
+        a.copies.touched(id, parent.cookies.get(SessionCopies.REVISION_COOKIE), twoMinutesAgo);
+
+        long before = System.currentTimeMillis();
+        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        Map<String, Object> row = jdbc.queryForMap("select LAST_ACCESS_TIME, EXPIRY_TIME from SPRING_SESSION where SESSION_ID = ?", id);
+        long lastAccess = ((Number) row.get("LAST_ACCESS_TIME")).longValue();
+        assertThat(lastAccess).isGreaterThanOrEqualTo(before);
+        assertThat(((Number) row.get("EXPIRY_TIME")).longValue()).isEqualTo(lastAccess + Duration.ofMinutes(30).toMillis());
+        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        assertThat(a.reads).as("the access time written alone, the copy kept with it").hasSize(reads);
+    }
+
+    @Test
     void withoutTheRevisionCookieOrAFreshFeedEveryPageReadsTheDatabase() throws Exception {
         Browser parent = new Browser();
         parent.visit(a, (request, response) -> request.getSession(true).setAttribute("user", "alice"));
@@ -203,7 +227,7 @@ class SessionCopiesOnMariaDbTest {
                 // every reading of the clock a nanosecond later: the order of reads and drops is what matters here
                 copies = new SessionCopies(changes, 1 << 20, Duration.ofMillis(250), clock::incrementAndGet);
                 JdbcIndexedSessionRepository store = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
-                        new SessionTransactions(transactions));
+                        new SessionTransactions(transactions, changes::insertChanges));
                 repository = SessionAccessThrottle.throttle(counting(store), copies);
             }
         }
