@@ -209,8 +209,8 @@ public class SessionAccessThrottle {
             return SessionTransactions.read(() -> delegate.findById(id));
         }
 
-        Object deserialize(byte[] bytes) {
-            return copies.deserialize(bytes);
+        Object valueOf(SessionCopies.Copy copy, String name) {
+            return copies.value(copy, name);
         }
 
         @Override
@@ -403,8 +403,7 @@ public class SessionAccessThrottle {
             } else if (delegate != null) {
                 value = delegate.getAttribute(attributeName);
             } else {
-                byte[] bytes = copy.attributes().get(attributeName);
-                value = bytes == null ? null : repository.deserialize(bytes);
+                value = repository.valueOf(copy, attributeName);
                 fromCopy.put(attributeName, value);
             }
             @SuppressWarnings("unchecked") // as Spring Session's own sessions: the caller knows what it stored

@@ -8,13 +8,19 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.session.Session;
 
 /**
@@ -34,8 +40,8 @@ import org.springframework.session.Session;
  * </ul>
  * A page served from a copy writes nothing but, once a minute, the session's access time ({@link #touch}), and
  * keeps its copy. A copy leaves after two idle minutes, and is read again at the latest {@link #MAX_AGE} after its
- * read. It holds the attributes' bytes, not their objects: each request deserialises its own, as it would from the
- * database, and no request sees another's changes in memory.
+ * read. It holds the attributes' bytes: each request deserialises its own, as it would from the database, and no
+ * request sees another's changes in memory; only values nothing changes in place are shared ({@link #value}).
  */
 final class SessionCopies {
 
@@ -132,7 +138,7 @@ final class SessionCopies {
             }
         }
         Copy copy = new Copy(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
-                session.getMaxInactiveInterval(), Map.copyOf(attributes), rev, readStartedAt);
+                session.getMaxInactiveInterval(), Map.copyOf(attributes), rev, readStartedAt, new ConcurrentHashMap<>());
         copies.put(copy.id(), copy);
         // a drop that ran between the check above and the put: the copy may be older than what it dropped
         if (wasDroppedSince(copy.id(), readStartedAt)) {
@@ -205,16 +211,43 @@ final class SessionCopies {
         return copies.estimatedSize();
     }
 
-    Object deserialize(byte[] bytes) {
-        return deserializer.convert(bytes);
+    /**
+     * The value of one of {@code copy}'s attributes for one request. Deserialised from its bytes for each request,
+     * unless nothing can change it in place: then deserialised once and shared by the node's requests (an immutable
+     * value, a CSRF token); a security context is given to each request afresh around the shared authentication, so
+     * that a log-out, which empties its request's context, empties no other's. Deserialising the security context at
+     * each page was most of what a page served from a copy still cost over a session in memory.
+     */
+    Object value(Copy copy, String name) {
+        byte[] bytes = copy.attributes().get(name);
+        if (bytes == null) {
+            return null;
+        }
+        Object shared = copy.shared().get(name);
+        if (shared == null) {
+            Object value = deserializer.convert(bytes);
+            if (!shareable(value)) {
+                return value;
+            }
+            shared = Objects.requireNonNullElse(copy.shared().putIfAbsent(name, value), value);
+        }
+        return shared instanceof SecurityContext context ? new SecurityContextImpl(context.getAuthentication()) : shared;
+    }
+
+    /** Whether no request can change this value in place (an authentication is not changed once in a session). */
+    static boolean shareable(Object value) {
+        return value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof DefaultCsrfToken
+                || value != null && value.getClass() == SecurityContextImpl.class
+                        && ((SecurityContext) value).getAuthentication() instanceof UsernamePasswordAuthenticationToken;
     }
 
     /** What a node keeps of a session: its times, its revision and its attributes as bytes. */
     record Copy(String id, Instant creationTime, Instant lastAccessedTime, Duration maxInactiveInterval,
-                Map<String, byte[]> attributes, String revision, long keptAt) {
+                Map<String, byte[]> attributes, String revision, long keptAt, Map<String, Object> shared) {
 
         Copy accessedAt(Instant at) {
-            return new Copy(id, creationTime, at, maxInactiveInterval, attributes, revision, keptAt);
+            return new Copy(id, creationTime, at, maxInactiveInterval, attributes, revision, keptAt, shared);
         }
 
         boolean isExpired(Instant now) {

@@ -21,6 +21,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -71,6 +75,33 @@ class SessionCopiesOnMariaDbTest {
         assertThat(seen).containsExactly("alice", "alice", "alice");
         assertThat(a.reads).as("the first page read the session and kept a copy; the next two read nothing").hasSize(1);
         assertThat(a.copies.size()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesServedFromTheSameCopyShareOnlyWhatNoneCanChange() throws Exception {
+        Browser parent = new Browser();
+        parent.visit(a, (request, response) -> {
+            HttpSession session = request.getSession(true);
+            session.setAttribute("SPRING_SECURITY_CONTEXT", new SecurityContextImpl(
+                    UsernamePasswordAuthenticationToken.authenticated("parent.dupont", null, List.of(new SimpleGrantedAuthority("ROLE_PARENT")))));
+            session.setAttribute("children", new ArrayList<>(List.of("Léa")));
+        });
+        a.poll();
+        List<Object> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            parent.visit(a, (request, response) -> {
+                seen.add(request.getSession(false).getAttribute("SPRING_SECURITY_CONTEXT"));
+                seen.add(request.getSession(false).getAttribute("children"));
+            });
+        }
+        SecurityContext second = (SecurityContext) seen.get(2);
+        SecurityContext third = (SecurityContext) seen.get(4);
+        assertThat(third).as("each page its own context").isNotSameAs(second);
+        assertThat(third.getAuthentication()).as("around the same authentication").isSameAs(second.getAuthentication());
+        assertThat(third.getAuthentication().getName()).isEqualTo("parent.dupont");
+        second.setAuthentication(null); // a log-out empties its own page's context
+        assertThat(third.getAuthentication()).isNotNull();
+        assertThat(seen.get(5)).as("a list, deserialised for each page").isNotSameAs(seen.get(3)).isEqualTo(List.of("Léa"));
     }
 
     @Test
