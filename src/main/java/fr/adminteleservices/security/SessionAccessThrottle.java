@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,15 +22,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.session.SessionAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -91,8 +92,8 @@ public class SessionAccessThrottle {
 
     /** Just outside Spring Session's filter, for the same dispatches (Spring Boot's default: request, async, error). */
     @Bean
-    FilterRegistrationBean<OneReadPerRequest> oneSessionReadPerRequest() {
-        var registration = new FilterRegistrationBean<>(new OneReadPerRequest());
+    FilterRegistrationBean<OneReadPerRequest> oneSessionReadPerRequest(ServerProperties server) {
+        var registration = new FilterRegistrationBean<>(new OneReadPerRequest(revisionCookie(server.getServlet().getSession().getCookie())));
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         registration.setName("one-session-read-per-request");
@@ -230,10 +231,39 @@ public class SessionAccessThrottle {
     }
 
     /**
+     * The revision cookie ({@link SessionCopies#REVISION_COOKIE}) with the session cookie's settings
+     * ({@code server.servlet.session.cookie.*}: Secure on MariaDB, HttpOnly, SameSite, path, domain), as Spring Boot
+     * applies them to the {@code SESSION} cookie; the revision is written as it is, not in base64.
+     */
+    static DefaultCookieSerializer revisionCookie(org.springframework.boot.web.server.Cookie settings) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(SessionCopies.REVISION_COOKIE);
+        cookie.setUseBase64Encoding(false);
+        PropertyMapper map = PropertyMapper.get().alwaysApplyingWhenNonNull();
+        map.from(settings::getDomain).to(cookie::setDomainName);
+        map.from(settings::getPath).to(cookie::setCookiePath);
+        map.from(settings::getHttpOnly).to(cookie::setUseHttpOnlyCookie);
+        map.from(settings::getSecure).to(cookie::setUseSecureCookie);
+        map.from(settings::getSameSite).as(org.springframework.boot.web.server.Cookie.SameSite::attributeValue).to(cookie::setSameSite);
+        return cookie;
+    }
+
+    /**
      * Just outside Spring Session's filter: what the current request read of the sessions (what its second commit
      * needs; a session it ended, or whose id it changed, is not taken from here), and its revision cookie.
      */
     static final class OneReadPerRequest implements Filter {
+
+        private final CookieSerializer revisionCookie;
+
+        /** With the revision cookie's defaults: HttpOnly, SameSite=Lax, Secure on HTTPS. */
+        OneReadPerRequest() {
+            this(revisionCookie(new org.springframework.boot.web.server.Cookie()));
+        }
+
+        OneReadPerRequest(CookieSerializer revisionCookie) {
+            this.revisionCookie = revisionCookie;
+        }
 
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -244,7 +274,7 @@ public class SessionAccessThrottle {
                 chain.doFilter(request, response);
                 return;
             }
-            RequestScope.CURRENT.set(new RequestScope(http, httpResponse));
+            RequestScope.CURRENT.set(new RequestScope(http, httpResponse, revisionCookie));
             try {
                 chain.doFilter(request, response);
             } finally {
@@ -261,48 +291,38 @@ public class SessionAccessThrottle {
         final Map<String, ThrottledSession<?>> read = new HashMap<>(2);
         private final HttpServletRequest request;
         private final HttpServletResponse response;
+        private final CookieSerializer revisionCookie;
         private String revision;
         private boolean revisionRead;
 
-        RequestScope(HttpServletRequest request, HttpServletResponse response) {
+        RequestScope(HttpServletRequest request, HttpServletResponse response, CookieSerializer revisionCookie) {
             this.request = request;
             this.response = response;
+            this.revisionCookie = revisionCookie;
         }
 
         /** The revision of the session's content this client last received, null if none. */
         String revision() {
             if (!revisionRead) {
                 revisionRead = true;
-                Cookie[] cookies = request.getCookies();
-                for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
-                    if (SessionCopies.REVISION_COOKIE.equals(cookie.getName())) {
-                        revision = cookie.getValue();
-                    }
-                }
+                List<String> values = revisionCookie.readCookieValues(request);
+                revision = values.isEmpty() ? null : values.get(0);
             }
             return revision;
         }
 
         /**
-         * Gives the client the revision just written (null: the session ended), so that its next request, on any
-         * node, is not served from an older copy. Written as Spring Session's own cookie is: before the response is
-         * committed (the first commit of the session is then); a later write is still seen by the other nodes
-         * through the change feed.
+         * Gives the client the revision just written (null: the session ended, the cookie is cleared), so that its next
+         * request, on any node, is not served from an older copy. Written as Spring Session's own cookie is: before the
+         * response is committed (the first commit of the session is then); a later write is still seen by the other
+         * nodes through the change feed.
          */
         void revisionWritten(String written) {
             revision = written;
             revisionRead = true;
-            if (response.isCommitted()) {
-                return;
+            if (!response.isCommitted()) {
+                revisionCookie.writeCookieValue(new CookieSerializer.CookieValue(request, response, written == null ? "" : written));
             }
-            ResponseCookie cookie = ResponseCookie.from(SessionCopies.REVISION_COOKIE, written == null ? "" : written)
-                    .path(request.getContextPath() + "/")
-                    .httpOnly(true)
-                    .secure(request.isSecure())
-                    .sameSite("Lax")
-                    .maxAge(written == null ? Duration.ZERO : Duration.ofSeconds(-1))
-                    .build();
-            response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
         }
     }
 
@@ -360,10 +380,6 @@ public class SessionAccessThrottle {
                 }
             }
             return delegate;
-        }
-
-        boolean servedFromCopy() {
-            return copy != null;
         }
 
         @Override

@@ -21,6 +21,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
@@ -74,6 +75,19 @@ class OneSessionReadPerRequestTest {
         List<Object> seen = page(true, (request, response) -> seen(request).add(request.getSession(false).getAttribute("user")));
         assertThat(seen).containsExactly("bob");
         assertThat(store.reads).hasSize(2);
+    }
+
+    @Test
+    void theRevisionCookieTakesTheSessionCookiesSettings() {
+        // server.servlet.session.cookie.secure: true on MariaDB, behind a proxy that ends TLS (a plain HTTP request here)
+        org.springframework.boot.web.server.Cookie settings = new org.springframework.boot.web.server.Cookie();
+        settings.setSecure(true);
+        settings.setSameSite(org.springframework.boot.web.server.Cookie.SameSite.STRICT);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        SessionAccessThrottle.revisionCookie(settings)
+                .writeCookieValue(new CookieSerializer.CookieValue(new MockHttpServletRequest(), response, "r1"));
+        assertThat(response.getHeader("Set-Cookie")).startsWith("SESSION_REV=r1;")
+                .contains("Secure").contains("HttpOnly").contains("SameSite=Strict");
     }
 
     private interface Page {

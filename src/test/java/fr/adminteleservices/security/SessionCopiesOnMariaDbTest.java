@@ -70,7 +70,7 @@ class SessionCopiesOnMariaDbTest {
 
         List<Object> seen = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            parent.visit(a, (request, response) -> seen.add(request.getSession(false).getAttribute("user")));
+            seen.add(parent.read(a, "user"));
         }
         assertThat(seen).containsExactly("alice", "alice", "alice");
         assertThat(a.reads).as("the first page read the session and kept a copy; the next two read nothing").hasSize(1);
@@ -106,29 +106,22 @@ class SessionCopiesOnMariaDbTest {
 
     @Test
     void aClientSeesItsOwnWriteAtOnceOnAnotherNodeThatHeldACopy() throws Exception {
-        Browser parent = new Browser();
-        parent.visit(a, (request, response) -> request.getSession(true).setAttribute("user", "alice"));
-        a.poll();
+        Browser parent = signedIn(a);
         b.poll();
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
-        parent.visit(b, (request, response) -> request.getSession(false).getAttribute("user"));
+        parent.read(a, "user");
+        parent.read(b, "user");
         int readsOnA = a.reads.size();
 
         // a form on B leaves a message in the session, its redirection lands on A before A reads the feed
         parent.visit(b, (request, response) -> request.getSession(false).setAttribute("flash", "Les codes sont envoyés."));
-        List<Object> seen = new ArrayList<>();
-        parent.visit(a, (request, response) -> seen.add(request.getSession(false).getAttribute("flash")));
-
-        assertThat(seen).containsExactly("Les codes sont envoyés.");
+        assertThat(parent.read(a, "flash")).isEqualTo("Les codes sont envoyés.");
         assertThat(a.reads).as("the new revision made A read the database").hasSize(readsOnA + 1);
     }
 
     @Test
     void aLogOutOnOneNodeEndsTheSessionOnTheOtherAtItsNextReadOfTheFeed() throws Exception {
-        Browser parent = new Browser();
-        parent.visit(a, (request, response) -> request.getSession(true).setAttribute("user", "alice"));
-        a.poll();
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        Browser parent = signedIn(a);
+        parent.read(a, "user");
         Browser thief = parent.copy(); // the cookies taken before the log-out
 
         parent.visit(b, (request, response) -> request.getSession(false).invalidate());
@@ -163,10 +156,8 @@ class SessionCopiesOnMariaDbTest {
 
     @Test
     void aCopyInUseWritesItsAccessTimeOnceAMinuteWithoutReadingTheSession() throws Exception {
-        Browser parent = new Browser();
-        parent.visit(a, (request, response) -> request.getSession(true).setAttribute("user", "alice"));
-        a.poll();
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        Browser parent = signedIn(a);
+        parent.read(a, "user");
         String id = a.reads.get(0);
         int reads = a.reads.size();
         // the parent read on for two minutes, from A's copy: its access time is two minutes old
@@ -176,34 +167,32 @@ class SessionCopiesOnMariaDbTest {
         a.copies.touched(id, parent.cookies.get(SessionCopies.REVISION_COOKIE), twoMinutesAgo);
 
         long before = System.currentTimeMillis();
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        parent.read(a, "user");
         Map<String, Object> row = jdbc.queryForMap("select LAST_ACCESS_TIME, EXPIRY_TIME from SPRING_SESSION where SESSION_ID = ?", id);
         long lastAccess = ((Number) row.get("LAST_ACCESS_TIME")).longValue();
         assertThat(lastAccess).isGreaterThanOrEqualTo(before);
         assertThat(((Number) row.get("EXPIRY_TIME")).longValue()).isEqualTo(lastAccess + Duration.ofMinutes(30).toMillis());
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        parent.read(a, "user");
         assertThat(a.reads).as("the access time written alone, the copy kept with it").hasSize(reads);
     }
 
     @Test
     void withoutTheRevisionCookieOrAFreshFeedEveryPageReadsTheDatabase() throws Exception {
-        Browser parent = new Browser();
-        parent.visit(a, (request, response) -> request.getSession(true).setAttribute("user", "alice"));
-        a.poll();
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        Browser parent = signedIn(a);
+        parent.read(a, "user");
         int reads = a.reads.size();
 
         Browser apiClient = parent.copy();
         apiClient.cookies.remove(SessionCopies.REVISION_COOKIE);
-        apiClient.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        apiClient.read(a, "user");
         assertThat(a.reads).as("a client without the revision").hasSize(reads + 1);
 
         // the feed unread for longer than four of its periods and a second: no copy is trusted
         a.clock.addAndGet(Duration.ofSeconds(3).toNanos());
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        parent.read(a, "user");
         assertThat(a.reads).hasSize(reads + 2);
         a.poll();
-        parent.visit(a, (request, response) -> request.getSession(false).getAttribute("user"));
+        parent.read(a, "user");
         assertThat(a.reads).as("trusted again after a poll").hasSize(reads + 2);
     }
 
@@ -234,6 +223,14 @@ class SessionCopiesOnMariaDbTest {
         expiredSessions.delete();
         assertThat(jdbc.queryForList("select session_id from session_change where session_id like '00000000-%'", String.class))
                 .contains("00000000-0000-0000-0000-0000000000bb").doesNotContain(old);
+    }
+
+    /** A parent who signed in on {@code node}, which has read the feed since (its copies are trusted). */
+    private static Browser signedIn(Node node) throws Exception {
+        Browser parent = new Browser();
+        parent.visit(node, (request, response) -> request.getSession(true).setAttribute("user", "alice"));
+        node.poll();
+        return parent;
     }
 
     private interface Page {
@@ -324,6 +321,16 @@ class SessionCopiesOnMariaDbTest {
                     cookies.put(name, value);
                 }
             }
+        }
+
+        /** A page that reads one attribute of the session; null without a session. */
+        Object read(Node node, String attribute) throws Exception {
+            Object[] value = new Object[1];
+            visit(node, (request, response) -> {
+                HttpSession session = request.getSession(false);
+                value[0] = session == null ? null : session.getAttribute(attribute);
+            });
+            return value[0];
         }
 
         Browser copy() {

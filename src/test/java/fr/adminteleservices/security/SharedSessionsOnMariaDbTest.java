@@ -157,6 +157,11 @@ class SharedSessionsOnMariaDbTest {
         Cookie cookie = login.getResponse().getCookie("SESSION");
         assertThat(cookie).as("Spring Session's cookie").isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
+        Cookie revision = login.getResponse().getCookie("SESSION_REV");
+        assertThat(revision).as("the revision of the session (SessionCopies), with the session cookie's settings").isNotNull();
+        assertThat(revision.isHttpOnly()).isTrue();
+        assertThat(revision.getSecure()).isEqualTo(cookie.getSecure());
+        assertThat(revision.getPath()).isEqualTo(cookie.getPath());
         return cookie;
     }
 
