@@ -64,6 +64,7 @@ class PortalSecurity {
                                 accounts.loggedIn(a.id());
                                 PasswordChangeEndsSessions.remember(request, a);
                             });
+                            CsrfTokens.issueNow(request);
                             response.sendRedirect(request.getContextPath() + "/portail");
                         })
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()

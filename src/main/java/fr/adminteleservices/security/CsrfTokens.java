@@ -33,6 +33,18 @@ public final class CsrfTokens {
     }
 
     /**
+     * Issues the token of the pages after a log-in now, in the log-in's own request. Spring Security replaces the token
+     * at log-in (CsrfAuthenticationStrategy) but makes the new one only when a page first asks for it: with sessions in
+     * the database, the page after the log-in then wrote the session a third time (after the log-in form and the
+     * log-in itself) just for it. Made here, it is saved by the log-in's own write.
+     */
+    public static void issueNow(HttpServletRequest request) {
+        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken next) {
+            next.getToken();
+        }
+    }
+
+    /**
      * A token altered on the way (of the right length, but whose unmasked bytes are not UTF-8) is refused like any
      * wrong token, 403: Spring Security's own handler lets {@code Utf8.decode}'s exception through, a 500.
      */

@@ -16,6 +16,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -57,13 +59,23 @@ class SecurityConfig {
                         // its API is also guarded by Camunda's own application authorization.
                         .requestMatchers(paths("/camunda/app/admin/**")).hasRole(Roles.ACADEMY_ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+                .formLogin(f -> f.loginPage("/login").successHandler(afterLogIn())
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof LoginThrottle.Throttled ? "/login?attente" : "/login?erreur"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?deconnecte"))
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN).
                 .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/api/**")).csrfTokenRequestHandler(CsrfTokens.requestHandler()))
                 .build();
+    }
+
+    /** To the page asked for before the log-in, else the home page; the next pages' CSRF token issued with the log-in. */
+    private static AuthenticationSuccessHandler afterLogIn() {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            CsrfTokens.issueNow(request);
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** Administrators' log-ins: Camunda's identity service, behind the log-in throttle. */

@@ -140,7 +140,8 @@ public class SessionAccessThrottle {
                 // a new revision for the client's cookie, and a row of the feed for the other nodes' copies (written in
                 // the session's own transaction), under the former id too if the id changed (a log-in); every node
                 // does both, copies or not, so that a node without copies never leaves another's stale
-                String revision = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+                RequestScope scope = RequestScope.CURRENT.get();
+                String revision = scope != null ? scope.revisionToWrite() : RequestScope.newRevision();
                 session.delegate.setAttribute(SessionCopies.REVISION, revision);
                 @SuppressWarnings("unchecked") // not gone: read from the store or created by it
                 S stored = (S) session.delegate;
@@ -150,7 +151,6 @@ public class SessionAccessThrottle {
                 if (copies != null) {
                     copies.drop(changed);
                 }
-                RequestScope scope = RequestScope.CURRENT.get();
                 if (scope != null) {
                     scope.revisionWritten(revision);
                 }
@@ -311,6 +311,22 @@ public class SessionAccessThrottle {
             return revision;
         }
 
+        static String newRevision() {
+            return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        }
+
+        /**
+         * The revision a write of the session stores: a new one, unless the response is already committed (a redirect
+         * sent, then an attribute removed) and the client cannot receive it. The write then keeps the revision the
+         * client holds, so that its next pages are served from a copy again: a new revision would send them all to
+         * the database until the next write. Every copy of the session is dropped all the same (here at once,
+         * elsewhere through the feed), so a copy of that revision is read after this write.
+         */
+        String revisionToWrite() {
+            String held = response.isCommitted() ? revision() : null;
+            return held != null && !held.isEmpty() ? held : newRevision();
+        }
+
         /**
          * Gives the client the revision just written (null: the session ended, the cookie is cleared), so that its next
          * request, on any node, is not served from an older copy. Written as Spring Session's own cookie is: before the
@@ -443,6 +459,9 @@ public class SessionAccessThrottle {
 
         @Override
         public void removeAttribute(String attributeName) {
+            if (!getAttributeNames().contains(attributeName)) {
+                return; // nothing to write: Spring Security removes its log-in error after every log-in, there or not
+            }
             stored().removeAttribute(attributeName);
             if (copy != null) {
                 fromCopy.remove(attributeName);

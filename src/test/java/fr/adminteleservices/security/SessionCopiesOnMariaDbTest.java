@@ -119,6 +119,33 @@ class SessionCopiesOnMariaDbTest {
     }
 
     @Test
+    void aWriteAfterTheResponseIsCommittedKeepsTheClientsRevisionAndReachesTheOtherNodesThroughTheFeed() throws Exception {
+        Browser parent = signedIn(a);
+        b.poll();
+        parent.read(b, "user"); // B holds a copy
+        String revision = parent.cookies.get(SessionCopies.REVISION_COOKIE);
+
+        // a redirection sent (the session written, a new revision in the cookie), then one more attribute: the client
+        // cannot receive another revision
+        parent.visit(a, (request, response) -> {
+            request.getSession(false).setAttribute("flash", "Les codes sont envoyés.");
+            response.sendRedirect("/portail");
+            request.getSession(false).setAttribute("late", "écrit après la redirection");
+        });
+        String afterRedirect = parent.cookies.get(SessionCopies.REVISION_COOKIE);
+        assertThat(afterRedirect).isNotEqualTo(revision);
+
+        int readsOnA = a.reads.size();
+        assertThat(parent.read(a, "late")).isEqualTo("écrit après la redirection");
+        assertThat(parent.read(a, "late")).isEqualTo("écrit après la redirection");
+        assertThat(a.reads).as("the client's revision is still the session's: one read, then the copy").hasSize(readsOnA + 1);
+        assertThat(parent.cookies.get(SessionCopies.REVISION_COOKIE)).isEqualTo(afterRedirect);
+
+        b.poll();
+        assertThat(parent.read(b, "late")).as("B's copy dropped through the feed").isEqualTo("écrit après la redirection");
+    }
+
+    @Test
     void aLogOutOnOneNodeEndsTheSessionOnTheOtherAtItsNextReadOfTheFeed() throws Exception {
         Browser parent = signedIn(a);
         parent.read(a, "user");

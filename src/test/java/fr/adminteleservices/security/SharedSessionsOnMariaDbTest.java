@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -145,6 +148,56 @@ class SharedSessionsOnMariaDbTest {
                 .isInstanceOf(TransactionTemplate.class);
         Cookie cookie = logIn();
         mvc.perform(get("/").cookie(cookie)).andExpect(status().isOk());
+    }
+
+    @Test
+    void anAdministratorsLogInThroughTheFormWritesTheSessionTwiceAndTheFirstPageAfterItNothing() throws Exception {
+        logInThroughTheForm("/login", "username", "academie", "password", "academie", "/", "/");
+    }
+
+    @Test
+    void aParentsLogInThroughTheFormWritesTheSessionTwiceAndTheFirstPageAfterItNothing() throws Exception {
+        String username = "parent." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into portal_account (username, email, password_hash, holder, state, created_at, confirmed_at)"
+                        + " values (?, ?, ?, 'GUARDIAN', 'CONFIRMED', current_timestamp, current_timestamp)",
+                username, username + "@example.org", "{bcrypt}" + new BCryptPasswordEncoder(10).encode("cheval agrafe batterie"));
+        logInThroughTheForm("/portail/connexion", "identifiant", username, "motdepasse", "cheval agrafe batterie", "/portail", "/portail");
+    }
+
+    /**
+     * As a browser: the form (an anonymous session with its CSRF token: a first write), the log-in (a new id, the
+     * authentication and the next pages' token: a second write, whose revision the browser receives), then the first
+     * page, which writes nothing and whose revision is the session's, so that the node's copy serves the next pages.
+     */
+    private void logInThroughTheForm(String form, String userField, String user, String passwordField, String password,
+                                     String landing, String firstPage) throws Exception {
+        MvcResult page = mvc.perform(get(form)).andExpect(status().isOk()).andReturn();
+        assertThat(page.getResponse().getCookie("SESSION_REV")).as("the form's token: a first write").isNotNull();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponse().getContentAsString());
+        assertThat(token.find()).isTrue();
+        MvcResult login = mvc.perform(post(form).cookie(page.getResponse().getCookies())
+                        .param(userField, user).param(passwordField, password).param("_csrf", token.group(1)))
+                .andExpect(redirectedUrl(landing)).andReturn();
+        Cookie session = login.getResponse().getCookie("SESSION");
+        Cookie revision = login.getResponse().getCookie("SESSION_REV");
+        assertThat(revision).as("the log-in: a second write").isNotNull();
+        String id = new String(Base64.getDecoder().decode(session.getValue()), StandardCharsets.UTF_8);
+        assertThat(jdbc.queryForObject("select count(*) from SPRING_SESSION_ATTRIBUTES a join SPRING_SESSION s"
+                + " on s.PRIMARY_ID = a.SESSION_PRIMARY_ID where s.SESSION_ID = ? and a.ATTRIBUTE_NAME like '%CsrfTokenRepository.CSRF_TOKEN'",
+                Integer.class, id)).as("the next pages' token, saved with the log-in").isOne();
+        assertThat(revisionOf(id)).as("the log-in's revision").isEqualTo(revision.getValue());
+
+        MvcResult home = mvc.perform(get(firstPage).cookie(session, revision)).andExpect(status().isOk()).andReturn();
+        assertThat(home.getResponse().getContentAsString()).contains("name=\"_csrf\"");
+        assertThat(home.getResponse().getCookie("SESSION_REV")).as("the page after the log-in writes nothing").isNull();
+        assertThat(revisionOf(id)).isEqualTo(revision.getValue());
+    }
+
+    private String revisionOf(String sessionId) {
+        byte[] bytes = jdbc.queryForObject("select a.ATTRIBUTE_BYTES from SPRING_SESSION_ATTRIBUTES a join SPRING_SESSION s"
+                + " on s.PRIMARY_ID = a.SESSION_PRIMARY_ID where s.SESSION_ID = ? and a.ATTRIBUTE_NAME = ?",
+                byte[].class, sessionId, SessionCopies.REVISION);
+        return (String) new org.springframework.core.serializer.support.DeserializingConverter().convert(bytes);
     }
 
     private long lastAccess(String sessionId) {
