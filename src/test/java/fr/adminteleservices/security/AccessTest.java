@@ -56,6 +56,16 @@ class AccessTest {
     }
 
     @Test
+    void theLogInLeadsBackToThePageAskedFor() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(MockMvcRequestBuilders.get("/etablissements/" + COLLEGE + "/statistiques").session(session)
+                .accept(org.springframework.http.MediaType.TEXT_HTML)).andExpect(redirectedUrl("http://localhost/login"));
+        mvc.perform(post("/login").session(session).param("username", "chef." + COLLEGE).param("password", "chef." + COLLEGE)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("http://localhost/etablissements/" + COLLEGE + "/statistiques?continue"));
+    }
+
+    @Test
     void aHeadLandsOnTheirEstablishmentWithTheGuideMenu() throws Exception {
         MockHttpSession session = login("chef." + COLLEGE);
         mvc.perform(MockMvcRequestBuilders.get("/").session(session)).andExpect(redirectedUrl("/etablissements/" + COLLEGE));
