@@ -68,6 +68,16 @@ final class NodeProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-Xlog:gc:file=" + gcLog.toAbsolutePath() + ":uptime", "-Dfile.encoding=UTF-8",
+                // as docker-compose.yml runs the nodes: FOP's soft references to the pages written cleared at each collection
+                "-XX:SoftRefLRUPolicyMSPerMB=0"));
+        // more options of the nodes' JVMs (a JFR recording, another GC): BENCHMARK_NODE_JVM_OPTIONS, {id} for the node's id
+        String more = System.getenv("BENCHMARK_NODE_JVM_OPTIONS");
+        if (more != null && !more.isBlank()) {
+            for (String option : more.trim().split("\\s+")) {
+                command.add(option.replace("{id}", id));
+            }
+        }
+        command.addAll(List.of(
                 "-cp", classPath, "fr.adminteleservices.Application",
                 "--server.port=" + port,
                 "--spring.profiles.active=mariadb",

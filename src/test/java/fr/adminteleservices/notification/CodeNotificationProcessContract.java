@@ -22,6 +22,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -95,6 +96,34 @@ abstract class CodeNotificationProcessContract extends EstablishmentWithCodes {
         assertThat(jobView(jobId)).containsEntry("state", "DONE").containsEntry("emailed", 2).containsEntry("waitingEmails", 0);
         assertThat(smtp.getReceivedMessages()).hasSize(2);
         assertThat(notifiedOn("10")).isEqualTo(LocalDate.now(clock));
+    }
+
+    /**
+     * Issue 18 §3: when a whole académie notifies at once, every notification's decisions and PDF go before any e-mail.
+     * Their jobs have the higher priority and the engine acquires by priority; the e-mail slices are not exclusive, so
+     * each goes back to the queue instead of keeping its thread (Camunda runs the next exclusive job of the same
+     * instance on the same thread): otherwise a thread carried its establishment through all of its e-mails while the
+     * next establishments' letters waited.
+     */
+    @Test
+    void theDecisionsAndTheLettersGoBeforeTheEmails() throws Exception {
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .isJobExecutorAcquireByPriority()).isTrue();
+        ProcessInstance pi = instanceOf(started(notifyGuardians("{\"confirmed\":true,\"channels\":[\"EMAIL\",\"PAPER\"]}")));
+        JobEntity decide = (JobEntity) job(pi);
+        assertThat(decide.getPriority()).isEqualTo(10);
+        execute(decide);
+        JobEntity print = (JobEntity) job(pi);
+        assertThat(print.getPriority()).isEqualTo(10);
+        assertThat(print.isExclusive()).isTrue();
+        execute(print);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("EnvoyerCourriels");
+        JobEntity send = (JobEntity) job(pi);
+        assertThat(send.getPriority()).isZero();
+        assertThat(send.isExclusive()).isFalse();
+        execute(send);
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
     }
 
     /**
