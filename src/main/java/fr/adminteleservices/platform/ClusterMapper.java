@@ -26,6 +26,8 @@ interface ClusterMapper {
     /** The jobs these nodes' job executors hold locked (Camunda's own table, read only). */
     List<String> findJobsLockedBy(@Param("owners") List<String> owners);
 
+    void createJobAcquisitionIndex();
+
     /** The latest release, null before the first. */
     Release findLatestRelease();
 

@@ -62,6 +62,22 @@ abstract class ClusterContract {
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
 
+    /** Issue 18 §3: Camunda's job acquisition reads the jobs due through an index, not every timer of the lifecycles. */
+    @Test
+    void theJobsDueAreFoundThroughAnIndex() throws Exception {
+        try (var connection = dataSource.getConnection();
+             var indexes = connection.getMetaData().getIndexInfo(connection.getCatalog(), null, "ACT_RU_JOB", false, false)) {
+            java.util.Set<String> columns = new java.util.HashSet<>();
+            while (indexes.next()) {
+                if ("ACT_IDX_JOB_DUEDATE_TS".equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                    columns.add(indexes.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+            assertThat(columns).containsExactly("DUEDATE_");
+        }
+        mapper.createJobAcquisitionIndex(); // at every start of every node: already there, nothing to do
+    }
+
     /**
      * Issue 17.2: a node that died holds its jobs locked for Camunda's lock time (5 minutes); once it is unseen for
      * dead-after, its jobs are unlocked for the others. A live node's jobs, and those of an owner the registry does
