@@ -6,7 +6,11 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
-/** Set-based statements: each copies one table of one establishment in a single INSERT … SELECT. */
+/**
+ * Set-based statements, one establishment at a time. The small tables (establishment, services, settings) are
+ * replaced; the big ones are merged: {@code drop…Gone} deletes what their source no longer holds, {@code copy…}
+ * inserts or updates the rest in a single INSERT … SELECT … ON DUPLICATE KEY UPDATE.
+ */
 @Mapper
 interface ReplicationMapper {
 
@@ -51,15 +55,31 @@ interface ReplicationMapper {
 
     int copyDueDates(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
-    int copyStudents(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+    void dropStudentsGone(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
-    int copyGuardians(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+    void copyStudents(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
-    int copyLinks(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+    void dropGuardiansGone(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
-    int copyGuardianCodes(@Param("uai") String uai);
+    void copyGuardians(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
-    int copyStudentCodes(@Param("uai") String uai);
+    void dropLinksGone(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    void copyLinks(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
+
+    void dropGuardianCodesGone(@Param("uai") String uai);
+
+    void copyGuardianCodes(@Param("uai") String uai);
+
+    void dropStudentCodesGone(@Param("uai") String uai);
+
+    void copyStudentCodes(@Param("uai") String uai);
+
+    /** What the téléservices side holds of the establishment once merged. */
+    CopyCounts countCopies(@Param("uai") String uai);
+
+    record CopyCounts(int students, int guardians, int links, int codes) {
+    }
 
     // ------------------------------------------------------------------ consultation (V8)
 
@@ -79,13 +99,21 @@ interface ReplicationMapper {
 
     void clearLpcValidations(@Param("uai") String uai);
 
-    int copyAssessments(@Param("uai") String uai);
+    void dropAssessmentsGone(@Param("uai") String uai);
 
-    int copyAssessmentGrades(@Param("uai") String uai);
+    void copyAssessments(@Param("uai") String uai);
 
-    int copyAbsences(@Param("uai") String uai);
+    void dropAssessmentGradesGone(@Param("uai") String uai);
 
-    int copyLpcValidations(@Param("uai") String uai);
+    void copyAssessmentGrades(@Param("uai") String uai);
+
+    void dropAbsencesGone(@Param("uai") String uai);
+
+    void copyAbsences(@Param("uai") String uai);
+
+    void dropLpcValidationsGone(@Param("uai") String uai);
+
+    void copyLpcValidations(@Param("uai") String uai);
 
     // ------------------------------------------------------------------ end of consultation
 

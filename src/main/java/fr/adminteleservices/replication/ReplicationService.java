@@ -15,8 +15,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rebuilds the téléservices side. Idempotent: each establishment's ts_* rows are replaced as a whole
- * in one transaction of their own (a failure leaves that establishment as it was the day before and
+ * Rebuilds the téléservices side. Idempotent: each establishment's ts_* rows are brought to what the
+ * administrative side holds (small tables replaced, big ones merged) in one transaction of their own (a failure leaves that establishment as it was the day before and
  * stops the run, which the process then retries). Settings are copied as in force on {@code asOf}.
  */
 @Service
@@ -108,12 +108,6 @@ public class ReplicationService {
 
     private Counts replicate(String uai, LocalDate asOf, Instant at) {
         mapper.lockEstablishment(uai);
-        mapper.clearGuardianCodes(uai);
-        mapper.clearStudentCodes(uai);
-        mapper.clearConsultationRecords(uai); // consultation (V8)
-        mapper.clearLinks(uai);
-        mapper.clearGuardians(uai);
-        mapper.clearStudents(uai);
         mapper.clearServices(uai);
         mapper.clearUsefulLinks(uai);
         mapper.clearDueDates(uai);
@@ -122,9 +116,11 @@ public class ReplicationService {
         Counts counts = new Counts();
         // An establishment that does not use the téléservices (O1) shows nothing to families.
         if (!mapper.isDeclared(uai)) {
+            clearFamilies(uai);
             return counts;
         }
         counts.declared = true;
+        // the small tables replaced, with a new stamp: the portal's cached pages of the establishment are dropped
         mapper.copyEstablishment(uai, at, UUID.randomUUID().toString());
         counts.services = mapper.copyServices(uai);
         if (mapper.copySettings(uai, asOf) == 0) {
@@ -134,12 +130,33 @@ public class ReplicationService {
         }
         mapper.copyUsefulLinks(uai, asOf);
         mapper.copyDueDates(uai, asOf);
-        counts.students = mapper.copyStudents(uai, asOf);
-        counts.guardians = mapper.copyGuardians(uai, asOf);
-        counts.links = mapper.copyLinks(uai, asOf);
-        counts.codes = mapper.copyGuardianCodes(uai) + mapper.copyStudentCodes(uai);
+        // the big ones merged, each after the tables its source joins (see ReplicationMapper.xml)
+        mapper.dropStudentsGone(uai, asOf);
+        mapper.copyStudents(uai, asOf);
+        mapper.dropGuardiansGone(uai, asOf);
+        mapper.copyGuardians(uai, asOf);
+        mapper.dropLinksGone(uai, asOf);
+        mapper.copyLinks(uai, asOf);
+        mapper.dropGuardianCodesGone(uai);
+        mapper.copyGuardianCodes(uai);
+        mapper.dropStudentCodesGone(uai);
+        mapper.copyStudentCodes(uai);
         copyConsultationRecords(uai);
+        ReplicationMapper.CopyCounts copied = mapper.countCopies(uai);
+        counts.students = copied.students();
+        counts.guardians = copied.guardians();
+        counts.links = copied.links();
+        counts.codes = copied.codes();
         return counts;
+    }
+
+    private void clearFamilies(String uai) {
+        mapper.clearGuardianCodes(uai);
+        mapper.clearStudentCodes(uai);
+        mapper.clearConsultationRecords(uai); // consultation (V8)
+        mapper.clearLinks(uai);
+        mapper.clearGuardians(uai);
+        mapper.clearStudents(uai);
     }
 
     // ------------------------------------------------------------------ consultation (V8)
@@ -147,12 +164,14 @@ public class ReplicationService {
     // copied whether or not their service is open: the rule publication-visibility decides at read time (service
     // open, publication mode and due date, LPC delay), so opening or closing a service needs no other copy.
     private void copyConsultationRecords(String uai) {
-        int assessments = mapper.copyAssessments(uai);
-        int grades = mapper.copyAssessmentGrades(uai);
-        int absences = mapper.copyAbsences(uai);
-        int validations = mapper.copyLpcValidations(uai);
-        log.debug("Replication of {}: {} assessments, {} grades, {} absences, {} LPC validations", uai, assessments, grades,
-                absences, validations);
+        mapper.dropAssessmentsGone(uai);
+        mapper.copyAssessments(uai);
+        mapper.dropAssessmentGradesGone(uai);
+        mapper.copyAssessmentGrades(uai);
+        mapper.dropAbsencesGone(uai);
+        mapper.copyAbsences(uai);
+        mapper.dropLpcValidationsGone(uai);
+        mapper.copyLpcValidations(uai);
     }
     // ------------------------------------------------------------------ end of consultation
 

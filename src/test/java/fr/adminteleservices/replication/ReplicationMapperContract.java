@@ -62,12 +62,61 @@ abstract class ReplicationMapperContract {
     }
 
     void replicate() {
+        replication.clearEstablishment(UAI);
         assertThat(replication.copyEstablishment(UAI, Instant.parse("2026-11-20T01:00:00Z"), "copy-1")).isEqualTo(1);
+        merge();
+    }
+
+    /** The big tables merged, in ReplicationService's order. */
+    void merge() {
+        replication.dropStudentsGone(UAI, TODAY);
         replication.copyStudents(UAI, TODAY);
+        replication.dropGuardiansGone(UAI, TODAY);
         replication.copyGuardians(UAI, TODAY);
+        replication.dropLinksGone(UAI, TODAY);
         replication.copyLinks(UAI, TODAY);
+        replication.dropGuardianCodesGone(UAI);
         replication.copyGuardianCodes(UAI);
+        replication.dropStudentCodesGone(UAI);
         replication.copyStudentCodes(UAI);
+        replication.dropAssessmentsGone(UAI);
+        replication.copyAssessments(UAI);
+        replication.dropAssessmentGradesGone(UAI);
+        replication.copyAssessmentGrades(UAI);
+        replication.dropAbsencesGone(UAI);
+        replication.copyAbsences(UAI);
+        replication.dropLpcValidationsGone(UAI);
+        replication.copyLpcValidations(UAI);
+    }
+
+    static final Map<String, String> MERGED = Map.of("ts_student", "id", "ts_guardian", "id", "ts_guardian_link", "id",
+            "ts_guardian_code", "id", "ts_student_code", "id", "ts_assessment", "id",
+            "ts_assessment_grade", "assessment_id, student_id", "ts_absence", "id", "ts_lpc_validation", "id");
+
+    long assessment(String title, LocalDate heldOn) {
+        MapSqlParameterSource row = new MapSqlParameterSource().addValue("uai", UAI).addValue("structure_code", "3A")
+                .addValue("subject", "Mathématiques").addValue("title", title).addValue("held_on", heldOn)
+                .addValue("published_on", heldOn.plusDays(2));
+        return new SimpleJdbcInsert(jdbc).withTableName("assessment").usingColumns(row.getParameterNames())
+                .usingGeneratedKeyColumns("id").executeAndReturnKey(row).longValue();
+    }
+
+    void grade(long assessment, long student, String grade) {
+        jdbc.update("insert into assessment_grade (assessment_id, student_id, uai, grade) values (?, ?, ?, ?)", assessment,
+                student, UAI, new java.math.BigDecimal(grade));
+    }
+
+    void absence(long student, LocalDate on) {
+        jdbc.update("insert into absence (uai, student_id, absent_on, half_day, hours, justified) values (?, ?, ?, 'MORNING', 4, false)",
+                UAI, student, on);
+    }
+
+    /** Every merged table's rows of the establishment, in key order. */
+    Map<String, List<Map<String, Object>>> familiesSide() {
+        Map<String, List<Map<String, Object>>> tables = new java.util.TreeMap<>();
+        MERGED.forEach((table, key) -> tables.put(table,
+                jdbc.queryForList("select * from " + table + " where uai = ? order by " + key, UAI)));
+        return tables;
     }
 
     @Test
@@ -93,7 +142,51 @@ abstract class ReplicationMapperContract {
     }
 
     @Test
-    void theNextReplicationStartsFromNothing() {
+    void aNightLaterTheMergeLeavesWhatACopyFromNothingWould() {
+        long leaStudent = rows.student("1");
+        long hugo = rows.student("2");
+        long fractions = assessment("Fractions", TODAY.minusDays(10));
+        grade(fractions, leaStudent, "12.5");
+        grade(fractions, hugo, "14");
+        absence(leaStudent, TODAY.minusDays(3));
+        absence(hugo, TODAY.minusDays(3));
+        jdbc.update("insert into lpc_validation (uai, student_id, competence, validated_on) values (?, ?, 'Compétence 1', ?)",
+                UAI, leaStudent, TODAY.minusDays(5));
+        replicate();
+        Map<String, List<Map<String, Object>>> before = familiesSide();
+
+        // the day's changes: Hugo leaves, Léa is renamed, Anne changes her e-mail address, Paul's CAR is withdrawn and
+        // Claire gets one, a CAE for Hugo (who left: not copied)
+        jdbc.update("update student set left_on = ? where id = ?", TODAY.minusDays(1), rows.student("2"));
+        jdbc.update("update student set first_name = 'Léa-Rose' where id = ?", rows.student("1"));
+        jdbc.update("update guardian set email = 'anne.bernard@example.fr' where id = ?", rows.guardian("13"));
+        jdbc.update("update guardian_code set valid_link_id = null, invalidated_at = ? where valid_link_id = ?",
+                Timestamp.from(Instant.parse("2026-11-19T08:00:00Z")), rows.link("1", "10"));
+        code("guardian_code", "link_id", "valid_link_id", rows.link("1", "11"), true);
+        code("student_code", "student_id", "valid_student_id", rows.student("2"), true);
+        // and a grade corrected, a new assessment, an absence justified, an LPC validation withdrawn
+        jdbc.update("update assessment_grade set grade = 13 where assessment_id = ? and student_id = ?", fractions, leaStudent);
+        grade(assessment("Géométrie", TODAY.minusDays(1)), leaStudent, "16");
+        jdbc.update("update absence set justified = true, reason = 'Rendez-vous médical' where student_id = ?", leaStudent);
+        jdbc.update("delete from lpc_validation where uai = ?", UAI);
+        merge();
+        Map<String, List<Map<String, Object>>> merged = familiesSide();
+
+        MERGED.keySet().forEach(table -> jdbc.update("delete from " + table + " where uai = ?", UAI));
+        merge();
+        assertThat(merged).isEqualTo(familiesSide()).isNotEqualTo(before);
+        assertThat(jdbc.queryForList("select first_name from ts_student where uai = ?", String.class, UAI)).containsExactly("Léa-Rose");
+        assertThat(jdbc.queryForList("select link_id from ts_guardian_code where uai = ?", Long.class, UAI))
+                .containsExactly(rows.link("1", "11"));
+        assertThat(replication.countCopies(UAI)).isEqualTo(new ReplicationMapper.CopyCounts(1, 5, 3, 2));
+        assertThat(jdbc.queryForList("select grade from ts_assessment_grade where uai = ? order by assessment_id",
+                java.math.BigDecimal.class, UAI)).extracting(java.math.BigDecimal::intValue).containsExactly(13, 16);
+        assertThat(jdbc.queryForList("select justified from ts_absence where uai = ?", Boolean.class, UAI)).containsExactly(true);
+        assertThat(count("ts_lpc_validation")).isZero();
+    }
+
+    @Test
+    void anEstablishmentThatStopsUsingTheServicesIsCleared() {
         replicate();
 
         replication.clearGuardianCodes(UAI);
