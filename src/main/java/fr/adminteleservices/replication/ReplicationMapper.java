@@ -55,6 +55,20 @@ interface ReplicationMapper {
 
     int copyDueDates(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
+    /** Students, guardians, links and valid codes merged, each table after those its source joins (see the XML). */
+    default void mergeFamilies(String uai, LocalDate asOf) {
+        dropStudentsGone(uai, asOf);
+        copyStudents(uai, asOf);
+        dropGuardiansGone(uai, asOf);
+        copyGuardians(uai, asOf);
+        dropLinksGone(uai, asOf);
+        copyLinks(uai, asOf);
+        dropGuardianCodesGone(uai);
+        copyGuardianCodes(uai);
+        dropStudentCodesGone(uai);
+        copyStudentCodes(uai);
+    }
+
     void dropStudentsGone(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
 
     void copyStudents(@Param("uai") String uai, @Param("asOf") LocalDate asOf);
@@ -98,6 +112,18 @@ interface ReplicationMapper {
     void clearAbsences(@Param("uai") String uai);
 
     void clearLpcValidations(@Param("uai") String uai);
+
+    /** Assessments, grades, absences and LPC validations merged, after the students (their sources join ts_student). */
+    default void mergeConsultationRecords(String uai) {
+        dropAssessmentsGone(uai);
+        copyAssessments(uai);
+        dropAssessmentGradesGone(uai);
+        copyAssessmentGrades(uai);
+        dropAbsencesGone(uai);
+        copyAbsences(uai);
+        dropLpcValidationsGone(uai);
+        copyLpcValidations(uai);
+    }
 
     void dropAssessmentsGone(@Param("uai") String uai);
 

@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the téléservices side. Idempotent: each establishment's ts_* rows are brought to what the
- * administrative side holds (small tables replaced, big ones merged) in one transaction of their own (a failure leaves that establishment as it was the day before and
- * stops the run, which the process then retries). Settings are copied as in force on {@code asOf}.
+ * administrative side holds (small tables replaced, big ones merged) in one transaction of their own (a
+ * failure leaves that establishment as it was the day before and stops the run, which the process then
+ * retries). Settings are copied as in force on {@code asOf}.
  */
 @Service
 public class ReplicationService {
@@ -130,18 +131,12 @@ public class ReplicationService {
         }
         mapper.copyUsefulLinks(uai, asOf);
         mapper.copyDueDates(uai, asOf);
-        // the big ones merged, each after the tables its source joins (see ReplicationMapper.xml)
-        mapper.dropStudentsGone(uai, asOf);
-        mapper.copyStudents(uai, asOf);
-        mapper.dropGuardiansGone(uai, asOf);
-        mapper.copyGuardians(uai, asOf);
-        mapper.dropLinksGone(uai, asOf);
-        mapper.copyLinks(uai, asOf);
-        mapper.dropGuardianCodesGone(uai);
-        mapper.copyGuardianCodes(uai);
-        mapper.dropStudentCodesGone(uai);
-        mapper.copyStudentCodes(uai);
-        copyConsultationRecords(uai);
+        // the big ones merged (ReplicationMapper.xml); the consultation records after the students they join
+        mapper.mergeFamilies(uai, asOf);
+        // Grades and absences of the current school year and LPC validations of every year, of the students present,
+        // copied whether or not their service is open: the rule publication-visibility decides at read time (service
+        // open, publication mode and due date, LPC delay), so opening or closing a service needs no other copy (V8).
+        mapper.mergeConsultationRecords(uai);
         ReplicationMapper.CopyCounts copied = mapper.countCopies(uai);
         counts.students = copied.students();
         counts.guardians = copied.guardians();
@@ -159,21 +154,6 @@ public class ReplicationService {
         mapper.clearStudents(uai);
     }
 
-    // ------------------------------------------------------------------ consultation (V8)
-    // Grades and absences of the current school year and LPC validations of every year, of the students present,
-    // copied whether or not their service is open: the rule publication-visibility decides at read time (service
-    // open, publication mode and due date, LPC delay), so opening or closing a service needs no other copy.
-    private void copyConsultationRecords(String uai) {
-        mapper.dropAssessmentsGone(uai);
-        mapper.copyAssessments(uai);
-        mapper.dropAssessmentGradesGone(uai);
-        mapper.copyAssessmentGrades(uai);
-        mapper.dropAbsencesGone(uai);
-        mapper.copyAbsences(uai);
-        mapper.dropLpcValidationsGone(uai);
-        mapper.copyLpcValidations(uai);
-    }
-    // ------------------------------------------------------------------ end of consultation
 
     private static final class Counts {
         boolean declared;

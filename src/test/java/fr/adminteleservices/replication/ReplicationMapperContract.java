@@ -67,26 +67,10 @@ abstract class ReplicationMapperContract {
         merge();
     }
 
-    /** The big tables merged, in ReplicationService's order. */
+    /** The big tables merged, as ReplicationService merges them. */
     void merge() {
-        replication.dropStudentsGone(UAI, TODAY);
-        replication.copyStudents(UAI, TODAY);
-        replication.dropGuardiansGone(UAI, TODAY);
-        replication.copyGuardians(UAI, TODAY);
-        replication.dropLinksGone(UAI, TODAY);
-        replication.copyLinks(UAI, TODAY);
-        replication.dropGuardianCodesGone(UAI);
-        replication.copyGuardianCodes(UAI);
-        replication.dropStudentCodesGone(UAI);
-        replication.copyStudentCodes(UAI);
-        replication.dropAssessmentsGone(UAI);
-        replication.copyAssessments(UAI);
-        replication.dropAssessmentGradesGone(UAI);
-        replication.copyAssessmentGrades(UAI);
-        replication.dropAbsencesGone(UAI);
-        replication.copyAbsences(UAI);
-        replication.dropLpcValidationsGone(UAI);
-        replication.copyLpcValidations(UAI);
+        replication.mergeFamilies(UAI, TODAY);
+        replication.mergeConsultationRecords(UAI);
     }
 
     static final Map<String, String> MERGED = Map.of("ts_student", "id", "ts_guardian", "id", "ts_guardian_link", "id",
